@@ -1,0 +1,40 @@
+package dev.atrium.common.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Appends an event to the outbox inside the caller's transaction. */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Outbox(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @return the event id */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String append(String topic, String key, String type, String source, Object payload) {
+        OutboxEventEntity event = new OutboxEventEntity();
+        event.eventId = "evt-" + UUID.randomUUID();
+        event.topic = topic;
+        event.recordKey = key;
+        event.eventType = type;
+        event.source = source;
+        event.createdAt = clock.instant();
+        try {
+            event.payload = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event payload is not serializable: " + type, e);
+        }
+        event.persist();
+        return event.eventId;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.atrium.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure, ours and Quarkus's, to the one error shape. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder builder = Response.status(e.status());
+        Object retryAfter = e.metadata().get("retry_after_seconds");
+        if (retryAfter != null) {
+            builder.header("Retry-After", retryAfter.toString());
+        }
+        return builder.type(MediaType.APPLICATION_JSON)
+                .entity(ErrorBody.of(e.status(), e.getMessage(), e.metadata()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return respond(400, e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        return respond(400, e.getMessage(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return field == null
+                ? respond(400, "Malformed request body", Map.of())
+                : respond(400, "Invalid value for " + field, Map.of("field", field));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return respond(400, "Malformed JSON in request body", Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return respond(401, "Missing or invalid credentials", Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return respond(401, "Missing or invalid credentials", Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, "The caller lacks the role this action needs", Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        String message = switch (status) {
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request body too large";
+            case 415 -> "Unsupported media type; send application/json";
+            default -> e.getMessage();
+        };
+        return respond(status, message, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unhandled failure", e);
+        return respond(500, "Internal error", Map.of());
+    }
+
+    static Response respond(int status, String message, Map<String, Object> metadata) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(ErrorBody.of(status, message, metadata)).build();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.atrium.common.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The rights a Keycloak token carries: the realm role {@code platform-admin} and group paths such
+ * as {@code /orgs/{org}/admin} (mapped to roles by {@code quarkus.oidc.roles.role-claim-path}).
+ */
+public final class Caller {
+
+    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String SERVICE = "atrium-service";
+
+    private Caller() {
+    }
+
+    /** The Keycloak user id ({@code sub}) of the caller. */
+    public static String userId(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public static boolean isPlatformAdmin(SecurityIdentity identity) {
+        return identity.hasRole(PLATFORM_ADMIN);
+    }
+
+    public static boolean isOrgAdmin(SecurityIdentity identity, String orgId) {
+        return isPlatformAdmin(identity) || identity.hasRole("/orgs/" + orgId + "/admin");
+    }
+
+    public static boolean canSeeOrgBilling(SecurityIdentity identity, String orgId) {
+        return isOrgAdmin(identity, orgId) || identity.hasRole("/orgs/" + orgId + "/billing");
+    }
+
+    public static boolean isWorkspaceAdmin(SecurityIdentity identity, String orgId, String workspaceId) {
+        return isOrgAdmin(identity, orgId) || identity.hasRole(workspaceGroup(orgId, workspaceId, "admin"));
+    }
+
+    public static boolean isWorkspaceMember(SecurityIdentity identity, String orgId, String workspaceId) {
+        return isWorkspaceAdmin(identity, orgId, workspaceId)
+                || identity.hasRole(workspaceGroup(orgId, workspaceId, "member"));
+    }
+
+    public static String workspaceGroup(String orgId, String workspaceId, String role) {
+        return "/orgs/" + orgId + "/workspaces/" + workspaceId + "/" + role;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.atrium.routing.api;
+
+/**
+ * One endpoint (model x provider) the gateway may call, with its price quote.
+ *
+ * @param baseUrl  the provider's API root, e.g. {@code https://api.openai.com} or the simulator's {@code /p/openai}
+ * @param protocol {@code openai} or {@code anthropic}
+ */
+public record Candidate(
+        String model,
+        String provider,
+        String upstreamModel,
+        String baseUrl,
+        String protocol,
+        Price price,
+        DataPolicy dataPolicy,
+        String quantization,
+        int contextLength,
+        Integer maxCompletionTokens) {
+}

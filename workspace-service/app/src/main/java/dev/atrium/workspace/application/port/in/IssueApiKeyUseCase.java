@@ -1,0 +1,39 @@
+package dev.atrium.workspace.application.port.in;
+
+import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.workspace.domain.ApiKey;
+import dev.atrium.workspace.domain.ApiKeySecret;
+import dev.atrium.workspace.domain.LimitReset;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+public interface IssueApiKeyUseCase {
+
+    /** The key and its secret; the secret exists only in this answer. */
+    IssuedApiKey issue(IssueApiKeyCommand command);
+
+    record IssuedApiKey(ApiKey key, ApiKeySecret secret) {
+    }
+
+    record IssueApiKeyCommand(String workspaceId, String name, BigDecimal limit, LimitReset limitReset,
+            boolean includeByokInLimit, Instant expiresAt, String ownerUserId) {
+
+        public static IssueApiKeyCommand of(String workspaceId, String name, BigDecimal limit, String limitReset,
+                Boolean includeByokInLimit, Instant expiresAt, String ownerUserId, Instant now) {
+            if (limit != null && limit.signum() < 0) {
+                throw new InvalidFieldException("limit", "limit must not be negative");
+            }
+            if (expiresAt != null && !expiresAt.isAfter(now)) {
+                throw new InvalidFieldException("expires_at", "expires_at must be in the future");
+            }
+            LimitReset reset;
+            try {
+                reset = LimitReset.parse(limitReset);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("limit_reset", e.getMessage());
+            }
+            return new IssueApiKeyCommand(workspaceId, InvalidFieldException.requireText("name", name, 200), limit,
+                    reset, Boolean.TRUE.equals(includeByokInLimit), expiresAt, ownerUserId);
+        }
+    }
+}

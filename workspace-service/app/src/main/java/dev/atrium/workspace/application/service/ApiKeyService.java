@@ -1,0 +1,66 @@
+package dev.atrium.workspace.application.service;
+
+import dev.atrium.common.error.ApiException;
+import dev.atrium.workspace.application.port.in.IssueApiKeyUseCase;
+import dev.atrium.workspace.application.port.in.ResolveApiKeyUseCase;
+import dev.atrium.workspace.application.port.out.ApiKeyRepository;
+import dev.atrium.workspace.application.port.out.WorkspaceEventPublisher;
+import dev.atrium.workspace.application.port.out.WorkspaceRepository;
+import dev.atrium.workspace.domain.ApiKey;
+import dev.atrium.workspace.domain.ApiKeySecret;
+import dev.atrium.workspace.domain.Ids;
+import dev.atrium.workspace.domain.KeyHasher;
+import dev.atrium.workspace.domain.Workspace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ApiKeyService implements IssueApiKeyUseCase, ResolveApiKeyUseCase {
+
+    private final WorkspaceRepository workspaces;
+    private final ApiKeyRepository keys;
+    private final WorkspaceEventPublisher events;
+    private final KeyHasher hasher;
+    private final Clock clock;
+
+    public ApiKeyService(WorkspaceRepository workspaces, ApiKeyRepository keys, WorkspaceEventPublisher events,
+            KeyHasher hasher, Clock clock) {
+        this.workspaces = workspaces;
+        this.keys = keys;
+        this.events = events;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public IssuedApiKey issue(IssueApiKeyCommand command) {
+        Workspace workspace = workspaces.findWorkspace(command.workspaceId())
+                .orElseThrow(() -> ApiException.notFound("Workspace " + command.workspaceId() + " not found"));
+        if (workspace.archived()) {
+            throw ApiException.conflict("Workspace " + workspace.id() + " is archived");
+        }
+        ApiKeySecret secret = ApiKeySecret.generate();
+        ApiKey key = new ApiKey(Ids.apiKey(), workspace.id(), workspace.organizationId(), command.name(),
+                secret.displayPrefix(), secret.last4(), hasher.hash(secret.value()), command.ownerUserId(),
+                command.limit(), command.limitReset(), command.includeByokInLimit(), command.expiresAt(), false,
+                clock.instant());
+        keys.add(key);
+        events.apiKeyCreated(key);
+        return new IssuedApiKey(key, secret);
+    }
+
+    @Override
+    @Transactional
+    public Optional<ResolvedKey> resolve(String secret) {
+        if (!ApiKeySecret.isWellFormed(secret)) {
+            return Optional.empty();
+        }
+        return keys.findByHash(hasher.hash(secret))
+                .filter(key -> hasher.matches(secret, key.hash()))
+                .flatMap(key -> workspaces.findWorkspace(key.workspaceId()).map(ws -> new ResolvedKey(key, ws)))
+                .filter(resolved -> resolved.key().usableAt(clock.instant(), resolved.workspace()));
+    }
+}

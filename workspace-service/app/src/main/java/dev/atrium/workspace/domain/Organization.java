@@ -1,0 +1,6 @@
+package dev.atrium.workspace.domain;
+
+import java.time.Instant;
+
+public record Organization(String id, String name, Slug slug, Instant createdAt) {
+}
