@@ -21,10 +21,17 @@ final class AnthropicProtocol implements Protocol {
         return "anthropic";
     }
 
+    /**
+     * The x-api-key header, or else a bearer token: the current official SDKs send an API key as
+     * {@code Authorization: Bearer}, older ones and most gateways as x-api-key.
+     */
     @Override
     public String credential(Headers headers) {
         String key = headers.getFirst("x-api-key");
-        return key == null || key.isBlank() ? null : key.strip();
+        if (key != null && !key.isBlank()) {
+            return key.strip();
+        }
+        return BearerToken.of(headers);
     }
 
     @Override

@@ -63,8 +63,7 @@ final class CompletionEndpoint {
             EventStream.send(exchange, protocol.frames(request, completion), behaviour);
         } else {
             // A real provider takes as long to write an unstreamed answer as a streamed one.
-            long start = System.nanoTime();
-            Pause.until(start + completion.completionTokens() * behaviour.nanosPerToken());
+            Pause.until(System.nanoTime() + completion.completionTokens() * behaviour.nanosPerToken());
             Exchanges.sendJson(exchange, 200, protocol.answer(request, completion), json);
         }
     }

@@ -46,7 +46,9 @@ final class ControlApi {
             case "GET" -> {
                 ObjectNode body = json.createObjectNode();
                 ArrayNode data = body.putArray("data");
-                for (RecordedRequest request : log.list(Exchanges.queryParameter(exchange, "provider"))) {
+                String provider = Exchanges.queryParameter(exchange, "provider");
+                // An empty ?provider= (a template left unfilled) lists everything, like no parameter.
+                for (RecordedRequest request : log.list(provider == null || provider.isBlank() ? null : provider)) {
                     request.writeTo(data.addObject());
                 }
                 Exchanges.sendJson(exchange, 200, body, json);

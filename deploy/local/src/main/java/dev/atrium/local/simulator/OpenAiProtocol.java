@@ -28,12 +28,7 @@ final class OpenAiProtocol implements Protocol {
 
     @Override
     public String credential(Headers headers) {
-        String authorization = headers.getFirst("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).strip();
-        return token.isEmpty() ? null : token;
+        return BearerToken.of(headers);
     }
 
     @Override

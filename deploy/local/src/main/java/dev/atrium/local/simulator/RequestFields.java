@@ -36,7 +36,8 @@ final class RequestFields {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
-            throw new InvalidRequest("Invalid '" + name + "': expected an integer >= 1, but got " + value + " instead.");
+            throw new InvalidRequest(
+                    "Invalid '" + name + "': expected an integer >= 1, but got " + value + " instead.");
         }
         return value.intValue();
     }

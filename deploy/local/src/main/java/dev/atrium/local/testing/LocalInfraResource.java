@@ -25,16 +25,22 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
     private static String bootstrap;
 
     private String database = "atrium_test";
+    private boolean withPostgres = true;
 
+    /** {@code database}: the service's database; {@code postgres=false} for a service without one. */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        withPostgres = !"false".equals(initArgs.get("postgres"));
     }
 
     @Override
     public Map<String, String> start() {
         try {
-            startOnce();
+            startOnce(withPostgres);
+            if (!withPostgres) {
+                return Map.of("kafka.bootstrap.servers", bootstrap);
+            }
             postgres.createDatabaseIfMissing(database);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test infrastructure", e);
@@ -46,8 +52,12 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", bootstrap);
     }
 
-    private static synchronized void startOnce() throws IOException, InterruptedException {
-        if (postgres != null) {
+    private static synchronized void startOnce(boolean withPostgres) throws IOException, InterruptedException {
+        if (bootstrap != null && (postgres != null || !withPostgres)) {
+            return;
+        }
+        if (bootstrap != null) {
+            postgres = Postgres.start(Path.of("target", "atrium-test", "postgres").toAbsolutePath(), FreePorts.next());
             return;
         }
         Path home = Path.of("target", "atrium-test").toAbsolutePath();
@@ -56,7 +66,9 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
                 home.resolve("kafka.log"));
         broker = kafka.start();
         Runtime.getRuntime().addShutdownHook(new Thread(LocalInfraResource::stopAll));
-        postgres = Postgres.start(home.resolve("postgres"), FreePorts.next());
+        if (withPostgres) {
+            postgres = Postgres.start(home.resolve("postgres"), FreePorts.next());
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!kafka.isReady()) {
             if (!broker.isAlive() || System.nanoTime() > deadline) {

@@ -41,7 +41,8 @@ class AnthropicMessagesTest {
         assertThat(body.get("role").asText()).isEqualTo("assistant");
         assertThat(body.get("model").asText()).isEqualTo("claude-sonnet-4-5");
         assertThat(body.at("/content/0/type").asText()).isEqualTo("text");
-        assertThat(body.at("/content/0/text").asText()).startsWith("Simulated answer from anthropic to: Name three colours");
+        assertThat(body.at("/content/0/text").asText())
+                .startsWith("Simulated answer from anthropic to: Name three colours");
         assertThat(body.get("stop_reason").asText()).isEqualTo("end_turn");
         assertThat(body.get("stop_sequence").isNull()).isTrue();
         assertThat(body.at("/usage/input_tokens").asInt()).isEqualTo(7);
@@ -87,12 +88,21 @@ class AnthropicMessagesTest {
     void refusesARequestWithoutAnApiKey() {
         HttpResponse<String> response = client.post("/p/anthropic/v1/messages",
                 "{\"model\":\"claude\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
-                "Authorization", "Bearer not-the-anthropic-way");
+                "anthropic-version", "2023-06-01");
 
         assertThat(response.statusCode()).isEqualTo(401);
         JsonNode body = SimulatorClient.json(response);
         assertThat(body.get("type").asText()).isEqualTo("error");
         assertThat(body.at("/error/type").asText()).isEqualTo("authentication_error");
+    }
+
+    @Test
+    void acceptsTheApiKeyAsABearerTokenAsTheCurrentSdksSendIt() {
+        HttpResponse<String> response = client.post("/p/anthropic/v1/messages",
+                "{\"model\":\"claude\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+                "Authorization", "Bearer sk-ant-bearer");
+
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +166,7 @@ class ProviderControlTest {
                 client.postAsync("/p/stuck/v1/chat/completions", CHAT, OPENAI_AUTH);
 
         assertThatThrownBy(() -> pending.get(400, TimeUnit.MILLISECONDS))
-                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+                .isInstanceOf(TimeoutException.class);
         client.delete("/sim/providers/stuck");
         assertThat(pending.get(3, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
@@ -178,7 +178,7 @@ class ProviderControlTest {
         assertThatThrownBy(() -> client.postAsync("/p/silent/v1/chat/completions", CHAT, OPENAI_AUTH)
                 .orTimeout(300, TimeUnit.MILLISECONDS).get())
                 .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+                .hasCauseInstanceOf(TimeoutException.class);
         client.delete("/sim/providers/silent");
     }
 

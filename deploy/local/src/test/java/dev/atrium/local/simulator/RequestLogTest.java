@@ -54,7 +54,8 @@ class RequestLogTest {
     @Test
     void recordsAnthropicRequestsByTheirApiKey() throws Exception {
         client.post("/p/claude-host/v1/messages",
-                "{\"model\":\"claude\",\"max_tokens\":5,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+                """
+                {"model":"claude","max_tokens":5,"stream":true,"messages":[{"role":"user","content":"Hi"}]}""",
                 "x-api-key", "sk-ant-platform");
 
         JsonNode entry = SimulatorClient.json(client.get("/sim/requests?provider=claude-host")).get("data").get(0);
@@ -73,9 +74,11 @@ class RequestLogTest {
 
         JsonNode first = SimulatorClient.json(client.get("/sim/requests?provider=first")).get("data");
         JsonNode all = SimulatorClient.json(client.get("/sim/requests")).get("data");
+        JsonNode unfilled = SimulatorClient.json(client.get("/sim/requests?provider=")).get("data");
 
         assertThat(first).extracting(entry -> entry.get("model").asText()).containsExactly("one", "three");
         assertThat(all).extracting(entry -> entry.get("model").asText()).containsExactly("one", "two", "three");
+        assertThat(unfilled).isEqualTo(all);
     }
 
     @Test

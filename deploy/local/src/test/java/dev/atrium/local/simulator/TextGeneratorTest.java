@@ -19,7 +19,8 @@ class TextGeneratorTest {
 
     @Test
     void echoesAtMostEightWordsOfTheQuestionThenFillsUp() {
-        Completion completion = generator.complete(request("one two three four five six seven eight nine ten", null), 16);
+        Completion completion =
+                generator.complete(request("one two three four five six seven eight nine ten", null), 16);
 
         assertThat(completion.text()).isEqualTo(
                 "Simulated answer from sim-fast to: one two three four five six seven eight lorem ipsum dolor");

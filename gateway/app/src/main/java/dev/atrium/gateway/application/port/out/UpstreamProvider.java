@@ -1,0 +1,22 @@
+package dev.atrium.gateway.application.port.out;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.routing.api.Candidate;
+import io.smallrye.mutiny.Uni;
+
+/** Calls one candidate endpoint in its own protocol and answers in OpenAI shape. */
+public interface UpstreamProvider {
+
+    Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode openAiBody);
+
+    /**
+     * @param status 0 when no HTTP answer arrived (connection error, timeout)
+     * @param body   the OpenAI-shaped answer when {@code status} is 200, else the error body if any
+     */
+    record UpstreamAnswer(int status, ObjectNode body, String error, long latencyMs) {
+
+        public boolean ok() {
+            return status == 200 && body != null;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.atrium.gateway.application.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.api.ProviderAttempt;
+import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.gateway.application.port.in.CompleteChatUseCase;
+import dev.atrium.gateway.application.port.out.GuardrailChecker;
+import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.RoutePlanner;
+import dev.atrium.gateway.application.port.out.UpstreamProvider;
+import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamAnswer;
+import dev.atrium.gateway.application.port.out.UsagePublisher;
+import dev.atrium.gateway.domain.ChatRequest;
+import dev.atrium.gateway.domain.Fallback;
+import dev.atrium.gateway.domain.GenerationId;
+import dev.atrium.gateway.domain.PromptEstimate;
+import dev.atrium.gateway.domain.Usage;
+import dev.atrium.guardrail.api.CheckRequest;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.routing.api.Candidate;
+import dev.atrium.routing.api.CandidateFilter;
+import dev.atrium.routing.api.PlanRequest;
+import dev.atrium.routing.api.ProviderPreferences;
+import dev.atrium.routing.api.RouteConstraints;
+import dev.atrium.routing.api.RoutePlan;
+import dev.atrium.workspace.api.KeyContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request path of DESIGN.md: resolve the key, check and plan in parallel, keep the candidates
+ * the guardrail allows, call them in order with fallback, record the usage once.
+ */
+@ApplicationScoped
+public class ChatCompletionService implements CompleteChatUseCase {
+
+    private final KeyResolver keys;
+    private final GuardrailChecker guardrail;
+    private final RoutePlanner routing;
+    private final UpstreamProvider upstream;
+    private final UsagePublisher usage;
+    private final Clock clock;
+
+    public ChatCompletionService(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing,
+            UpstreamProvider upstream, UsagePublisher usage, Clock clock) {
+        this.keys = keys;
+        this.guardrail = guardrail;
+        this.routing = routing;
+        this.upstream = upstream;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    @Override
+    public Uni<ObjectNode> complete(CompleteChatCommand command) {
+        Instant started = clock.instant();
+        return keys.resolve(command.apiKey())
+                .map(found -> found.orElseThrow(() -> ApiException.unauthorized("Invalid API key")))
+                .chain(key -> admit(key, command.request().withDefaultModel(key.defaultTextModel()), command.body())
+                        .chain(admitted -> call(admitted, command.body(), started)));
+    }
+
+    private Uni<Admitted> admit(KeyContext key, ChatRequest request, ObjectNode body) {
+        List<String> models = request.requestedModels();
+        if (models.isEmpty()) {
+            throw ApiException.badRequest("model", "model is required");
+        }
+        CheckRequest check = new CheckRequest(key.organizationId(), key.workspaceId(), key.keyId(),
+                key.ownerUserId(), models, PromptEstimate.tokens(request.promptCharacters()), request.maxTokens());
+        PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
+                ProviderPreferencesReader.read(body, key.defaultProviderSort()));
+        return Uni.combine().all().unis(guardrail.check(check), routing.plan(plan)).asTuple()
+                .map(both -> {
+                    CheckResult verdict = both.getItem1();
+                    if (!verdict.allowed()) {
+                        throw new ApiException(verdict.status(), verdict.message(),
+                                Map.of("policy_revision", String.valueOf(verdict.policyRevision())));
+                    }
+                    List<Candidate> allowed = CandidateFilter.apply(both.getItem2().candidates(),
+                            toRouteConstraints(verdict.constraints()));
+                    if (allowed.isEmpty()) {
+                        throw new ApiException(503, "No provider meets the routing requirements and the guardrails",
+                                Map.of("models", models));
+                    }
+                    return new Admitted(key, request, verdict, allowed);
+                });
+    }
+
+    private Uni<ObjectNode> call(Admitted admitted, ObjectNode body, Instant started) {
+        String generationId = GenerationId.next();
+        return attempt(admitted, body, generationId, 0, new ArrayList<>())
+                .map(success -> answer(admitted, generationId, success, started));
+    }
+
+    private Uni<Success> attempt(Admitted admitted, ObjectNode body, String generationId, int index,
+            List<Map<String, Object>> failures) {
+        if (index >= admitted.candidates().size()) {
+            return Uni.createFrom().failure(new ApiException(502, "Every provider failed",
+                    Map.of("attempts", failures)));
+        }
+        Candidate candidate = admitted.candidates().get(index);
+        ObjectNode upstreamBody = body.deepCopy();
+        upstreamBody.put("model", candidate.upstreamModel());
+        upstreamBody.remove(List.of("models", "provider", "plugins", "preset", "route"));
+        return upstream.complete(candidate, upstreamBody).chain(answer -> {
+            publishAttempt(generationId, candidate, answer);
+            if (answer.ok()) {
+                return Uni.createFrom().item(new Success(candidate, answer));
+            }
+            failures.add(Map.of("provider", candidate.provider(), "model", candidate.model(),
+                    "status", answer.status(), "message", String.valueOf(answer.error())));
+            if (Fallback.isRetryable(answer.status())) {
+                return attempt(admitted, body, generationId, index + 1, failures);
+            }
+            return Uni.createFrom().failure(rejected(candidate, answer));
+        });
+    }
+
+    private ObjectNode answer(Admitted admitted, String generationId, Success success, Instant started) {
+        ObjectNode body = success.answer().body();
+        Candidate c = success.candidate();
+        Usage tokens = new Usage(body.path("usage").path("prompt_tokens").asLong(),
+                body.path("usage").path("completion_tokens").asLong());
+        var cost = tokens.cost(c.price());
+        body.put("id", generationId);
+        body.put("model", c.model());
+        body.put("provider", c.provider());
+        ObjectNode usageNode = body.putObject("usage");
+        usageNode.put("prompt_tokens", tokens.promptTokens());
+        usageNode.put("completion_tokens", tokens.completionTokens());
+        usageNode.put("total_tokens", tokens.promptTokens() + tokens.completionTokens());
+        usageNode.put("cost", cost);
+        usageNode.put("is_byok", false);
+        usageNode.putObject("cost_details").put("upstream_inference_cost", cost);
+        long latency = clock.millis() - started.toEpochMilli();
+        KeyContext key = admitted.key();
+        usage.usageRecorded(new UsageRecorded(generationId, key.organizationId(), key.workspaceId(), key.keyId(),
+                key.ownerUserId(), c.model(), c.provider(), c.upstreamModel(), tokens.promptTokens(),
+                tokens.completionTokens(), c.price().prompt(), c.price().completion(), cost, false,
+                admitted.verdict().reservationId(), admitted.verdict().policyRevision(), latency, false,
+                body.path("choices").path(0).path("finish_reason").asText(null), clock.instant()));
+        return body;
+    }
+
+    private void publishAttempt(String generationId, Candidate candidate, UpstreamAnswer answer) {
+        String outcome = answer.ok() ? "success" : answer.status() == 0 ? "timeout" : "error";
+        long completionTokens = answer.ok() ? answer.body().path("usage").path("completion_tokens").asLong() : 0;
+        usage.providerAttempted(new ProviderAttempt(generationId, candidate.provider(), candidate.model(), outcome,
+                answer.status(), answer.latencyMs(), null, completionTokens, clock.instant()));
+    }
+
+    private static ApiException rejected(Candidate candidate, UpstreamAnswer answer) {
+        int status = answer.status() == 400 || answer.status() == 422 ? 400 : 502;
+        return new ApiException(status, "Provider " + candidate.provider() + " rejected the request: "
+                + answer.error(), Map.of("provider_name", candidate.provider(), "upstream_status", answer.status()));
+    }
+
+    static RouteConstraints toRouteConstraints(Constraints k) {
+        if (k == null) {
+            return RouteConstraints.none();
+        }
+        return new RouteConstraints(orEmpty(k.allowedModels()), orEmpty(k.ignoredModels()),
+                orEmpty(k.allowedProviders()), orEmpty(k.ignoredProviders()), k.zdrRequired(),
+                k.denyDataCollection(), null, null);
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private record Admitted(KeyContext key, ChatRequest request, CheckResult verdict, List<Candidate> candidates) {
+    }
+
+    private record Success(Candidate candidate, UpstreamAnswer answer) {
+    }
+
+    /** Reads the request's {@code provider} object; the workspace's default sort applies when it sets none. */
+    static final class ProviderPreferencesReader {
+
+        private ProviderPreferencesReader() {
+        }
+
+        static ProviderPreferences read(ObjectNode body, String defaultSort) {
+            var p = body.path("provider");
+            if (!p.isObject()) {
+                return new ProviderPreferences(null, null, null, null, defaultSort, null, null);
+            }
+            return new ProviderPreferences(strings(p.path("order")), strings(p.path("only")),
+                    strings(p.path("ignore")),
+                    p.has("allow_fallbacks") ? p.path("allow_fallbacks").asBoolean(true) : null,
+                    p.path("sort").isTextual() ? p.path("sort").asText() : defaultSort,
+                    p.path("data_collection").isTextual() ? p.path("data_collection").asText() : null,
+                    p.has("zdr") ? p.path("zdr").asBoolean() : null);
+        }
+
+        private static List<String> strings(com.fasterxml.jackson.databind.JsonNode node) {
+            if (!node.isArray()) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            node.forEach(n -> out.add(n.asText()));
+            return out;
+        }
+    }
+}

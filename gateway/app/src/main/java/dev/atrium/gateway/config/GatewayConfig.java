@@ -1,0 +1,46 @@
+package dev.atrium.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "atrium.gateway")
+public interface GatewayConfig {
+
+    /** Root URLs of the services the gateway calls, without a path. */
+    String workspaceUrl();
+
+    String guardrailUrl();
+
+    String routingUrl();
+
+    String billingUrl();
+
+    /** The gateway's own service account (client credentials at Keycloak). */
+    ServiceAccount serviceAccount();
+
+    /** Per attempt at an upstream provider. */
+    @WithDefault("60s")
+    Duration upstreamTimeout();
+
+    /** Per call to another Atrium service. */
+    @WithDefault("5s")
+    Duration internalTimeout();
+
+    /** The platform's credentials per provider id. */
+    Map<String, String> providerKeys();
+
+    /** Used for providers without an entry in {@link #providerKeys()}: the local simulator accepts any key. */
+    Optional<String> defaultProviderKey();
+
+    interface ServiceAccount {
+
+        String tokenUrl();
+
+        String clientId();
+
+        String clientSecret();
+    }
+}

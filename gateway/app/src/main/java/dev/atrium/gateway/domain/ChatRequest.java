@@ -1,0 +1,33 @@
+package dev.atrium.gateway.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What the gateway itself needs from an OpenAI chat request; the rest of the body passes through.
+ *
+ * @param model            {@code model}, possibly null when {@code models} is given
+ * @param fallbackModels   {@code models[]}, tried after {@code model}
+ * @param promptCharacters the length of every message's text, for the admission estimate
+ */
+public record ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
+        long promptCharacters) {
+
+    /** {@code model} then {@code models[]}, without repeats, in order. */
+    public List<String> requestedModels() {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        if (model != null) {
+            all.add(model);
+        }
+        all.addAll(fallbackModels);
+        return new ArrayList<>(all);
+    }
+
+    public ChatRequest withDefaultModel(String defaultModel) {
+        if (model != null || !fallbackModels.isEmpty() || defaultModel == null) {
+            return this;
+        }
+        return new ChatRequest(defaultModel, fallbackModels, stream, maxTokens, promptCharacters);
+    }
+}

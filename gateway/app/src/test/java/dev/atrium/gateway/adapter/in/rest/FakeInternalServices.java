@@ -1,0 +1,64 @@
+package dev.atrium.gateway.adapter.in.rest;
+
+import dev.atrium.gateway.application.port.out.GuardrailChecker;
+import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.RoutePlanner;
+import dev.atrium.guardrail.api.CheckRequest;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.local.simulator.ProviderSimulator;
+import dev.atrium.routing.api.Candidate;
+import dev.atrium.routing.api.DataPolicy;
+import dev.atrium.routing.api.PlanRequest;
+import dev.atrium.routing.api.Price;
+import dev.atrium.routing.api.RoutePlan;
+import dev.atrium.workspace.api.KeyContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stands in for workspace, guardrail and routing in this module's tests; the upstream is the
+ * real provider simulator and usage goes to the real Kafka broker.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class FakeInternalServices implements KeyResolver, GuardrailChecker, RoutePlanner {
+
+    public static final String KEY = "sk-at-v1-test-key";
+    public static final KeyContext CONTEXT = new KeyContext("key_t", "test", "user-t", null, null, false, "ws_t",
+            "default", "org_t", null, null, 1);
+    static final Price PRICE = new Price(new BigDecimal("0.00000015"), new BigDecimal("0.0000006"));
+    static final ProviderSimulator SIMULATOR = ProviderSimulator.start("127.0.0.1", 0);
+
+    @Override
+    public Uni<Optional<KeyContext>> resolve(String apiKey) {
+        return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(CONTEXT) : Optional.empty());
+    }
+
+    @Override
+    public Uni<CheckResult> check(CheckRequest request) {
+        if (request.models().stream().anyMatch(m -> m.startsWith("anthropic/"))) {
+            return Uni.createFrom().item(CheckResult.deny(403,
+                    "Model anthropic/claude-3.5-haiku is not allowed by the organization's allowed_models", "org:1"));
+        }
+        return Uni.createFrom().item(new CheckResult(true, 200, null,
+                new Constraints(List.of("openai/*"), List.of(), List.of(), List.of(), false, false, null), null,
+                "org:1,ws:0"));
+    }
+
+    @Override
+    public Uni<RoutePlan> plan(PlanRequest request) {
+        return Uni.createFrom().item(new RoutePlan(List.of(candidate("sim-flaky"), candidate("openai"))));
+    }
+
+    static Candidate candidate(String provider) {
+        return new Candidate("openai/gpt-4o-mini", provider, "gpt-4o-mini", SIMULATOR.baseUrl() + "/p/" + provider,
+                "openai", PRICE, new DataPolicy(false, false, false), null, 128000, 16384);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.atrium.gateway.application.service;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.gateway.api.ProviderAttempt;
+import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.gateway.application.port.out.GuardrailChecker;
+import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.RoutePlanner;
+import dev.atrium.gateway.application.port.out.UpstreamProvider;
+import dev.atrium.gateway.application.port.out.UsagePublisher;
+import dev.atrium.guardrail.api.CheckRequest;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.routing.api.Candidate;
+import dev.atrium.routing.api.DataPolicy;
+import dev.atrium.routing.api.PlanRequest;
+import dev.atrium.routing.api.Price;
+import dev.atrium.routing.api.RoutePlan;
+import dev.atrium.workspace.api.KeyContext;
+import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** In-memory fakes of the gateway's out-ports. */
+final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, UpstreamProvider, UsagePublisher {
+
+    static final String KEY = "sk-at-v1-good";
+    static final KeyContext CONTEXT = new KeyContext("key_1", "ci", "user-1", null, null, false, "ws_1", "default",
+            "org_1", null, null, 1);
+
+    CheckResult verdict = new CheckResult(true, 200, null,
+            new Constraints(List.of(), List.of(), List.of(), List.of(), false, false, null), null, "org:1,ws:0");
+    List<Candidate> candidates = new ArrayList<>();
+    final Map<String, Integer> failingProviders = new HashMap<>();
+    final List<String> called = new ArrayList<>();
+    final List<UsageRecorded> usage = new ArrayList<>();
+    final List<ProviderAttempt> attempts = new ArrayList<>();
+    CheckRequest lastCheck;
+
+    static Candidate candidate(String provider, String prompt, String completion, boolean zdr) {
+        return new Candidate("openai/gpt-4o-mini", provider, "gpt-4o-mini", "http://upstream/" + provider, "openai",
+                new Price(new BigDecimal(prompt), new BigDecimal(completion)), new DataPolicy(zdr, false, false), null,
+                128000, 16384);
+    }
+
+    @Override
+    public Uni<Optional<KeyContext>> resolve(String apiKey) {
+        return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(CONTEXT) : Optional.empty());
+    }
+
+    @Override
+    public Uni<CheckResult> check(CheckRequest request) {
+        lastCheck = request;
+        return Uni.createFrom().item(verdict);
+    }
+
+    @Override
+    public Uni<RoutePlan> plan(PlanRequest request) {
+        return Uni.createFrom().item(new RoutePlan(candidates));
+    }
+
+    @Override
+    public Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode body) {
+        called.add(candidate.provider() + ":" + body.path("model").asText());
+        Integer failure = failingProviders.get(candidate.provider());
+        if (failure != null) {
+            return Uni.createFrom().item(new UpstreamAnswer(failure, null, "HTTP " + failure, 3));
+        }
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("id", "chatcmpl-upstream");
+        answer.putArray("choices").addObject().put("finish_reason", "stop").putObject("message")
+                .put("role", "assistant").put("content", "hello");
+        answer.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 34);
+        return Uni.createFrom().item(new UpstreamAnswer(200, answer, null, 5));
+    }
+
+    @Override
+    public void usageRecorded(UsageRecorded record) {
+        usage.add(record);
+    }
+
+    @Override
+    public void providerAttempted(ProviderAttempt attempt) {
+        attempts.add(attempt);
+    }
+}
