@@ -1,0 +1,291 @@
+package dev.atrium.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The whole suite on one machine: PostgreSQL, Kafka, Keycloak, the provider simulator and the five
+ * services, on the ports given, with data and logs under {@code home}. {@code ./atrium} and the
+ * system tests both start it through this class.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final List<String> DATABASES = List.of("workspace", "guardrail", "routing", "billing");
+    static final String SIMULATOR_KEY = "sim-local-key";
+
+    private final Path root;
+    private final Path home;
+    private final Ports ports;
+    private final ExternalDatabase externalDb;
+    private final Consumer<String> progress;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private Postgres postgres;
+
+    /**
+     * @param root the repository root (the services' packaged jars are found under it)
+     * @param home where data, logs and PID files go
+     */
+    public Stack(Path root, Path home, Ports ports, ExternalDatabase externalDb, Consumer<String> progress) {
+        this.root = root.toAbsolutePath();
+        this.home = home.toAbsolutePath();
+        this.ports = ports;
+        this.externalDb = externalDb;
+        this.progress = progress;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path log(String component) {
+        return home.resolve("logs").resolve(component + ".log");
+    }
+
+    public String keycloakUrl() {
+        return ports.url(ports.keycloak());
+    }
+
+    /** Starts every component and waits until each is healthy; on failure stops what it started. */
+    public void start() {
+        try {
+            checkPortsFree();
+            Files.createDirectories(home.resolve("pids"));
+            startDatabase();
+            KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                    log("kafka"));
+            KeycloakServer keycloak = new KeycloakServer(home.resolve("keycloak"), LocalBuild.keycloakDist(),
+                    root.resolve("deploy/keycloak/atrium-realm.json"), ports.keycloak(), ports.keycloakManagement(),
+                    log("keycloak"));
+            launch("kafka", kafka::start);
+            launch("simulator", this::startSimulator);
+            launch("keycloak", keycloak::start);
+            await("simulator", () -> httpOk(ports.url(ports.simulator()) + "/health"), Duration.ofSeconds(60));
+            await("kafka", kafka::isReady, Duration.ofSeconds(120));
+            await("keycloak", keycloak::isReady, Duration.ofSeconds(300));
+            List<ServiceProcess> backends = List.of(service("workspace", ports.workspace()),
+                    service("guardrail", ports.guardrail()), service("routing", ports.routing()),
+                    service("billing", ports.billing()));
+            for (ServiceProcess s : backends) {
+                launch(s.name(), s::start);
+            }
+            for (ServiceProcess s : backends) {
+                await(s.name(), s::isReady, Duration.ofSeconds(180));
+            }
+            ServiceProcess gateway = service("gateway", ports.gateway());
+            launch("gateway", gateway::start);
+            await("gateway", gateway::isReady, Duration.ofSeconds(120));
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            close();
+            if (e instanceof ComponentFailure failure) {
+                throw failure;
+            }
+            throw new ComponentFailure("stack", null, e.toString());
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> fixed = new LinkedHashMap<>();
+        fixed.put("gateway", ports.gateway());
+        fixed.put("workspace", ports.workspace());
+        fixed.put("guardrail", ports.guardrail());
+        fixed.put("routing", ports.routing());
+        fixed.put("billing", ports.billing());
+        fixed.put("simulator", ports.simulator());
+        fixed.put("keycloak", ports.keycloak());
+        fixed.put("keycloak management", ports.keycloakManagement());
+        fixed.put("kafka", ports.kafka());
+        fixed.put("kafka controller", ports.kafkaController());
+        if (externalDb == null) {
+            fixed.put("postgres", ports.postgres());
+        }
+        fixed.forEach((name, port) -> {
+            if (FreePorts.isTaken(port)) {
+                throw new ComponentFailure(name.split(" ")[0], null, "port " + port + " on 127.0.0.1 is already in "
+                        + "use; stop what holds it (or run ./atrium down)");
+            }
+        });
+    }
+
+    private void startDatabase() throws IOException {
+        long started = System.nanoTime();
+        try {
+            if (externalDb == null) {
+                postgres = Postgres.start(home.resolve("postgres"), ports.postgres());
+                for (String db : DATABASES) {
+                    postgres.createDatabaseIfMissing("atrium_" + db);
+                }
+            } else {
+                externalDb.createDatabasesIfMissing(DATABASES);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw new ComponentFailure("postgres", home.resolve("postgres"), e.getMessage());
+        }
+        progress.accept(String.format("postgres   ready (%.1f s)", (System.nanoTime() - started) / 1e9));
+    }
+
+    private String jdbcUrl(String service) {
+        return externalDb != null ? externalDb.jdbcUrl("atrium_" + service) : postgres.jdbcUrl("atrium_" + service);
+    }
+
+    private Process startSimulator() throws IOException {
+        Files.createDirectories(log("simulator").getParent());
+        return new ProcessBuilder(LocalBuild.javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                LocalBuild.runtimeClasspath(), "dev.atrium.local.simulator.ProviderSimulator", "--port",
+                String.valueOf(ports.simulator()), "--host", "127.0.0.1")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log("simulator").toFile()))
+                .start();
+    }
+
+    private ServiceProcess service(String name, int port) {
+        String module = name.equals("gateway") ? "gateway" : name + "-service";
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.kafka());
+        settings.put("quarkus.oidc.auth-server-url", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
+        if (DATABASES.contains(name)) {
+            settings.put("quarkus.datasource.jdbc.url", jdbcUrl(name));
+            settings.put("quarkus.datasource.username", externalDb != null ? externalDb.user() : Postgres.USER);
+            settings.put("quarkus.datasource.password", externalDb != null ? externalDb.password() : Postgres.PASSWORD);
+        }
+        if (name.equals("routing")) {
+            settings.put("atrium.catalog.provider-base-url-template", ports.url(ports.simulator()) + "/p/{provider}");
+        }
+        if (name.equals("gateway")) {
+            settings.put("atrium.gateway.workspace-url", ports.url(ports.workspace()));
+            settings.put("atrium.gateway.guardrail-url", ports.url(ports.guardrail()));
+            settings.put("atrium.gateway.routing-url", ports.url(ports.routing()));
+            settings.put("atrium.gateway.billing-url", ports.url(ports.billing()));
+            settings.put("atrium.gateway.service-account.token-url",
+                    keycloakUrl() + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token");
+            settings.put("atrium.gateway.default-provider-key", SIMULATOR_KEY);
+        }
+        return new ServiceProcess(name, root.resolve(module).resolve("app/target/quarkus-app/quarkus-run.jar"), port,
+                settings, log(name));
+    }
+
+    private void launch(String name, ProcessStarter starter) throws IOException, InterruptedException {
+        Process process = starter.start();
+        processes.put(name, process);
+        Files.writeString(home.resolve("pids").resolve(name + ".pid"), String.valueOf(process.pid()));
+    }
+
+    private void await(String name, BooleanSupplier ready, Duration timeout) {
+        long started = System.nanoTime();
+        Process process = processes.get(name);
+        if (!Waits.until(ready, process, timeout)) {
+            String why = process != null && !process.isAlive() ? "exited with code " + process.exitValue()
+                    : "not ready after " + timeout.toSeconds() + " s";
+            throw new ComponentFailure(name, log(name), why);
+        }
+        progress.accept(String.format("%-10s ready (%.1f s)", name, (System.nanoTime() - started) / 1e9));
+    }
+
+    static boolean httpOk(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops exactly what this stack started, newest first. */
+    @Override
+    public synchronized void close() {
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            Process process = processes.remove(name);
+            stop(process);
+            try {
+                Files.deleteIfExists(home.resolve("pids").resolve(name + ".pid"));
+            } catch (IOException ignored) {
+                // a stale PID file is harmless: status checks the process too
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // it was going down anyway
+            }
+            postgres = null;
+        }
+    }
+
+    static void stop(Process process) {
+        // SIGTERM first: kc.sh passes it on to Keycloak's JVM, Quarkus and Kafka shut down cleanly.
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @FunctionalInterface
+    private interface ProcessStarter {
+        Process start() throws IOException, InterruptedException;
+    }
+
+    /** A PostgreSQL server the user runs: {@code ATRIUM_DB_URL} like {@code jdbc:postgresql://host:5432}. */
+    public record ExternalDatabase(String url, String user, String password) {
+
+        public static ExternalDatabase fromEnvironment() {
+            String url = System.getenv("ATRIUM_DB_URL");
+            if (url == null || url.isBlank()) {
+                return null;
+            }
+            return new ExternalDatabase(url.replaceAll("/+$", ""),
+                    System.getenv().getOrDefault("ATRIUM_DB_USER", "postgres"),
+                    System.getenv().getOrDefault("ATRIUM_DB_PASSWORD", "postgres"));
+        }
+
+        String jdbcUrl(String database) {
+            return url + "/" + database;
+        }
+
+        void createDatabasesIfMissing(List<String> services) throws SQLException {
+            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+                    Statement s = c.createStatement()) {
+                for (String service : services) {
+                    try (ResultSet rs = s.executeQuery(
+                            "SELECT 1 FROM pg_database WHERE datname = 'atrium_" + service + "'")) {
+                        if (!rs.next()) {
+                            s.execute("CREATE DATABASE atrium_" + service);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
