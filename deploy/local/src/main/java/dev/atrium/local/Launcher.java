@@ -115,8 +115,10 @@ public final class Launcher {
         up.put("routing", ServiceProcess.isReady(p.routing()));
         up.put("billing", ServiceProcess.isReady(p.billing()));
         up.put("gateway", ServiceProcess.isReady(p.gateway()));
+        // PostgreSQL runs inside the launcher's JVM, so its lines are in the launcher's log.
         up.forEach((name, ok) -> System.out.printf("%-10s %s%s%n", name, ok ? "up" : "DOWN",
-                ok ? "" : "   (log: " + home.resolve("logs").resolve(name + ".log") + ")"));
+                ok ? "" : "   (log: " + home.resolve("logs").resolve((name.equals("postgres") ? "launcher" : name)
+                        + ".log") + ")"));
         return up.containsValue(false) ? 1 : 0;
     }
 }

@@ -36,6 +36,7 @@ public final class Stack implements AutoCloseable {
     private final ExternalDatabase externalDb;
     private final Consumer<String> progress;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Long> launchedAt = new LinkedHashMap<>();
     private Postgres postgres;
 
     /**
@@ -185,13 +186,14 @@ public final class Stack implements AutoCloseable {
     }
 
     private void launch(String name, ProcessStarter starter) throws IOException, InterruptedException {
+        launchedAt.put(name, System.nanoTime());
         Process process = starter.start();
         processes.put(name, process);
         Files.writeString(home.resolve("pids").resolve(name + ".pid"), String.valueOf(process.pid()));
     }
 
     private void await(String name, BooleanSupplier ready, Duration timeout) {
-        long started = System.nanoTime();
+        long started = launchedAt.getOrDefault(name, System.nanoTime());
         Process process = processes.get(name);
         if (!Waits.until(ready, process, timeout)) {
             String why = process != null && !process.isAlive() ? "exited with code " + process.exitValue()

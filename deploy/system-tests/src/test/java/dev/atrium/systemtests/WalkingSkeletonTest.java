@@ -105,7 +105,7 @@ class WalkingSkeletonTest {
                 "/api/v1/catalog/models/" + MODEL + "/endpoints")).then().statusCode(200).extract().asString());
         JsonNode endpoint = null;
         for (JsonNode e : endpoints.path("data").path("endpoints")) {
-            if (e.path("provider_name").asText().equals(provider)) {
+            if (e.path("tag").asText().equals(provider)) {
                 endpoint = e;
             }
         }

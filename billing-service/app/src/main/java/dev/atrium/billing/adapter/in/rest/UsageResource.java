@@ -1,0 +1,55 @@
+package dev.atrium.billing.adapter.in.rest;
+
+import dev.atrium.billing.application.port.in.ReportUsageQuery;
+import dev.atrium.billing.application.port.in.ReportUsageQuery.UsageReportRequest;
+import dev.atrium.common.error.InvalidFieldException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+
+@Path("/api/v1")
+@Authenticated
+class UsageResource {
+
+    private final ReportUsageQuery usage;
+    private final SecurityIdentity caller;
+    private final Clock clock;
+
+    UsageResource(ReportUsageQuery usage, SecurityIdentity caller, Clock clock) {
+        this.usage = usage;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/organizations/{org}/usage")
+    public Response organizationUsage(@PathParam("org") String org, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("group_by") String groupBy,
+            @QueryParam("format") String format) {
+        TenantGuard.billingReader(caller, org);
+        boolean csv = csv(format);
+        var report = usage.report(UsageReportRequest.of(org, from, to, groupBy, clock.instant()));
+        if (csv) {
+            String file = "usage-" + org + "-" + report.period().from() + "-" + report.period().to() + ".csv";
+            return Response.ok(UsageViews.csv(report), "text/csv")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        }
+        return Response.ok(UsageViews.json(report), MediaType.APPLICATION_JSON).build();
+    }
+
+    private static boolean csv(String format) {
+        if (format == null || format.equals("json")) {
+            return false;
+        }
+        if (format.equals("csv")) {
+            return true;
+        }
+        throw new InvalidFieldException("format", "format must be json or csv");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.atrium.billing.adapter.out.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "ledger_transaction")
+class LedgerTransactionEntity extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "organization_id")
+    public String organizationId;
+    public String kind;
+    public String reference;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

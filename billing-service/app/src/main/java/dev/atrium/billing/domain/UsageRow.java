@@ -1,0 +1,7 @@
+package dev.atrium.billing.domain;
+
+import java.math.BigDecimal;
+
+/** Totals of one group of generations; {@code group} is null for the report's total. */
+public record UsageRow(String group, long requests, long promptTokens, long completionTokens, BigDecimal cost) {
+}

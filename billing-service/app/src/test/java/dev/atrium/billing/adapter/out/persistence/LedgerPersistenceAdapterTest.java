@@ -1,0 +1,160 @@
+package dev.atrium.billing.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atrium.billing.application.port.in.AddCreditsUseCase;
+import dev.atrium.billing.application.port.in.AddCreditsUseCase.AddCreditsCommand;
+import dev.atrium.billing.application.port.in.AddCreditsUseCase.CreditOutcome;
+import dev.atrium.billing.application.port.in.CheckLedgerQuery;
+import dev.atrium.billing.application.port.in.FindBalanceQuery;
+import dev.atrium.billing.application.port.in.FindGenerationQuery;
+import dev.atrium.billing.application.port.in.RecordUsageUseCase;
+import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
+import dev.atrium.billing.application.port.in.RecordUsageUseCase.UsageOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The ledger on the real PostgreSQL: racing writers, and what the schema itself refuses. */
+@QuarkusTest
+class LedgerPersistenceAdapterTest {
+
+    private static final int RACERS = 6;
+
+    @Inject
+    RecordUsageUseCase usage;
+    @Inject
+    AddCreditsUseCase credits;
+    @Inject
+    FindBalanceQuery balances;
+    @Inject
+    FindGenerationQuery generations;
+    @Inject
+    CheckLedgerQuery books;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void racingCopiesOfOneUsageRecordDebitOnce() throws Exception {
+        String org = org();
+        RecordUsageCommand command = usage(org, "gen-" + UUID.randomUUID(), "0.3333333333");
+
+        List<UsageOutcome> outcomes = race(() -> usage.record(command));
+
+        assertThat(outcomes).containsOnlyOnce(UsageOutcome.RECORDED)
+                .filteredOn(o -> o == UsageOutcome.DUPLICATE).hasSize(RACERS - 1);
+        assertThat(balances.balance(org).amount()).isEqualByComparingTo("-0.3333333333");
+        assertThat(books.check(org).hold()).isTrue();
+    }
+
+    @Test
+    void racingRequestsWithOneIdempotencyKeyBookOnceAndGetOneAnswer() throws Exception {
+        String org = org();
+        AddCreditsCommand command = AddCreditsCommand.of(org, "race-" + org, new BigDecimal("25"), "USD", "top_up",
+                null, "admin");
+
+        List<CreditOutcome> outcomes = race(() -> credits.add(command));
+
+        assertThat(outcomes).extracting(CreditOutcome::receipt).containsOnly(outcomes.get(0).receipt());
+        assertThat(outcomes).filteredOn(o -> !o.replayed()).hasSize(1);
+        assertThat(balances.balance(org).amount()).isEqualByComparingTo("25");
+    }
+
+    @Test
+    void racingGenerationsOfOneNewOrganizationAllCount() throws Exception {
+        String org = org();
+
+        race(() -> usage.record(usage(org, "gen-" + UUID.randomUUID(), "0.0000000001")));
+
+        assertThat(balances.balance(org).amount()).isEqualByComparingTo("-0.0000000006");
+        assertThat(balances.balance(org).revision()).isEqualTo(RACERS);
+        assertThat(books.check(org).hold()).isTrue();
+    }
+
+    @Test
+    void generationWithoutOptionalFieldsIsStoredAsSent() {
+        String id = "gen-" + UUID.randomUUID();
+        usage.record(RecordUsageCommand.of(id, org(), null, null, null, "m/x", null, 0, 0, BigDecimal.ZERO, true, 0,
+                null, Instant.parse("2026-11-26T00:00:00Z"), Instant.now()));
+
+        var stored = generations.generation(id).orElseThrow();
+        assertThat(stored.workspaceId()).isNull();
+        assertThat(stored.provider()).isNull();
+        assertThat(stored.byok()).isTrue();
+        assertThat(stored.cost()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void theDatabaseRefusesAnUnbalancedTransaction() {
+        String org = org();
+        credits.add(AddCreditsCommand.of(org, "seed-" + org, BigDecimal.ONE, "USD", "grant", null, "admin"));
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("INSERT INTO ledger_transaction (id, organization_id, kind, reference, created_at)"
+                    + " VALUES ('txn_forged', :org, 'grant', 'forged', now())").setParameter("org", org)
+                    .executeUpdate();
+            em.createNativeQuery("INSERT INTO ledger_entry (transaction_id, account_id, organization_id, account_type,"
+                    + " direction, amount, created_at) SELECT 'txn_forged', id, organization_id, type, 'credit', 1, now()"
+                    + " FROM account WHERE organization_id = :org AND type = 'credits'").setParameter("org", org)
+                    .executeUpdate();
+        })).hasStackTraceContaining("unbalanced");
+        assertThat(books.check(org).hold()).isTrue();
+        assertThat(balances.balance(org).amount()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void ledgerEntriesCannotBeEdited() {
+        String org = org();
+        credits.add(AddCreditsCommand.of(org, "seed-" + org, BigDecimal.ONE, "USD", "grant", null, "admin"));
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("UPDATE ledger_entry SET amount = 1000 WHERE organization_id = :org")
+                .setParameter("org", org).executeUpdate()))
+                .hasStackTraceContaining("cannot be changed");
+        assertThat(books.check(org).hold()).isTrue();
+    }
+
+    private static <T> List<T> race(Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RecordUsageCommand usage(String org, String id, String cost) {
+        return RecordUsageCommand.of(id, org, "ws_1", "key_1", "user-1", "a/x", "p", 10, 10, new BigDecimal(cost),
+                false, 100, "org:1", Instant.parse("2026-11-26T00:00:00Z"), Instant.now());
+    }
+
+    private static String org() {
+        return "org_race_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.atrium.guardrail.adapter.in.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.guardrail.application.port.in.RecordUsageUseCase;
+import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Charges each generation of atrium.usage.recorded to its key, once per generation id. */
+@ApplicationScoped
+class UsageConsumer {
+
+    private static final Logger LOG = Logger.getLogger(UsageConsumer.class);
+
+    private final RecordUsageUseCase recordUsage;
+    private final ObjectMapper mapper;
+
+    UsageConsumer(RecordUsageUseCase recordUsage, ObjectMapper mapper) {
+        this.recordUsage = recordUsage;
+        this.mapper = mapper;
+    }
+
+    @Incoming("usage")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        RecordUsageCommand command;
+        try {
+            UsageRecorded u = mapper.readValue(record.value(), UsageRecorded.class);
+            command = RecordUsageCommand.of(u.generationId(), u.keyId(), u.workspaceId(), u.organizationId(), u.cost(),
+                    u.byok(), u.createdAt());
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            LOG.warnf("Skipping malformed usage record at %s-%d@%d: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        if (!recordUsage.record(command)) {
+            LOG.debugf("Generation %s was already counted", command.entry().generationId());
+        }
+    }
+}

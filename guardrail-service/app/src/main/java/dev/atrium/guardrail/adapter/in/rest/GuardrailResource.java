@@ -1,0 +1,98 @@
+package dev.atrium.guardrail.adapter.in.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.common.error.ApiException;
+import dev.atrium.common.security.Caller;
+import dev.atrium.guardrail.application.port.in.FindPolicyQuery;
+import dev.atrium.guardrail.application.port.in.FindTenancyQuery;
+import dev.atrium.guardrail.application.port.in.ListRevisionsQuery;
+import dev.atrium.guardrail.application.port.in.ListRevisionsQuery.RevisionsRequest;
+import dev.atrium.guardrail.application.port.in.SetPolicyUseCase;
+import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
+import dev.atrium.guardrail.application.port.in.ViewEffectivePolicyQuery;
+import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.PolicyScope;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+/** Policies at organization (the ceiling) and workspace level, their effective merge and history. */
+@Path("/api/v1")
+@Authenticated
+class GuardrailResource {
+
+    private final SetPolicyUseCase setPolicy;
+    private final FindPolicyQuery findPolicy;
+    private final ViewEffectivePolicyQuery effectivePolicy;
+    private final ListRevisionsQuery listRevisions;
+    private final FindTenancyQuery tenancy;
+    private final TenantGuard guard;
+    private final SecurityIdentity caller;
+
+    GuardrailResource(SetPolicyUseCase setPolicy, FindPolicyQuery findPolicy, ViewEffectivePolicyQuery effectivePolicy,
+            ListRevisionsQuery listRevisions, FindTenancyQuery tenancy, TenantGuard guard, SecurityIdentity caller) {
+        this.setPolicy = setPolicy;
+        this.findPolicy = findPolicy;
+        this.effectivePolicy = effectivePolicy;
+        this.listRevisions = listRevisions;
+        this.tenancy = tenancy;
+        this.guard = guard;
+        this.caller = caller;
+    }
+
+    @PUT
+    @Path("/organizations/{org}/guardrails")
+    public Dtos.PolicyView putOrganization(@PathParam("org") String org, JsonNode body) {
+        guard.organizationAdmin(caller, org);
+        var stored = setPolicy.set(new SetPolicyCommand(PolicyScope.organization(org), PolicyBody.read(body),
+                Caller.userId(caller)));
+        return Dtos.PolicyView.of(stored, org);
+    }
+
+    @GET
+    @Path("/organizations/{org}/guardrails")
+    public Dtos.PolicyView getOrganization(@PathParam("org") String org) {
+        guard.organizationReader(caller, org);
+        return Dtos.PolicyView.of(findPolicy.policy(PolicyScope.organization(org)), org);
+    }
+
+    @PUT
+    @Path("/workspaces/{ws}/guardrails")
+    public Dtos.PolicyView putWorkspace(@PathParam("ws") String ws, JsonNode body) {
+        KnownWorkspace workspace = guard.workspaceAdmin(caller, ws);
+        var stored = setPolicy.set(new SetPolicyCommand(PolicyScope.workspace(ws), PolicyBody.read(body),
+                Caller.userId(caller)));
+        return Dtos.PolicyView.of(stored, workspace.organizationId());
+    }
+
+    @GET
+    @Path("/workspaces/{ws}/guardrails")
+    public Dtos.PolicyView getWorkspace(@PathParam("ws") String ws) {
+        KnownWorkspace workspace = guard.workspaceReader(caller, ws);
+        return Dtos.PolicyView.of(findPolicy.policy(PolicyScope.workspace(ws)), workspace.organizationId());
+    }
+
+    @GET
+    @Path("/workspaces/{ws}/guardrails/effective")
+    public Dtos.EffectiveView effective(@PathParam("ws") String ws, @QueryParam("key") String key) {
+        KnownWorkspace workspace = guard.workspaceReader(caller, ws);
+        if (key != null && tenancy.key(key).filter(k -> k.workspaceId().equals(ws)).isEmpty()) {
+            throw ApiException.notFound("Key " + key + " not found in workspace " + ws);
+        }
+        return Dtos.EffectiveView.of(ws, key, effectivePolicy.effective(workspace.organizationId(), ws));
+    }
+
+    @GET
+    @Path("/workspaces/{ws}/guardrails/revisions")
+    public Dtos.RevisionList revisions(@PathParam("ws") String ws, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        KnownWorkspace workspace = guard.workspaceReader(caller, ws);
+        var page = listRevisions.revisions(RevisionsRequest.of(workspace.organizationId(), ws, cursor, limit));
+        return new Dtos.RevisionList(page.revisions().stream().map(Dtos.RevisionView::of).toList(),
+                page.nextCursor());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.atrium.guardrail.adapter.out.persistence;
+
+import dev.atrium.guardrail.application.port.out.ProcessedEvents;
+import dev.atrium.guardrail.application.port.out.TenancyRepository;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.LimitReset;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Optional;
+
+@ApplicationScoped
+class TenancyPersistenceAdapter implements TenancyRepository, ProcessedEvents {
+
+    private final EntityManager em;
+
+    TenancyPersistenceAdapter(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public boolean markProcessed(String eventId, String type, Instant at) {
+        return em.createNativeQuery("INSERT INTO processed_event (event_id, type, processed_at) VALUES (?1, ?2, ?3)"
+                        + " ON CONFLICT (event_id) DO NOTHING")
+                .setParameter(1, eventId).setParameter(2, type).setParameter(3, at)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public void saveWorkspace(KnownWorkspace workspace) {
+        WorkspaceEntity e = WorkspaceEntity.<WorkspaceEntity>findByIdOptional(workspace.id())
+                .orElseGet(WorkspaceEntity::new);
+        e.id = workspace.id();
+        e.organizationId = workspace.organizationId();
+        e.persist();
+    }
+
+    @Override
+    public void saveKey(KnownKey key) {
+        ApiKeyEntity e = ApiKeyEntity.<ApiKeyEntity>findByIdOptional(key.id()).orElseGet(ApiKeyEntity::new);
+        e.id = key.id();
+        e.workspaceId = key.workspaceId();
+        e.organizationId = key.organizationId();
+        e.ownerUserId = key.ownerUserId();
+        e.spendLimit = key.limit();
+        e.limitReset = key.limitReset() == null ? null : key.limitReset().wire();
+        e.includeByokInLimit = key.includeByokInLimit();
+        e.persist();
+    }
+
+    @Override
+    public Optional<KnownWorkspace> findWorkspace(String workspaceId) {
+        return WorkspaceEntity.<WorkspaceEntity>findByIdOptional(workspaceId)
+                .map(e -> new KnownWorkspace(e.id, e.organizationId));
+    }
+
+    @Override
+    public Optional<KnownKey> findKey(String keyId) {
+        return ApiKeyEntity.<ApiKeyEntity>findByIdOptional(keyId)
+                .map(e -> new KnownKey(e.id, e.workspaceId, e.organizationId, e.ownerUserId, e.spendLimit,
+                        LimitReset.parse(e.limitReset), e.includeByokInLimit));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.atrium.guardrail.application.port.in;
+
+import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.StoredPolicy;
+
+public interface FindPolicyQuery {
+
+    /** The scope's policy in force; an empty one at revision 0 when none was written. */
+    StoredPolicy policy(PolicyScope scope);
+}

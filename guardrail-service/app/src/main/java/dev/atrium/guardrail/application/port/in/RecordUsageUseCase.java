@@ -1,0 +1,29 @@
+package dev.atrium.guardrail.application.port.in;
+
+import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.guardrail.domain.UsageEntry;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+public interface RecordUsageUseCase {
+
+    /** Charges a generation's cost to its key; false when the generation was charged before. */
+    boolean record(RecordUsageCommand command);
+
+    record RecordUsageCommand(UsageEntry entry) {
+
+        public static RecordUsageCommand of(String generationId, String keyId, String workspaceId,
+                String organizationId, BigDecimal cost, boolean byok, Instant createdAt) {
+            if (cost == null || cost.signum() < 0) {
+                throw new InvalidFieldException("cost", "cost must be a number of at least 0");
+            }
+            if (createdAt == null) {
+                throw new InvalidFieldException("created_at", "created_at is required");
+            }
+            return new RecordUsageCommand(new UsageEntry(
+                    InvalidFieldException.requireText("generation_id", generationId, 100),
+                    InvalidFieldException.requireText("key_id", keyId, 64), workspaceId, organizationId, cost, byok,
+                    createdAt));
+        }
+    }
+}

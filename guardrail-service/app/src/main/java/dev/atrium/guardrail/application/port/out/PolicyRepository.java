@@ -1,0 +1,24 @@
+package dev.atrium.guardrail.application.port.out;
+
+import dev.atrium.guardrail.domain.PolicyRevision;
+import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.StoredPolicy;
+import java.util.List;
+import java.util.Optional;
+
+public interface PolicyRepository {
+
+    Optional<StoredPolicy> find(PolicyScope scope);
+
+    /** As {@link #find}, holding the scope's row until the transaction ends, so revisions stay gapless. */
+    Optional<StoredPolicy> findForUpdate(PolicyScope scope);
+
+    /** Records the revision and makes it the scope's policy in force. */
+    void save(PolicyRevision revision);
+
+    /** The scopes' revisions, newest first; {@code cursor} is a previous page's {@code nextCursor}. */
+    RevisionPage revisions(List<PolicyScope> scopes, String cursor, int limit);
+
+    record RevisionPage(List<PolicyRevision> revisions, String nextCursor) {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.atrium.guardrail.application.port.out;
+
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.KnownWorkspace;
+import java.util.Optional;
+
+/** What workspace events taught us about workspaces and keys. */
+public interface TenancyRepository {
+
+    void saveWorkspace(KnownWorkspace workspace);
+
+    void saveKey(KnownKey key);
+
+    Optional<KnownWorkspace> findWorkspace(String workspaceId);
+
+    Optional<KnownKey> findKey(String keyId);
+}

@@ -1,0 +1,47 @@
+package dev.atrium.guardrail.application.service;
+
+import dev.atrium.guardrail.application.port.in.FindPolicyQuery;
+import dev.atrium.guardrail.application.port.in.ListRevisionsQuery;
+import dev.atrium.guardrail.application.port.in.SetPolicyUseCase;
+import dev.atrium.guardrail.application.port.out.PolicyRepository;
+import dev.atrium.guardrail.application.port.out.PolicyRepository.RevisionPage;
+import dev.atrium.guardrail.domain.PolicyRevision;
+import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.StoredPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+@ApplicationScoped
+public class PolicyService implements SetPolicyUseCase, FindPolicyQuery, ListRevisionsQuery {
+
+    private final PolicyRepository policies;
+    private final Clock clock;
+
+    public PolicyService(PolicyRepository policies, Clock clock) {
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public StoredPolicy set(SetPolicyCommand command) {
+        StoredPolicy current = policies.findForUpdate(command.scope())
+                .orElseGet(() -> StoredPolicy.none(command.scope()));
+        PolicyRevision revision = current.revise(command.document(), clock.instant(), command.author());
+        policies.save(revision);
+        return revision.asStored();
+    }
+
+    @Override
+    @Transactional
+    public StoredPolicy policy(PolicyScope scope) {
+        return policies.find(scope).orElseGet(() -> StoredPolicy.none(scope));
+    }
+
+    @Override
+    @Transactional
+    public RevisionPage revisions(RevisionsRequest request) {
+        return policies.revisions(request.scopes(), request.cursor(), request.limit());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.atrium.guardrail.application.service;
+
+import dev.atrium.guardrail.application.port.in.FindTenancyQuery;
+import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase;
+import dev.atrium.guardrail.application.port.out.ProcessedEvents;
+import dev.atrium.guardrail.application.port.out.TenancyRepository;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.KnownWorkspace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+@ApplicationScoped
+public class TenancyService implements LearnTenancyUseCase, FindTenancyQuery {
+
+    private final TenancyRepository tenancy;
+    private final ProcessedEvents processed;
+    private final Clock clock;
+
+    public TenancyService(TenancyRepository tenancy, ProcessedEvents processed, Clock clock) {
+        this.tenancy = tenancy;
+        this.processed = processed;
+        this.clock = clock;
+    }
+
+    /** Organizations need no row: their policies are created on the first write. */
+    @Override
+    @Transactional
+    public void learn(TenancyEvent event) {
+        if (!processed.markProcessed(event.eventId(), event.type(), clock.instant())) {
+            return;
+        }
+        if (event instanceof WorkspaceLearned w) {
+            tenancy.saveWorkspace(w.workspace());
+        } else if (event instanceof KeyLearned k) {
+            tenancy.saveKey(k.key());
+        }
+    }
+
+    @Override
+    @Transactional
+    public Optional<KnownWorkspace> workspace(String workspaceId) {
+        return tenancy.findWorkspace(workspaceId);
+    }
+
+    @Override
+    @Transactional
+    public Optional<KnownKey> key(String keyId) {
+        return tenancy.findKey(keyId);
+    }
+}

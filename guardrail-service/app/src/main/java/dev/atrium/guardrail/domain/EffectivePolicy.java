@@ -1,0 +1,44 @@
+package dev.atrium.guardrail.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The strictest combination of the levels' policies, field by field, with the levels that decided
+ * each field and the writes the levels above overrode. Nullable fields had no opinion anywhere.
+ */
+public record EffectivePolicy(
+        List<LevelPolicy> levels,
+        AllowList allowedModels,
+        List<String> ignoredModels,
+        AllowList allowedProviders,
+        List<String> ignoredProviders,
+        Boolean zdrRequired,
+        DataCollection dataCollection,
+        Boolean allowTraining,
+        Integer maxTokens,
+        Map<String, List<Level>> decidedBy,
+        List<Overridden> overridden) {
+
+    public long revision(Level level) {
+        return levels.stream().filter(l -> l.level() == level).mapToLong(LevelPolicy::revision).findFirst().orElse(0);
+    }
+
+    /** The revisions in force, e.g. {@code org:3,ws:1}. */
+    public String policyRevision() {
+        return levels.stream().map(l -> l.level().shortName() + ":" + l.revision()).collect(Collectors.joining(","));
+    }
+
+    public boolean requiresZdr() {
+        return Boolean.TRUE.equals(zdrRequired);
+    }
+
+    /**
+     * Whether providers that retain or train on prompts are excluded. Routing knows one flag for
+     * both, so a ban on training alone excludes retaining providers too: stricter, never looser.
+     */
+    public boolean deniesDataCollection() {
+        return dataCollection == DataCollection.DENY || Boolean.FALSE.equals(allowTraining);
+    }
+}

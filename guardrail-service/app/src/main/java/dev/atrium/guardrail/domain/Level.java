@@ -1,0 +1,24 @@
+package dev.atrium.guardrail.domain;
+
+import java.util.Locale;
+
+/** Where a policy is written, from the ceiling down; a lower level can only narrow what is above. */
+public enum Level {
+    ORGANIZATION("org"), WORKSPACE("ws");
+
+    private final String shortName;
+
+    Level(String shortName) {
+        this.shortName = shortName;
+    }
+
+    /** As the API writes it: {@code organization}, {@code workspace}. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** As {@code policy_revision} writes it: {@code org:3,ws:1}. */
+    public String shortName() {
+        return shortName;
+    }
+}

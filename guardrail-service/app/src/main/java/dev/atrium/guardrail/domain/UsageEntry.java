@@ -1,0 +1,13 @@
+package dev.atrium.guardrail.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One generation's cost, charged to its key once. */
+public record UsageEntry(String generationId, String keyId, String workspaceId, String organizationId,
+        BigDecimal cost, boolean byok, Instant createdAt) {
+
+    public UsageEntry {
+        cost = Money.of(cost);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.atrium.guardrail;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.atrium.local.testing.HexagonalRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void layersFollowTheHexagonalRules() {
+        JavaClasses classes = HexagonalRules.importMain("dev.atrium.guardrail");
+        for (ArchRule rule : HexagonalRules.all("dev.atrium.guardrail")) {
+            rule.check(classes);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.atrium.guardrail.adapter.in.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.json.JsonSettings;
+import dev.atrium.common.security.Caller;
+import dev.atrium.gateway.api.GatewayEvents;
+import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.guardrail.api.KeySpend;
+import dev.atrium.workspace.api.WorkspaceEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class KeySpendResourceTest {
+
+    private static final ObjectMapper JSON = JsonSettings.apply(new ObjectMapper());
+
+    @Test
+    @TestSecurity(user = "gateway", roles = Caller.SERVICE)
+    void aUsageRecordDeliveredTwiceCountsOnceAgainstTheKeysLimit() {
+        Events.send(WorkspaceEvents.TOPIC, "org_spend", WorkspaceEvents.API_KEY_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.ApiKeyCreated("key_spend", "ws_spend", "org_spend", "user_1", "ci",
+                        new BigDecimal("5"), "monthly", false, null, Instant.now()));
+        UsageRecorded first = usage("gen-spend-1", "0.0000150000");
+        sendUsage(first);
+        sendUsage(first);
+        sendUsage(usage("gen-spend-2", "0.25"));
+
+        KeySpend spend = spendOnce("key_spend",
+                s -> s.usage().compareTo(new BigDecimal("0.250015")) >= 0 && s.limit() != null);
+        assertThat(spend.keyId()).isEqualTo("key_spend");
+        assertThat(spend.usage()).isEqualByComparingTo("0.250015");
+        assertThat(spend.usageDaily()).isEqualByComparingTo("0.250015");
+        assertThat(spend.usageWeekly()).isEqualByComparingTo("0.250015");
+        assertThat(spend.usageMonthly()).isEqualByComparingTo("0.250015");
+        assertThat(spend.limit()).isEqualByComparingTo("5");
+        assertThat(spend.limitRemaining()).isEqualByComparingTo("4.749985");
+        assertThat(spend.limitReset()).isEqualTo("monthly");
+    }
+
+    @Test
+    @TestSecurity(user = "gateway", roles = Caller.SERVICE)
+    void aKeyWithoutUsageOrLimitHasSpentNothing() {
+        KeySpend spend = spendOnce("key_silent", s -> true);
+        assertThat(spend.usage()).isEqualByComparingTo("0");
+        assertThat(spend.limit()).isNull();
+        assertThat(spend.limitRemaining()).isNull();
+        assertThat(spend.limitReset()).isNull();
+    }
+
+    private static UsageRecorded usage(String generationId, String cost) {
+        return new UsageRecorded(generationId, "org_spend", "ws_spend", "key_spend", "user_1", "openai/gpt-4o-mini",
+                "openai", "gpt-4o-mini", 100, 10, new BigDecimal("0.00000015"), new BigDecimal("0.0000006"),
+                new BigDecimal(cost), false, null, "org:0,ws:0", 120, false, "stop", Instant.now());
+    }
+
+    private static void sendUsage(UsageRecorded usage) {
+        Events.send(GatewayEvents.USAGE_TOPIC, usage.organizationId(), GatewayEvents.USAGE_TYPE,
+                GatewayEvents.SOURCE, usage);
+    }
+
+    /**
+     * Both records of a generation precede the second generation on one partition (same key), so
+     * once the second is counted the duplicate has been seen too.
+     */
+    private static KeySpend spendOnce(String key, Predicate<KeySpend> settled) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            KeySpend spend = read(given().get("/internal/v1/keys/{key}/spend", key)
+                    .then().statusCode(200).extract().asString());
+            if (settled.test(spend) || System.nanoTime() > deadline) {
+                return spend;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Read as the gateway will: the published record, money exact. */
+    private static KeySpend read(String json) {
+        try {
+            return JSON.readValue(json, KeySpend.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not a KeySpend: " + json, e);
+        }
+    }
+}

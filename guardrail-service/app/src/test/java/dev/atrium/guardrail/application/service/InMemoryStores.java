@@ -1,0 +1,106 @@
+package dev.atrium.guardrail.application.service;
+
+import dev.atrium.guardrail.application.port.out.PolicyRepository;
+import dev.atrium.guardrail.application.port.out.ProcessedEvents;
+import dev.atrium.guardrail.application.port.out.TenancyRepository;
+import dev.atrium.guardrail.application.port.out.UsageRepository;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.PolicyRevision;
+import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.SpendWindows;
+import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.UsageEntry;
+import dev.atrium.guardrail.domain.WindowSums;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** In-memory fakes of the out-ports, for use-case tests. */
+class InMemoryStores implements PolicyRepository, TenancyRepository, ProcessedEvents, UsageRepository {
+
+    final Map<PolicyScope, StoredPolicy> policies = new HashMap<>();
+    final List<PolicyRevision> revisions = new ArrayList<>();
+    final Map<String, KnownWorkspace> workspaces = new HashMap<>();
+    final Map<String, KnownKey> keys = new HashMap<>();
+    final Map<String, String> processed = new LinkedHashMap<>();
+    final Map<String, UsageEntry> usage = new LinkedHashMap<>();
+
+    @Override
+    public Optional<StoredPolicy> find(PolicyScope scope) {
+        return Optional.ofNullable(policies.get(scope));
+    }
+
+    @Override
+    public Optional<StoredPolicy> findForUpdate(PolicyScope scope) {
+        return find(scope);
+    }
+
+    @Override
+    public void save(PolicyRevision revision) {
+        policies.put(revision.scope(), revision.asStored());
+        revisions.add(revision);
+    }
+
+    @Override
+    public RevisionPage revisions(List<PolicyScope> scopes, String cursor, int limit) {
+        int end = cursor == null ? revisions.size() : Integer.parseInt(cursor);
+        List<PolicyRevision> page = new ArrayList<>();
+        int i = end - 1;
+        for (; i >= 0 && page.size() < limit; i--) {
+            if (scopes.contains(revisions.get(i).scope())) {
+                page.add(revisions.get(i));
+            }
+        }
+        return new RevisionPage(page, i >= 0 ? String.valueOf(i + 1) : null);
+    }
+
+    @Override
+    public void saveWorkspace(KnownWorkspace workspace) {
+        workspaces.put(workspace.id(), workspace);
+    }
+
+    @Override
+    public void saveKey(KnownKey key) {
+        keys.put(key.id(), key);
+    }
+
+    @Override
+    public Optional<KnownWorkspace> findWorkspace(String workspaceId) {
+        return Optional.ofNullable(workspaces.get(workspaceId));
+    }
+
+    @Override
+    public Optional<KnownKey> findKey(String keyId) {
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    @Override
+    public boolean markProcessed(String eventId, String type, Instant at) {
+        return processed.putIfAbsent(eventId, type) == null;
+    }
+
+    @Override
+    public boolean add(UsageEntry entry) {
+        return usage.putIfAbsent(entry.generationId(), entry) == null;
+    }
+
+    @Override
+    public WindowSums sums(String keyId, SpendWindows windows, boolean includeByok) {
+        return new WindowSums(sum(keyId, includeByok, e -> true),
+                sum(keyId, includeByok, e -> !e.createdAt().isBefore(windows.dayStart())),
+                sum(keyId, includeByok, e -> !e.createdAt().isBefore(windows.weekStart())),
+                sum(keyId, includeByok, e -> !e.createdAt().isBefore(windows.monthStart())));
+    }
+
+    private BigDecimal sum(String keyId, boolean includeByok, Predicate<UsageEntry> inWindow) {
+        return usage.values().stream().filter(e -> e.keyId().equals(keyId) && (includeByok || !e.byok()))
+                .filter(inWindow).map(UsageEntry::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.atrium.routing.adapter.in.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.gateway.api.ProviderAttempt;
+import dev.atrium.routing.application.port.in.RecordProviderAttemptUseCase;
+import dev.atrium.routing.domain.Attempt;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** The gateway's provider attempts, feeding the live statistics; a malformed record is logged and skipped. */
+@ApplicationScoped
+class ProviderAttemptConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ProviderAttemptConsumer.class);
+
+    private final RecordProviderAttemptUseCase recordAttempt;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ProviderAttemptConsumer(RecordProviderAttemptUseCase recordAttempt, ObjectMapper json, Clock clock) {
+        this.recordAttempt = recordAttempt;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming("provider-attempts")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        String eventId = CloudEventHeaders.read(record.headers(), "ce_id");
+        Attempt attempt;
+        try {
+            ProviderAttempt a = json.readValue(record.value(), ProviderAttempt.class);
+            attempt = new Attempt(eventId, a.generationId(), a.provider(), a.model(), a.outcome(), a.status(),
+                    a.latencyMs(), a.timeToFirstTokenMs(), a.completionTokens(), a.at() == null ? clock.instant() : a.at());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.warnf("Skipping malformed provider attempt at %s-%d@%d (ce_id %s): %s", record.topic(),
+                    record.partition(), record.offset(), eventId, e.getMessage());
+            return;
+        }
+        if (!recordAttempt.record(attempt)) {
+            LOG.debugf("Provider attempt %s already recorded", eventId);
+        }
+    }
+}

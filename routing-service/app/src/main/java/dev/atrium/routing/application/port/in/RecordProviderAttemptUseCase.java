@@ -1,0 +1,9 @@
+package dev.atrium.routing.application.port.in;
+
+import dev.atrium.routing.domain.Attempt;
+
+public interface RecordProviderAttemptUseCase {
+
+    /** Stores the attempt once; false for a repeated event id. */
+    boolean record(Attempt attempt);
+}

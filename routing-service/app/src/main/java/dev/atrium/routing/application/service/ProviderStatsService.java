@@ -1,0 +1,36 @@
+package dev.atrium.routing.application.service;
+
+import dev.atrium.routing.application.port.in.ProviderStatsQuery;
+import dev.atrium.routing.application.port.in.RecordProviderAttemptUseCase;
+import dev.atrium.routing.application.port.out.ProviderAttemptRepository;
+import dev.atrium.routing.domain.Attempt;
+import dev.atrium.routing.domain.EndpointStats;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+@ApplicationScoped
+public class ProviderStatsService implements ProviderStatsQuery, RecordProviderAttemptUseCase {
+
+    private final ProviderAttemptRepository attempts;
+    private final Clock clock;
+
+    public ProviderStatsService(ProviderAttemptRepository attempts, Clock clock) {
+        this.attempts = attempts;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public boolean record(Attempt attempt) {
+        return attempts.add(attempt);
+    }
+
+    @Override
+    @Transactional
+    public RecentStats recent() {
+        Instant since = clock.instant().minus(EndpointStats.WINDOW);
+        return new RecentStats(since, attempts.statsSince(since));
+    }
+}

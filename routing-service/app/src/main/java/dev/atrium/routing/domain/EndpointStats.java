@@ -1,0 +1,34 @@
+package dev.atrium.routing.domain;
+
+import java.time.Duration;
+
+/**
+ * One endpoint's recent record, from the gateway's provider attempts.
+ *
+ * @param latencyP50          ms to the first token (the whole call when the attempt did not stream), successes only; null without data
+ * @param throughputP50       completion tokens per second of the whole call, successes only; null without data
+ * @param consecutiveFailures failed attempts since the last success in the window
+ */
+public record EndpointStats(String provider, String model, long requests, long successes, Double latencyP50,
+        Double latencyP90, Double throughputP50, long consecutiveFailures) {
+
+    /** How far back the live statistics look. */
+    public static final Duration WINDOW = Duration.ofMinutes(30);
+
+    /** Failures in a row that take an endpoint out of load balancing until it succeeds again. */
+    public static final int OUTAGE_FAILURES = 3;
+
+    /** Successes over requests, 0..1. */
+    public double uptime() {
+        return requests == 0 ? 1.0 : (double) successes / requests;
+    }
+
+    public boolean inOutage() {
+        return consecutiveFailures >= OUTAGE_FAILURES;
+    }
+
+    /** OpenRouter's endpoint status: 0 when serving, -1 in an outage. */
+    public int status() {
+        return inOutage() ? -1 : 0;
+    }
+}
