@@ -29,6 +29,10 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration internalTimeout();
 
+    /** Larger chat request bodies are answered 413. */
+    @WithDefault("4194304")
+    int maxBodyBytes();
+
     /** The platform's credentials per provider id. */
     Map<String, String> providerKeys();
 

@@ -5,6 +5,11 @@ import dev.atrium.common.error.ApiException;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase;
+import dev.atrium.gateway.application.port.in.StreamChatUseCase;
+import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamStream;
+import dev.atrium.gateway.domain.StreamTally;
+import io.smallrye.mutiny.Multi;
+import java.util.concurrent.atomic.AtomicBoolean;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
@@ -26,6 +31,7 @@ import dev.atrium.routing.api.ProviderPreferences;
 import dev.atrium.routing.api.RouteConstraints;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.workspace.api.KeyContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -39,7 +45,7 @@ import java.util.Map;
  * the guardrail allows, call them in order with fallback, record the usage once.
  */
 @ApplicationScoped
-public class ChatCompletionService implements CompleteChatUseCase {
+public class ChatCompletionService implements CompleteChatUseCase, StreamChatUseCase {
 
     private final KeyResolver keys;
     private final GuardrailChecker guardrail;
@@ -128,25 +134,137 @@ public class ChatCompletionService implements CompleteChatUseCase {
         Candidate c = success.candidate();
         Usage tokens = new Usage(body.path("usage").path("prompt_tokens").asLong(),
                 body.path("usage").path("completion_tokens").asLong());
-        var cost = tokens.cost(c.price());
         body.put("id", generationId);
         body.put("model", c.model());
         body.put("provider", c.provider());
         ObjectNode usageNode = body.putObject("usage");
+        putUsage(usageNode, tokens, tokens.cost(c.price()));
+        record(admitted, generationId, c, tokens, started, null, false,
+                body.path("choices").path(0).path("finish_reason").asText(null));
+        return body;
+    }
+
+    private static void putUsage(ObjectNode usageNode, Usage tokens, java.math.BigDecimal cost) {
         usageNode.put("prompt_tokens", tokens.promptTokens());
         usageNode.put("completion_tokens", tokens.completionTokens());
         usageNode.put("total_tokens", tokens.promptTokens() + tokens.completionTokens());
         usageNode.put("cost", cost);
         usageNode.put("is_byok", false);
         usageNode.putObject("cost_details").put("upstream_inference_cost", cost);
+    }
+
+    /** The one usage record of a generation, with the cost computed here and nowhere else. */
+    private void record(Admitted admitted, String generationId, Candidate c, Usage tokens, Instant started,
+            Long timeToFirstTokenMs, boolean stream, String finishReason) {
         long latency = clock.millis() - started.toEpochMilli();
         KeyContext key = admitted.key();
         usage.usageRecorded(new UsageRecorded(generationId, key.organizationId(), key.workspaceId(), key.keyId(),
                 key.ownerUserId(), c.model(), c.provider(), c.upstreamModel(), tokens.promptTokens(),
-                tokens.completionTokens(), c.price().prompt(), c.price().completion(), cost, false,
-                admitted.verdict().reservationId(), admitted.verdict().policyRevision(), latency, false,
-                body.path("choices").path(0).path("finish_reason").asText(null), clock.instant()));
-        return body;
+                tokens.completionTokens(), c.price().prompt(), c.price().completion(), tokens.cost(c.price()), false,
+                admitted.verdict().reservationId(), admitted.verdict().policyRevision(), latency, stream,
+                finishReason, clock.instant()));
+    }
+
+    // ---- streaming
+
+    @Override
+    public Uni<ChatStream> open(CompleteChatCommand command) {
+        Instant started = clock.instant();
+        return keys.resolve(command.apiKey())
+                .map(found -> found.orElseThrow(() -> ApiException.unauthorized("Invalid API key")))
+                .chain(key -> admit(key, command.request().withDefaultModel(key.defaultTextModel()), command.body()))
+                .map(admitted -> {
+                    String generationId = GenerationId.next();
+                    ObjectNode body = command.body().deepCopy();
+                    body.put("stream", true);
+                    body.putObject("stream_options").put("include_usage", true);
+                    Multi<ObjectNode> chunks = startStream(admitted, body, generationId, 0, new ArrayList<>())
+                            .onItem().transformToMulti(live -> relay(admitted, generationId, live, started,
+                                    PromptEstimate.tokens(command.request().promptCharacters())));
+                    return new ChatStream(generationId, chunks);
+                });
+    }
+
+    private Uni<LiveStream> startStream(Admitted admitted, ObjectNode body, String generationId, int index,
+            List<Map<String, Object>> failures) {
+        if (index >= admitted.candidates().size()) {
+            return Uni.createFrom().failure(new ApiException(502, "Every provider failed",
+                    Map.of("attempts", failures)));
+        }
+        Candidate candidate = admitted.candidates().get(index);
+        ObjectNode upstreamBody = body.deepCopy();
+        upstreamBody.put("model", candidate.upstreamModel());
+        upstreamBody.remove(List.of("models", "provider", "plugins", "preset", "route"));
+        return upstream.stream(candidate, upstreamBody).chain(opened -> {
+            if (opened.ok()) {
+                return Uni.createFrom().item(new LiveStream(candidate, opened));
+            }
+            publishAttempt(generationId, candidate, new UpstreamAnswer(opened.status(), null, opened.error(),
+                    opened.latencyMs()));
+            failures.add(Map.of("provider", candidate.provider(), "model", candidate.model(),
+                    "status", opened.status(), "message", String.valueOf(opened.error())));
+            if (Fallback.isRetryable(opened.status())) {
+                return startStream(admitted, body, generationId, index + 1, failures);
+            }
+            return Uni.createFrom().failure(rejected(candidate, new UpstreamAnswer(opened.status(), null,
+                    opened.error(), opened.latencyMs())));
+        });
+    }
+
+    /** Rewrites the upstream's chunks for the client and records the generation exactly once. */
+    private Multi<ObjectNode> relay(Admitted admitted, String generationId, LiveStream live, Instant started,
+            long estimatedPromptTokens) {
+        Candidate c = live.candidate();
+        StreamTally tally = new StreamTally();
+        AtomicBoolean recorded = new AtomicBoolean();
+        Runnable finish = () -> {
+            if (recorded.compareAndSet(false, true)) {
+                Usage tokens = tally.usage(estimatedPromptTokens);
+                record(admitted, generationId, c, tokens, started, tally.firstTokenAfterMs(), true,
+                        tally.finishReason() == null ? "cancelled" : tally.finishReason());
+                usage.providerAttempted(new ProviderAttempt(generationId, c.provider(), c.model(),
+                        "error".equals(tally.finishReason()) ? "error" : "success", 200,
+                        clock.millis() - started.toEpochMilli(), tally.firstTokenAfterMs(), tokens.completionTokens(),
+                        clock.instant()));
+            }
+        };
+        Multi<ObjectNode> rewritten = live.stream().chunks().map(chunk -> {
+            chunk.put("id", generationId);
+            chunk.put("model", c.model());
+            chunk.put("provider", c.provider());
+            JsonNode choice = chunk.path("choices").path(0);
+            if (!choice.path("delta").path("content").asText("").isEmpty()) {
+                tally.content(clock.millis() - started.toEpochMilli());
+            }
+            if (choice.hasNonNull("finish_reason")) {
+                tally.finish(choice.path("finish_reason").asText());
+            }
+            JsonNode reported = chunk.path("usage");
+            if (reported.isObject()) {
+                tally.usage(reported.path("prompt_tokens").asLong(), reported.path("completion_tokens").asLong());
+                Usage tokens = tally.usage(estimatedPromptTokens);
+                putUsage(chunk.putObject("usage"), tokens, tokens.cost(c.price()));
+            }
+            return chunk;
+        });
+        Multi<ObjectNode> closing = Multi.createFrom().deferred(() -> {
+            if (tally.hasReportedUsage()) {
+                return Multi.createFrom().empty();
+            }
+            // The provider sent no usage: the client still gets one, from the estimate.
+            Usage tokens = tally.usage(estimatedPromptTokens);
+            ObjectNode last = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            last.put("id", generationId).put("object", "chat.completion.chunk").put("model", c.model())
+                    .put("provider", c.provider()).putArray("choices");
+            putUsage(last.putObject("usage"), tokens, tokens.cost(c.price()));
+            return Multi.createFrom().item(last);
+        });
+        return Multi.createBy().concatenating().streams(rewritten, closing)
+                .onFailure().invoke(e -> tally.finish("error"))
+                .onTermination().invoke(finish);
+    }
+
+    private record LiveStream(Candidate candidate, UpstreamStream stream) {
     }
 
     private void publishAttempt(String generationId, Candidate candidate, UpstreamAnswer answer) {

@@ -18,6 +18,7 @@ import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.Price;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.workspace.api.KeyContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<UsageRecorded> usage = new ArrayList<>();
     final List<ProviderAttempt> attempts = new ArrayList<>();
     CheckRequest lastCheck;
+    boolean streamUsage = true;
+    boolean failMidStream;
 
     static Candidate candidate(String provider, String prompt, String completion, boolean zdr) {
         return new Candidate("openai/gpt-4o-mini", provider, "gpt-4o-mini", "http://upstream/" + provider, "openai",
@@ -77,6 +80,36 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
                 .put("role", "assistant").put("content", "hello");
         answer.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 34);
         return Uni.createFrom().item(new UpstreamAnswer(200, answer, null, 5));
+    }
+
+    @Override
+    public Uni<UpstreamStream> stream(Candidate candidate, ObjectNode body) {
+        called.add(candidate.provider() + ":" + body.path("model").asText() + ":stream");
+        Integer failure = failingProviders.get(candidate.provider());
+        if (failure != null) {
+            return Uni.createFrom().item(new UpstreamStream(failure, "HTTP " + failure, null, 3));
+        }
+        List<ObjectNode> chunks = new ArrayList<>();
+        for (String word : List.of("Hello", " there")) {
+            ObjectNode chunk = JsonNodeFactory.instance.objectNode().put("id", "chatcmpl-up");
+            chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", word);
+            chunks.add(chunk);
+        }
+        ObjectNode finish = JsonNodeFactory.instance.objectNode().put("id", "chatcmpl-up");
+        finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        chunks.add(finish);
+        Multi<ObjectNode> all = Multi.createFrom().iterable(chunks);
+        if (streamUsage) {
+            ObjectNode usage = JsonNodeFactory.instance.objectNode().put("id", "chatcmpl-up");
+            usage.putArray("choices");
+            usage.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 34);
+            all = Multi.createBy().concatenating().streams(all, Multi.createFrom().item(usage));
+        }
+        if (failMidStream) {
+            all = Multi.createBy().concatenating().streams(Multi.createFrom().item(chunks.get(0)),
+                    Multi.createFrom().failure(new IllegalStateException("connection reset")));
+        }
+        return Uni.createFrom().item(new UpstreamStream(200, null, all, 2));
     }
 
     @Override

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.gateway.application.port.out.UpstreamProvider;
 import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.routing.api.Candidate;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -53,6 +56,70 @@ class HttpUpstreamProvider implements UpstreamProvider {
                 .map(response -> read(response, anthropic, candidate, elapsed(started)))
                 .onFailure().recoverWithItem(e -> new UpstreamAnswer(0, null, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), elapsed(started)));
+    }
+
+    @Override
+    public Uni<UpstreamStream> stream(Candidate candidate, ObjectNode openAiBody) {
+        long started = System.nanoTime();
+        Optional<String> credential = credentials.forProvider(candidate.provider());
+        if (credential.isEmpty()) {
+            return Uni.createFrom().item(new UpstreamStream(0, "no credential configured for provider "
+                    + candidate.provider(), null, 0));
+        }
+        boolean anthropic = "anthropic".equals(candidate.protocol());
+        ObjectNode body = anthropic ? AnthropicTranslation.request(openAiBody).put("stream", true) : openAiBody;
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(candidate.baseUrl() + (anthropic ? "/v1/messages" : "/v1/chat/completions"))
+                .setIdleTimeout(timeoutMillis)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "text/event-stream");
+        if (anthropic) {
+            options.putHeader("x-api-key", credential.get()).putHeader("anthropic-version", "2023-06-01");
+        } else {
+            options.putHeader("Authorization", "Bearer " + credential.get());
+        }
+        return http.streaming().request(options)
+                .chain(request -> request.send(Buffer.buffer(body.toString()))
+                        .chain(response -> {
+                            if (response.statusCode() != 200) {
+                                return response.body().map(error -> new UpstreamStream(response.statusCode(),
+                                        errorMessage(parseOrNull(error), response.statusCode()), null,
+                                        elapsed(started)));
+                            }
+                            Multi<ObjectNode> chunks = anthropic
+                                    ? AnthropicStreamTranslation.chunks(SseLines.events(response.toMulti()), json,
+                                            candidate.upstreamModel())
+                                    : openAiChunks(SseLines.events(response.toMulti()));
+                            // A client that goes away aborts the upstream call instead of paying for the rest.
+                            Multi<ObjectNode> abortable = chunks.onCancellation().invoke(() -> request.reset());
+                            return Uni.createFrom().item(new UpstreamStream(200, null, abortable, elapsed(started)));
+                        }))
+                .onFailure().recoverWithItem(e -> new UpstreamStream(0, e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, elapsed(started)));
+    }
+
+    private Multi<ObjectNode> openAiChunks(Multi<SseLines.Event> events) {
+        return events.select().where(e -> !"[DONE]".equals(e.data().strip()))
+                .map(e -> {
+                    try {
+                        JsonNode chunk = json.readTree(e.data());
+                        if (chunk.has("error")) {
+                            throw new IllegalStateException("provider error mid-stream: "
+                                    + chunk.path("error").path("message").asText());
+                        }
+                        return (ObjectNode) chunk;
+                    } catch (IOException ex) {
+                        throw new IllegalStateException("unreadable chunk from the provider", ex);
+                    }
+                });
+    }
+
+    private JsonNode parseOrNull(Buffer body) {
+        try {
+            return body == null ? null : json.readTree(body.getBytes());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private UpstreamAnswer read(HttpResponse<Buffer> response, boolean anthropic, Candidate candidate, long latency) {

@@ -2,12 +2,20 @@ package dev.atrium.gateway.application.port.out;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.routing.api.Candidate;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Calls one candidate endpoint in its own protocol and answers in OpenAI shape. */
 public interface UpstreamProvider {
 
     Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode openAiBody);
+
+    /**
+     * Opens a streamed completion. The answer arrives once the upstream answered with a status;
+     * for 200, {@code chunks} are OpenAI {@code chat.completion.chunk} objects (the last one with
+     * {@code usage}) and cancelling them aborts the upstream request.
+     */
+    Uni<UpstreamStream> stream(Candidate candidate, ObjectNode openAiBody);
 
     /**
      * @param status 0 when no HTTP answer arrived (connection error, timeout)
@@ -17,6 +25,13 @@ public interface UpstreamProvider {
 
         public boolean ok() {
             return status == 200 && body != null;
+        }
+    }
+
+    record UpstreamStream(int status, String error, Multi<ObjectNode> chunks, long latencyMs) {
+
+        public boolean ok() {
+            return status == 200 && chunks != null;
         }
     }
 }

@@ -116,6 +116,65 @@ class ChatCompletionsResourceTest {
                 .then().statusCode(400).body("error.code", equalTo(400));
     }
 
+    @Test
+    void streamsChunksThenAPricedUsageChunkThenDone() throws Exception {
+        control("PUT", "sim-flaky", "{\"status\":503}");
+        String sse = given().header("Authorization", "Bearer " + FakeInternalServices.KEY).contentType(ContentType.JSON)
+                .body(Map.of("model", "openai/gpt-4o-mini", "stream", true,
+                        "messages", List.of(Map.of("role", "user", "content", "Stream to me please"))))
+                .post("/api/v1/chat/completions")
+                .then().statusCode(200).header("Content-Type", startsWith("text/event-stream"))
+                .extract().asString();
+        assertThat(sse).startsWith(": ATRIUM PROCESSING").endsWith("data: [DONE]\n\n");
+        List<JsonNode> chunks = new java.util.ArrayList<>();
+        for (String line : sse.split("\n")) {
+            if (line.startsWith("data: {")) {
+                chunks.add(JSON.readTree(line.substring(6)));
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(c -> text.append(c.path("choices").path(0).path("delta").path("content").asText("")));
+        assertThat(text.toString()).startsWith("Simulated answer from openai");
+        String id = chunks.get(0).path("id").asText();
+        assertThat(id).startsWith("gen-");
+        assertThat(chunks).allSatisfy(c -> assertThat(c.path("id").asText()).isEqualTo(id));
+        JsonNode usage = chunks.get(chunks.size() - 1).path("usage");
+        assertThat(usage.path("cost").decimalValue()).isEqualByComparingTo(
+                FakeInternalServices.PRICE.cost(usage.path("prompt_tokens").asLong(),
+                        usage.path("completion_tokens").asLong()));
+
+        var records = KafkaRecords.readUntil(bootstrap(), GatewayEvents.USAGE_TOPIC, r -> r.value().contains(id),
+                Duration.ofSeconds(30));
+        JsonNode recorded = JSON.readTree(records.get(records.size() - 1).value());
+        assertThat(recorded.path("stream").asBoolean()).isTrue();
+        assertThat(recorded.path("cost").decimalValue()).isEqualByComparingTo(usage.path("cost").decimalValue());
+    }
+
+    @Test
+    void aStreamCutByTheProviderEndsWithAnErrorChunk() throws Exception {
+        control("PUT", "sim-flaky", "{\"drop_after_chunks\":3}");
+        String sse = given().header("Authorization", "Bearer " + FakeInternalServices.KEY).contentType(ContentType.JSON)
+                .body(Map.of("model", "openai/gpt-4o-mini", "stream", true,
+                        "messages", List.of(Map.of("role", "user", "content", "Stream to me please"))))
+                .post("/api/v1/chat/completions")
+                .then().statusCode(200).extract().asString();
+        assertThat(sse).contains("\"finish_reason\":\"error\"").contains("\"error\":{\"code\":502")
+                .endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndOversizedBodiesAre413() {
+        given().header("X-Request-Id", "req-test-1").contentType(ContentType.JSON).body(BODY)
+                .post("/api/v1/chat/completions")
+                .then().statusCode(401).header("X-Request-Id", equalTo("req-test-1"));
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY).contentType(ContentType.JSON)
+                .body("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                        + "x".repeat(100_000) + "\"}]}")
+                .post("/api/v1/chat/completions")
+                .then().statusCode(413).body("error.code", equalTo(413))
+                .header("X-Request-Id", startsWith("req-"));
+    }
+
     private static void control(String method, String provider, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create(FakeInternalServices.SIMULATOR.baseUrl() + "/sim/providers/" + provider));

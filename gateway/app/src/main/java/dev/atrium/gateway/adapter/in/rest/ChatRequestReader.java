@@ -3,40 +3,14 @@ package dev.atrium.gateway.adapter.in.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
-import dev.atrium.gateway.application.port.in.CompleteChatUseCase;
-import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.domain.ChatRequest;
-import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code POST /api/v1/chat/completions}, authenticated by an Atrium API key. */
-@Path("/api/v1")
-class ChatCompletionsResource {
+/** Reads and checks an OpenAI chat request body, naming the field it rejects. */
+final class ChatRequestReader {
 
-    private final CompleteChatUseCase completeChat;
-
-    ChatCompletionsResource(CompleteChatUseCase completeChat) {
-        this.completeChat = completeChat;
-    }
-
-    @POST
-    @Path("/chat/completions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Uni<ObjectNode> complete(@HeaderParam("Authorization") String authorization, JsonNode body) {
-        String apiKey = ApiKeyHeader.read(authorization);
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("body", "The body must be a JSON object");
-        }
-        ChatRequest request = read((ObjectNode) body);
-        return completeChat.complete(new CompleteChatCommand(apiKey, request, (ObjectNode) body));
+    private ChatRequestReader() {
     }
 
     static ChatRequest read(ObjectNode body) {
@@ -72,12 +46,12 @@ class ChatCompletionsResource {
         if (maxTokens == null) {
             maxTokens = positiveInt(body, "max_tokens");
         }
-        boolean stream = body.path("stream").asBoolean(false);
-        if (stream) {
-            throw ApiException.badRequest("stream", "Streaming is not available yet; send stream: false");
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isNull() && !stream.isBoolean()) {
+            throw ApiException.badRequest("stream", "stream must be true or false");
         }
-        return new ChatRequest(model == null || model.isNull() ? null : model.asText(), fallbacks, false, maxTokens,
-                characters);
+        return new ChatRequest(model == null || model.isNull() ? null : model.asText(), fallbacks,
+                stream != null && stream.asBoolean(), maxTokens, characters);
     }
 
     private static long contentLength(JsonNode content) {
