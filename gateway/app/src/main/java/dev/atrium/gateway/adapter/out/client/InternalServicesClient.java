@@ -3,12 +3,15 @@ package dev.atrium.gateway.adapter.out.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.billing.api.GenerationView;
+import dev.atrium.gateway.application.port.out.AccountReader;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.workspace.api.KeyContext;
@@ -21,9 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** The internal routes of workspace, guardrail and routing, called with the gateway's service token. */
+/** The internal routes of workspace, guardrail, routing and billing, called with the gateway's service token. */
 @ApplicationScoped
-class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner {
+class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader {
 
     private static final Logger LOG = Logger.getLogger(InternalServicesClient.class);
 
@@ -73,6 +76,40 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
             }
             throw unavailable("routing-service", response);
         });
+    }
+
+    @Override
+    public Uni<KeySpend> spend(String keyId) {
+        return get(config.guardrailUrl() + "/internal/v1/keys/" + keyId + "/spend").map(response -> {
+            if (response.statusCode() != 200) {
+                throw unavailable("guardrail-service", response);
+            }
+            return read(response, KeySpend.class);
+        });
+    }
+
+    @Override
+    public Uni<Optional<GenerationView>> generation(String generationId) {
+        if (!generationId.matches("[A-Za-z0-9_-]{1,64}")) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return get(config.billingUrl() + "/internal/v1/generations/" + generationId)
+                .map(response -> switch (response.statusCode()) {
+                    case 200 -> Optional.of(read(response, GenerationView.class));
+                    case 404 -> Optional.<GenerationView>empty();
+                    default -> throw unavailable("billing-service", response);
+                });
+    }
+
+    private Uni<HttpResponse<Buffer>> get(String url) {
+        return tokens.bearer().chain(bearer -> http.client().getAbs(url)
+                        .putHeader("Authorization", bearer)
+                        .timeout(config.internalTimeout().toMillis())
+                        .send())
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
+                    LOG.warnf("Internal call to %s failed: %s", url, e.toString());
+                    return new ApiException(503, "An Atrium service is unavailable; try again shortly");
+                });
     }
 
     private Uni<HttpResponse<Buffer>> post(String url, Object body) {

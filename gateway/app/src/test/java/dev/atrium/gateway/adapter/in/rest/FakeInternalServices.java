@@ -1,11 +1,14 @@
 package dev.atrium.gateway.adapter.in.rest;
 
+import dev.atrium.billing.api.GenerationView;
+import dev.atrium.gateway.application.port.out.AccountReader;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.local.simulator.ProviderSimulator;
 import dev.atrium.routing.api.Candidate;
 import dev.atrium.routing.api.DataPolicy;
@@ -18,6 +21,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +32,7 @@ import java.util.Optional;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class FakeInternalServices implements KeyResolver, GuardrailChecker, RoutePlanner {
+public class FakeInternalServices implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader {
 
     public static final String KEY = "sk-at-v1-test-key";
     public static final KeyContext CONTEXT = new KeyContext("key_t", "test", "user-t", null, null, false, "ws_t",
@@ -55,6 +59,20 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
     @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
         return Uni.createFrom().item(new RoutePlan(List.of(candidate("sim-flaky"), candidate("openai"))));
+    }
+
+    @Override
+    public Uni<KeySpend> spend(String keyId) {
+        return Uni.createFrom().item(new KeySpend(keyId, new BigDecimal("1.25"), new BigDecimal("0.25"),
+                new BigDecimal("0.75"), new BigDecimal("1.25"), new BigDecimal("5"), new BigDecimal("3.75"), "monthly"));
+    }
+
+    @Override
+    public Uni<Optional<GenerationView>> generation(String generationId) {
+        String workspace = generationId.equals("gen-other-workspace") ? "ws_other" : CONTEXT.workspaceId();
+        return Uni.createFrom().item(generationId.startsWith("gen-") ? Optional.of(new GenerationView(generationId,
+                CONTEXT.organizationId(), "openai/gpt-4o-mini", "openai", 12, 34, new BigDecimal("0.0000222"), 420,
+                workspace, CONTEXT.keyId(), "org:1,ws:0", Instant.parse("2026-11-26T12:00:00Z"))) : Optional.empty());
     }
 
     static Candidate candidate(String provider) {

@@ -1,0 +1,58 @@
+package dev.atrium.gateway.adapter.in.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class KeyAccountResourceTest {
+
+    @Test
+    void keyShowsItsLimitAndUsageWindows() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .get("/api/v1/key")
+                .then().statusCode(200)
+                .body("data.label", equalTo("test"))
+                .body("data.limit", equalTo(5))
+                .body("data.limit_remaining", equalTo(3.75f))
+                .body("data.limit_reset", equalTo("monthly"))
+                .body("data.usage", equalTo(1.25f))
+                .body("data.usage_daily", equalTo(0.25f))
+                .body("data.workspace_id", equalTo(FakeInternalServices.CONTEXT.workspaceId()));
+    }
+
+    @Test
+    void generationOfTheKeysWorkspaceIsShown() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .queryParam("id", "gen-abc")
+                .get("/api/v1/generation")
+                .then().statusCode(200)
+                .body("data.id", equalTo("gen-abc"))
+                .body("data.provider_name", equalTo("openai"))
+                .body("data.tokens_completion", equalTo(34))
+                .body("data.total_cost", equalTo(0.0000222f));
+    }
+
+    @Test
+    void generationOfAnotherWorkspaceIsNotFound() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .queryParam("id", "gen-other-workspace")
+                .get("/api/v1/generation")
+                .then().statusCode(404).body("error.code", equalTo(404));
+    }
+
+    @Test
+    void generationNeedsAnId() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .get("/api/v1/generation")
+                .then().statusCode(400).body("error.metadata.field", equalTo("id"));
+    }
+
+    @Test
+    void keyRoutesNeedAValidKey() {
+        given().get("/api/v1/key").then().statusCode(401).body("error.code", equalTo(401));
+        given().header("Authorization", "Bearer sk-at-v1-nope").get("/api/v1/key").then().statusCode(401);
+    }
+}
