@@ -8,19 +8,15 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atrium.local.AdminClient;
 import dev.atrium.local.Ports;
-import dev.atrium.local.Stack;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,7 +34,6 @@ class WalkingSkeletonTest {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String MODEL = "openai/gpt-4o-mini";
 
-    private static Stack stack;
     private static Ports ports;
     private static String token;
     private static String org;
@@ -49,18 +44,8 @@ class WalkingSkeletonTest {
 
     @BeforeAll
     static void startStack() {
-        Path root = Path.of(System.getProperty("atrium.root", "../..")).toAbsolutePath().normalize();
-        ports = Ports.free();
-        stack = new Stack(root, Path.of("target", "stack"), ports, null, line -> System.out.println("[stack] " + line));
-        stack.start();
-        token = AdminClient.login(stack.keycloakUrl()).token();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+        ports = SharedStack.ports();
+        token = SharedStack.adminToken();
     }
 
     @Test
@@ -194,6 +179,6 @@ class WalkingSkeletonTest {
     }
 
     private static String url(int port, String path) {
-        return "http://127.0.0.1:" + port + path;
+        return SharedStack.url(port, path);
     }
 }

@@ -1,0 +1,42 @@
+package dev.atrium.systemtests;
+
+import dev.atrium.local.AdminClient;
+import dev.atrium.local.Ports;
+import dev.atrium.local.Stack;
+import java.nio.file.Path;
+
+/** One stack for every system test class of this JVM, on free ports, stopped when the JVM ends. */
+final class SharedStack {
+
+    private static Stack stack;
+    private static String adminToken;
+
+    private SharedStack() {
+    }
+
+    static synchronized Stack get() {
+        if (stack == null) {
+            Path root = Path.of(System.getProperty("atrium.root", "../..")).toAbsolutePath().normalize();
+            Stack started = new Stack(root, Path.of("target", "stack"), Ports.free(), null,
+                    line -> System.out.println("[stack] " + line));
+            started.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            stack = started;
+        }
+        return stack;
+    }
+
+    static Ports ports() {
+        return get().ports();
+    }
+
+    /** A fresh token of the demo platform admin (tokens last 15 minutes). */
+    static synchronized String adminToken() {
+        adminToken = AdminClient.login(get().keycloakUrl()).token();
+        return adminToken;
+    }
+
+    static String url(int port, String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
