@@ -180,6 +180,7 @@ public final class Stack implements AutoCloseable {
             settings.put("atrium.gateway.service-account.token-url",
                     keycloakUrl() + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token");
             settings.put("atrium.gateway.default-provider-key", SIMULATOR_KEY);
+            settings.put("atrium.gateway.spool-dir", home.resolve("gateway-spool").toString());
         }
         return new ServiceProcess(name, root.resolve(module).resolve("app/target/quarkus-app/quarkus-run.jar"), port,
                 settings, log(name));

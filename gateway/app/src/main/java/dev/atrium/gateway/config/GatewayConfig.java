@@ -29,6 +29,13 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration internalTimeout();
 
+    /** Where usage Kafka did not take waits, durably, until it is sent. */
+    java.nio.file.Path spoolDir();
+
+    /** How often the spool is retried while it holds records. */
+    @WithDefault("1s")
+    Duration spoolDrainInterval();
+
     /** Larger chat request bodies are answered 413. */
     @WithDefault("4194304")
     int maxBodyBytes();

@@ -1,18 +1,25 @@
 package dev.atrium.gateway.adapter.out.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
+import dev.atrium.gateway.config.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes usage and attempts as CloudEvents (binary mode), keyed by organization so one
  * organization's records stay ordered; idempotent producer, acknowledged by every replica.
+ * Usage Kafka does not take goes to the durable {@link UsageSpool} and is sent, in order, before
+ * any newer record once Kafka answers again; a restarted gateway drains its spool first.
  */
 @ApplicationScoped
 class KafkaUsagePublisher implements UsagePublisher {
@@ -31,47 +40,125 @@ class KafkaUsagePublisher implements UsagePublisher {
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
+    private final UsageSpool spool;
 
-    KafkaUsagePublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, ObjectMapper json) {
+    @jakarta.inject.Inject
+    KafkaUsagePublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, GatewayConfig config,
+            ObjectMapper json) {
+        this(bootstrap, config.spoolDir(), json);
+    }
+
+    KafkaUsagePublisher(String bootstrap, Path spoolDir, ObjectMapper json) {
         this.json = json;
+        this.spool = new UsageSpool(spoolDir);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // Never block the event loop for long: a record that cannot be handed over goes to the spool.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 200);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     @Override
     public void usageRecorded(UsageRecorded usage) {
         // The generation id doubles as the event id: consumers deduplicate on it.
-        send(GatewayEvents.USAGE_TOPIC, usage.organizationId(), usage.generationId(), GatewayEvents.USAGE_TYPE,
-                usage, usage.createdAt());
+        Spooled record = new Spooled(usage.generationId(), usage.organizationId(), usage.createdAt(), write(usage));
+        if (!spool.isEmpty()) {
+            spool.append(record.toLine(json));
+            return;
+        }
+        try {
+            producer.send(usageRecord(record), (metadata, error) -> {
+                if (error != null) {
+                    LOG.warnf("Kafka did not take usage %s (%s); spooled", record.id(), error.getMessage());
+                    spool.append(record.toLine(json));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Kafka unavailable for usage %s (%s); spooled", record.id(), e.getMessage());
+            spool.append(record.toLine(json));
+        }
     }
 
     @Override
     public void providerAttempted(ProviderAttempt attempt) {
-        send(GatewayEvents.ATTEMPTS_TOPIC, attempt.provider(), "att-" + UUID.randomUUID(), GatewayEvents.ATTEMPT_TYPE,
-                attempt, attempt.at());
+        // Statistics: losing one while Kafka is down skews a percentile, not a bill.
+        try {
+            producer.send(new ProducerRecord<>(GatewayEvents.ATTEMPTS_TOPIC, null, attempt.provider(), write(attempt),
+                    CloudEventHeaders.of("att-" + UUID.randomUUID(), GatewayEvents.ATTEMPT_TYPE, GatewayEvents.SOURCE,
+                            attempt.at())));
+        } catch (RuntimeException e) {
+            LOG.debugf("Attempt event dropped: %s", e.getMessage());
+        }
     }
 
-    private void send(String topic, String key, String id, String type, Object payload, Instant time) {
-        String body;
-        try {
-            body = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unserializable " + type, e);
+    void drainAtStart(@Observes StartupEvent event) {
+        drain();
+    }
+
+    /** Sends the spool in order; stops at the first failure and tries again on the next tick. */
+    @Scheduled(every = "${atrium.gateway.spool-drain-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void drain() {
+        if (spool.isEmpty()) {
+            return;
         }
-        producer.send(new ProducerRecord<>(topic, null, key, body,
-                CloudEventHeaders.of(id, type, GatewayEvents.SOURCE, time)), (metadata, error) -> {
-                    if (error != null) {
-                        LOG.errorf("Could not publish %s %s: %s", type, id, error.getMessage());
-                    }
-                });
+        List<String> lines = spool.readAll();
+        int sent = 0;
+        try {
+            for (String line : lines) {
+                producer.send(usageRecord(Spooled.fromLine(json, line))).get(5, TimeUnit.SECONDS);
+                sent++;
+            }
+        } catch (Exception e) {
+            LOG.debugf("Kafka still unavailable; %d spooled usage records wait", lines.size() - sent);
+        } finally {
+            if (sent > 0) {
+                spool.dropFirst(sent);
+                LOG.infof("Sent %d spooled usage records", sent);
+            }
+        }
+    }
+
+    private static ProducerRecord<String, String> usageRecord(Spooled r) {
+        return new ProducerRecord<>(GatewayEvents.USAGE_TOPIC, null, r.key(), r.payload(),
+                CloudEventHeaders.of(r.id(), GatewayEvents.USAGE_TYPE, GatewayEvents.SOURCE, r.time()));
+    }
+
+    private String write(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unserializable event", e);
+        }
     }
 
     void close(@Observes ShutdownEvent event) {
-        producer.close();
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    /** One spool line: the event id, the record key, the time and the JSON payload. */
+    record Spooled(String id, String key, Instant time, String payload) {
+
+        String toLine(ObjectMapper json) {
+            try {
+                return json.writeValueAsString(this);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Spooled fromLine(ObjectMapper json, String line) {
+            try {
+                JsonNode node = json.readTree(line);
+                return new Spooled(node.path("id").asText(), node.path("key").asText(),
+                        Instant.parse(node.path("time").asText()), node.path("payload").asText());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable spool line", e);
+            }
+        }
     }
 }
