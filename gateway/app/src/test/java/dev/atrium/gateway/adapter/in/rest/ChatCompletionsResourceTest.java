@@ -75,6 +75,41 @@ class ChatCompletionsResourceTest {
                 .then().statusCode(200).body("provider", equalTo("openai"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "first provider answers {0}: the next one serves")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"status\":429}", "{\"status\":500}",
+            "{\"status\":408}", "{\"hang\":true}"})
+    void failoverMatrix(String failure) throws Exception {
+        control("PUT", "sim-flaky", failure);
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .contentType(ContentType.JSON).body(BODY)
+                .post("/api/v1/chat/completions")
+                .then().statusCode(200).body("provider", equalTo("openai"));
+    }
+
+    @Test
+    void everyProviderFailingIs502NamingTheAttempts() throws Exception {
+        control("PUT", "sim-flaky", "{\"status\":503}");
+        control("PUT", "openai", "{\"status\":502}");
+        try {
+            given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                    .contentType(ContentType.JSON).body(BODY)
+                    .post("/api/v1/chat/completions")
+                    .then().statusCode(502).body("error.code", equalTo(502))
+                    .body("error.metadata.attempts.provider", org.hamcrest.Matchers.contains("sim-flaky", "openai"));
+        } finally {
+            control("DELETE", "openai", null);
+        }
+    }
+
+    @Test
+    void aClientErrorFromTheProviderIsNotRetried() throws Exception {
+        control("PUT", "sim-flaky", "{\"status\":400}");
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .contentType(ContentType.JSON).body(BODY)
+                .post("/api/v1/chat/completions")
+                .then().statusCode(400).body("error.metadata.provider_name", equalTo("sim-flaky"));
+    }
+
     @Test
     void missingKeyIs401InTheErrorShape() {
         given().contentType(ContentType.JSON).body(BODY)
