@@ -70,7 +70,8 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         return keys.resolve(command.apiKey())
                 .map(found -> found.orElseThrow(() -> ApiException.unauthorized("Invalid API key")))
                 .chain(key -> admit(key, command.request().withDefaultModel(key.defaultTextModel()), command.body())
-                        .chain(admitted -> call(admitted, command.body(), started)));
+                        .chain(admitted -> call(admitted, command.body(), started)
+                                .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId()))));
     }
 
     private Uni<Admitted> admit(KeyContext key, ChatRequest request, ObjectNode body) {
@@ -179,6 +180,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                     body.put("stream", true);
                     body.putObject("stream_options").put("include_usage", true);
                     Multi<ObjectNode> chunks = startStream(admitted, body, generationId, 0, new ArrayList<>())
+                            .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId()))
                             .onItem().transformToMulti(live -> relay(admitted, generationId, live, started,
                                     PromptEstimate.tokens(command.request().promptCharacters())));
                     return new ChatStream(generationId, chunks);

@@ -62,11 +62,24 @@ class ChatCompletionServiceTest {
     }
 
     @Test
-    void everyProviderFailingIsA502AndRecordsNoUsage() {
+    void everyProviderFailingIs502RecordsNoUsageAndReleasesTheReservation() {
         fakes.candidates = List.of(Fakes.candidate("a", "0.1", "0.1", false));
         fakes.failingProviders.put("a", 500);
+        fakes.verdict = new CheckResult(true, 200, null,
+                new Constraints(List.of(), List.of(), List.of(), List.of(), false, false, null), "res-1", "org:1");
         assertStatus(() -> complete(Fakes.KEY), 502);
         assertThat(fakes.usage).isEmpty();
+        assertThat(fakes.released).containsExactly("res-1");
+    }
+
+    @Test
+    void aServedGenerationKeepsItsReservationForSettlement() {
+        fakes.candidates = List.of(Fakes.candidate("a", "0.1", "0.1", false));
+        fakes.verdict = new CheckResult(true, 200, null,
+                new Constraints(List.of(), List.of(), List.of(), List.of(), false, false, null), "res-2", "org:1");
+        complete(Fakes.KEY);
+        assertThat(fakes.released).isEmpty();
+        assertThat(fakes.usage).singleElement().satisfies(u -> assertThat(u.reservationId()).isEqualTo("res-2"));
     }
 
     @Test

@@ -42,6 +42,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<UsageRecorded> usage = new ArrayList<>();
     final List<ProviderAttempt> attempts = new ArrayList<>();
     CheckRequest lastCheck;
+    final List<String> released = new ArrayList<>();
     boolean streamUsage = true;
     boolean failMidStream;
 
@@ -60,6 +61,12 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     public Uni<CheckResult> check(CheckRequest request) {
         lastCheck = request;
         return Uni.createFrom().item(verdict);
+    }
+
+    @Override
+    public Uni<Void> release(String reservationId) {
+        released.add(reservationId);
+        return Uni.createFrom().voidItem();
     }
 
     @Override

@@ -63,6 +63,22 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     }
 
     @Override
+    public Uni<Void> release(String reservationId) {
+        if (reservationId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return post(config.guardrailUrl() + "/internal/v1/reservations/" + reservationId + "/release", Map.of())
+                .invoke(response -> {
+                    if (response.statusCode() >= 300 && response.statusCode() != 404) {
+                        LOG.warnf("guardrail-service did not release reservation %s: HTTP %d", reservationId,
+                                response.statusCode());
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
         return post(config.routingUrl() + "/internal/v1/routes/plan", request).map(response -> {
             if (response.statusCode() == 200) {

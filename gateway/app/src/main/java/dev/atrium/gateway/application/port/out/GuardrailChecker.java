@@ -7,4 +7,7 @@ import io.smallrye.mutiny.Uni;
 public interface GuardrailChecker {
 
     Uni<CheckResult> check(CheckRequest request);
+
+    /** Frees a reservation no usage record will settle (no provider answered); never fails. */
+    Uni<Void> release(String reservationId);
 }

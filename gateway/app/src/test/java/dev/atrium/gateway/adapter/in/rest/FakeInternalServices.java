@@ -57,6 +57,11 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
     }
 
     @Override
+    public Uni<Void> release(String reservationId) {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
         return Uni.createFrom().item(new RoutePlan(List.of(candidate("sim-flaky"), candidate("openai"))));
     }
