@@ -1,0 +1,63 @@
+package dev.atrium.gateway.adapter.in.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
+import dev.atrium.gateway.application.port.in.ExplainUseCase;
+import dev.atrium.gateway.application.port.in.ExplainUseCase.Explanation;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.routing.api.Candidate;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The same body as a chat completion, answered without calling a provider. */
+@Path("/api/v1")
+class ExplainResource {
+
+    private final ExplainUseCase explain;
+
+    ExplainResource(ExplainUseCase explain) {
+        this.explain = explain;
+    }
+
+    @POST
+    @Path("/explain")
+    public Uni<Map<String, ExplainView>> explain(@HeaderParam("Authorization") String authorization, JsonNode body) {
+        String apiKey = ApiKeyHeader.read(authorization);
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("body", "The body must be a JSON object");
+        }
+        var request = ChatRequestReader.read((ObjectNode) body);
+        return explain.explain(new CompleteChatCommand(apiKey, request, (ObjectNode) body))
+                .map(e -> Map.of("data", ExplainView.of(e)));
+    }
+
+    record ExplainView(String keyId, String workspaceId, String organizationId, List<String> models,
+            CheckResult guardrail, List<CandidateView> route, CandidateView wouldCall, Object preset,
+            List<Object> plugins) {
+
+        static ExplainView of(Explanation e) {
+            List<CandidateView> route = e.candidates().stream()
+                    .map(c -> CandidateView.of(c, e.allowed().contains(c))).toList();
+            CandidateView first = e.allowed().isEmpty() ? null : CandidateView.of(e.allowed().get(0), true);
+            return new ExplainView(e.key().keyId(), e.key().workspaceId(), e.key().organizationId(), e.models(),
+                    e.verdict(), route, first, null, List.of());
+        }
+    }
+
+    record CandidateView(String model, String provider, String upstreamModel, Map<String, String> pricing,
+            String quantization, boolean allowed) {
+
+        static CandidateView of(Candidate c, boolean allowed) {
+            return new CandidateView(c.model(), c.provider(), c.upstreamModel(),
+                    Map.of("prompt", c.price().prompt().toPlainString(), "completion",
+                            c.price().completion().toPlainString()),
+                    c.quantization(), allowed);
+        }
+    }
+}

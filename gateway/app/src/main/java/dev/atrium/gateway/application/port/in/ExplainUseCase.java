@@ -1,0 +1,19 @@
+package dev.atrium.gateway.application.port.in;
+
+import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.routing.api.Candidate;
+import dev.atrium.workspace.api.KeyContext;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+
+/** {@code POST /api/v1/explain}: what a chat request would do, without calling a provider. */
+public interface ExplainUseCase {
+
+    Uni<Explanation> explain(CompleteChatCommand command);
+
+    /** @param allowed the candidates left after the guardrail's constraints, in the order they would be tried */
+    record Explanation(KeyContext key, List<String> models, CheckResult verdict, List<Candidate> candidates,
+            List<Candidate> allowed) {
+    }
+}
