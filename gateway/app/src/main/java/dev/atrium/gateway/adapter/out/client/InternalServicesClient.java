@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.billing.api.GenerationView;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.gateway.application.port.out.AccountReader;
+import dev.atrium.gateway.application.port.out.CatalogReader;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
@@ -20,13 +22,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** The internal routes of workspace, guardrail, routing and billing, called with the gateway's service token. */
 @ApplicationScoped
-class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader {
+class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, CatalogReader {
 
     private static final Logger LOG = Logger.getLogger(InternalServicesClient.class);
 
@@ -91,6 +95,18 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                 throw ApiException.badRequest("model", message);
             }
             throw unavailable("routing-service", response);
+        });
+    }
+
+    @Override
+    public Uni<List<ObjectNode>> models() {
+        return get(config.routingUrl() + "/api/v1/catalog/models").map(response -> {
+            if (response.statusCode() != 200) {
+                throw unavailable("routing-service", response);
+            }
+            List<ObjectNode> models = new ArrayList<>();
+            read(response, ObjectNode.class).path("data").forEach(m -> models.add((ObjectNode) m));
+            return models;
         });
     }
 

@@ -1,7 +1,10 @@
 package dev.atrium.gateway.adapter.in.rest;
 
 import dev.atrium.billing.api.GenerationView;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.gateway.application.port.out.AccountReader;
+import dev.atrium.gateway.application.port.out.CatalogReader;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
@@ -32,7 +35,7 @@ import java.util.Optional;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class FakeInternalServices implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader {
+public class FakeInternalServices implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, CatalogReader {
 
     public static final String KEY = "sk-at-v1-test-key";
     public static final KeyContext CONTEXT = new KeyContext("key_t", "test", "user-t", null, null, false, "ws_t",
@@ -64,6 +67,18 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
     @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
         return Uni.createFrom().item(new RoutePlan(List.of(candidate("sim-flaky"), candidate("openai"))));
+    }
+
+    @Override
+    public Uni<List<ObjectNode>> models() {
+        return Uni.createFrom().item(List.of(model("openai/gpt-4o-mini"), model("anthropic/claude-3.5-haiku"),
+                model("openai/gpt-4o")));
+    }
+
+    private static ObjectNode model(String id) {
+        ObjectNode m = JsonNodeFactory.instance.objectNode().put("id", id).put("name", id).put("context_length", 128000);
+        m.putObject("pricing").put("prompt", "0.00000015").put("completion", "0.0000006");
+        return m;
     }
 
     @Override

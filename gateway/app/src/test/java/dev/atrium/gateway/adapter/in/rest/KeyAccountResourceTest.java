@@ -51,6 +51,17 @@ class KeyAccountResourceTest {
     }
 
     @Test
+    void modelsListsOnlyWhatThePolicyAllowsInOpenAiShape() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .get("/api/v1/models")
+                .then().statusCode(200)
+                .body("object", equalTo("list"))
+                .body("data.id", org.hamcrest.Matchers.contains("openai/gpt-4o-mini", "openai/gpt-4o"))
+                .body("data[0].object", equalTo("model"))
+                .body("data[0].pricing.prompt", equalTo("0.00000015"));
+    }
+
+    @Test
     void keyRoutesNeedAValidKey() {
         given().get("/api/v1/key").then().statusCode(401).body("error.code", equalTo(401));
         given().header("Authorization", "Bearer sk-at-v1-nope").get("/api/v1/key").then().statusCode(401);
