@@ -37,6 +37,8 @@ public final class Stack implements AutoCloseable {
     private final Consumer<String> progress;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Long> launchedAt = new LinkedHashMap<>();
+    private final Map<String, ProcessStarter> starters = new LinkedHashMap<>();
+    private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     private Postgres postgres;
 
     /**
@@ -188,12 +190,14 @@ public final class Stack implements AutoCloseable {
 
     private void launch(String name, ProcessStarter starter) throws IOException, InterruptedException {
         launchedAt.put(name, System.nanoTime());
+        starters.put(name, starter);
         Process process = starter.start();
         processes.put(name, process);
         Files.writeString(home.resolve("pids").resolve(name + ".pid"), String.valueOf(process.pid()));
     }
 
     private void await(String name, BooleanSupplier ready, Duration timeout) {
+        readiness.put(name, ready);
         long started = launchedAt.getOrDefault(name, System.nanoTime());
         Process process = processes.get(name);
         if (!Waits.until(ready, process, timeout)) {
@@ -214,6 +218,25 @@ public final class Stack implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Stops one component, as an outage would (for failure tests). */
+    public synchronized void stop(String name) {
+        Process process = processes.remove(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No running component " + name);
+        }
+        stop(process);
+    }
+
+    /** Starts a component stopped with {@link #stop(String)} again, and waits until it is ready. */
+    public synchronized void restart(String name) {
+        try {
+            launch(name, starters.get(name));
+        } catch (IOException | InterruptedException e) {
+            throw new ComponentFailure(name, log(name), e.toString());
+        }
+        await(name, readiness.get(name), Duration.ofSeconds(120));
     }
 
     /** Stops exactly what this stack started, newest first. */

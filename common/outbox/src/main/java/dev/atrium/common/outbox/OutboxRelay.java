@@ -1,6 +1,7 @@
 package dev.atrium.common.outbox;
 
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.KafkaSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -17,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,10 +35,9 @@ public class OutboxRelay {
     private final EntityManager em;
     private final KafkaProducer<String, String> producer;
 
-    OutboxRelay(EntityManager em, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    OutboxRelay(EntityManager em, Config config) {
         this.em = em;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaSettings.from(config);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);

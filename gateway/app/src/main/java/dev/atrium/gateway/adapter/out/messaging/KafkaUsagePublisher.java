@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.KafkaSettings;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
@@ -24,7 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,16 +44,25 @@ class KafkaUsagePublisher implements UsagePublisher {
     private final UsageSpool spool;
 
     @jakarta.inject.Inject
-    KafkaUsagePublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, GatewayConfig config,
-            ObjectMapper json) {
-        this(bootstrap, config.spoolDir(), json);
+    KafkaUsagePublisher(Config config, GatewayConfig gateway, ObjectMapper json) {
+        this(KafkaSettings.from(config), gateway.spoolDir(), json);
     }
 
     KafkaUsagePublisher(String bootstrap, Path spoolDir, ObjectMapper json) {
+        this(bootstrapOnly(bootstrap), spoolDir, json);
+    }
+
+    private static Properties bootstrapOnly(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return props;
+    }
+
+    private KafkaUsagePublisher(Properties kafka, Path spoolDir, ObjectMapper json) {
         this.json = json;
         this.spool = new UsageSpool(spoolDir);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
