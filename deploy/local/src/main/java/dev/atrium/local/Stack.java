@@ -171,6 +171,12 @@ public final class Stack implements AutoCloseable {
             settings.put("quarkus.datasource.username", externalDb != null ? externalDb.user() : Postgres.USER);
             settings.put("quarkus.datasource.password", externalDb != null ? externalDb.password() : Postgres.PASSWORD);
         }
+        if (name.equals("workspace")) {
+            settings.put("atrium.keycloak.url", keycloakUrl());
+        }
+        if (name.equals("guardrail")) {
+            settings.put("atrium.guardrail.routing-url", ports.url(ports.routing()));
+        }
         if (name.equals("routing")) {
             settings.put("atrium.catalog.provider-base-url-template", ports.url(ports.simulator()) + "/p/{provider}");
         }

@@ -3,6 +3,7 @@ package dev.atrium.gateway.domain;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the gateway itself needs from an OpenAI chat request; the rest of the body passes through.
@@ -10,9 +11,19 @@ import java.util.List;
  * @param model            {@code model}, possibly null when {@code models} is given
  * @param fallbackModels   {@code models[]}, tried after {@code model}
  * @param promptCharacters the length of every message's text, for the admission estimate
+ * @param plugins          the request's {@code plugins[]}: id -> enabled
  */
 public record ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
-        long promptCharacters) {
+        long promptCharacters, Map<String, Boolean> plugins) {
+
+    public ChatRequest {
+        plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
+    }
+
+    public ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
+            long promptCharacters) {
+        this(model, fallbackModels, stream, maxTokens, promptCharacters, Map.of());
+    }
 
     /** {@code model} then {@code models[]}, without repeats, in order. */
     public List<String> requestedModels() {
@@ -28,6 +39,6 @@ public record ChatRequest(String model, List<String> fallbackModels, boolean str
         if (model != null || !fallbackModels.isEmpty() || defaultModel == null) {
             return this;
         }
-        return new ChatRequest(defaultModel, fallbackModels, stream, maxTokens, promptCharacters);
+        return new ChatRequest(defaultModel, fallbackModels, stream, maxTokens, promptCharacters, plugins);
     }
 }

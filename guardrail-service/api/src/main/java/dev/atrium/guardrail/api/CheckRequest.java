@@ -2,7 +2,10 @@ package dev.atrium.guardrail.api;
 
 import java.util.List;
 
-/** {@code POST /internal/v1/checks}: may this key send this request? */
+/**
+ * {@code POST /internal/v1/checks}: may this key send this request? {@code text} is the request's
+ * message text the content filters scan (null: nothing to scan); redaction offsets refer to it.
+ */
 public record CheckRequest(
         String organizationId,
         String workspaceId,
@@ -10,5 +13,11 @@ public record CheckRequest(
         String ownerUserId,
         List<String> models,
         long estimatedPromptTokens,
-        Integer maxTokens) {
+        Integer maxTokens,
+        String text) {
+
+    public CheckRequest(String organizationId, String workspaceId, String keyId, String ownerUserId,
+            List<String> models, long estimatedPromptTokens, Integer maxTokens) {
+        this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, null);
+    }
 }

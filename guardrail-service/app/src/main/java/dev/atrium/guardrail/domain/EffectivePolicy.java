@@ -18,6 +18,9 @@ public record EffectivePolicy(
         DataCollection dataCollection,
         Boolean allowTraining,
         Integer maxTokens,
+        Integer requestsPerMinute,
+        Integer tokensPerMinute,
+        List<ContentFilter> contentFilters,
         Map<String, List<Level>> decidedBy,
         List<Overridden> overridden) {
 
@@ -25,9 +28,14 @@ public record EffectivePolicy(
         return levels.stream().filter(l -> l.level() == level).mapToLong(LevelPolicy::revision).findFirst().orElse(0);
     }
 
-    /** The revisions in force, e.g. {@code org:3,ws:1}. */
+    /**
+     * The revisions in force, e.g. {@code org:3,ws:1}; member and key levels appear once written
+     * ({@code org:3,ws:1,key:2}).
+     */
     public String policyRevision() {
-        return levels.stream().map(l -> l.level().shortName() + ":" + l.revision()).collect(Collectors.joining(","));
+        return levels.stream()
+                .filter(l -> l.level() == Level.ORGANIZATION || l.level() == Level.WORKSPACE || l.revision() > 0)
+                .map(l -> l.level().shortName() + ":" + l.revision()).collect(Collectors.joining(","));
     }
 
     public boolean requiresZdr() {

@@ -15,7 +15,10 @@ public record PolicyDocument(
         List<String> allowedProviders,
         List<String> ignoredProviders,
         DataPolicy dataPolicy,
-        Integer maxTokens) {
+        Integer maxTokens,
+        List<Budget> budgets,
+        RateLimits rateLimits,
+        List<ContentFilter> contentFilters) {
 
     public static final String ALLOWED_MODELS = "allowed_models";
     public static final String IGNORED_MODELS = "ignored_models";
@@ -25,6 +28,8 @@ public record PolicyDocument(
     public static final String DATA_COLLECTION = "data_policy.data_collection";
     public static final String ALLOW_TRAINING = "data_policy.allow_training";
     public static final String MAX_TOKENS = "max_tokens";
+    public static final String BUDGETS = "budgets";
+    public static final String CONTENT_FILTERS = "content_filters";
 
     public static final PolicyDocument EMPTY = new PolicyDocument(null, null, null, null, null, null);
 
@@ -36,6 +41,23 @@ public record PolicyDocument(
         if (maxTokens != null && maxTokens < 1) {
             throw new InvalidFieldException(MAX_TOKENS, "max_tokens must be greater than 0");
         }
+        budgets = Budget.validate(budgets);
+        contentFilters = ContentFilter.validate(contentFilters);
+    }
+
+    /** A document without budgets, rate limits or content filters. */
+    public PolicyDocument(List<String> allowedModels, List<String> ignoredModels, List<String> allowedProviders,
+            List<String> ignoredProviders, DataPolicy dataPolicy, Integer maxTokens) {
+        this(allowedModels, ignoredModels, allowedProviders, ignoredProviders, dataPolicy, maxTokens, null, null,
+                null);
+    }
+
+    public Integer requestsPerMinute() {
+        return rateLimits == null ? null : rateLimits.requestsPerMinute();
+    }
+
+    public Integer tokensPerMinute() {
+        return rateLimits == null ? null : rateLimits.tokensPerMinute();
     }
 
     public Boolean zdrRequired() {
@@ -61,6 +83,27 @@ public record PolicyDocument(
         fields.put(DATA_COLLECTION, dataCollection() == null ? null : dataCollection().wire());
         fields.put(ALLOW_TRAINING, allowTraining());
         fields.put(MAX_TOKENS, maxTokens);
+        fields.put(BUDGETS, budgets == null ? null : budgets.stream().map(b -> (Object) Map.of(
+                "window", b.window().wire(), "limit", b.limit().stripTrailingZeros(),
+                "include_byok", b.includeByok())).toList());
+        fields.put(RateLimits.REQUESTS_PER_MINUTE, requestsPerMinute());
+        fields.put(RateLimits.TOKENS_PER_MINUTE, tokensPerMinute());
+        fields.put(CONTENT_FILTERS, contentFilters == null ? null : contentFilters.stream().map(f -> (Object) describe(f))
+                .toList());
         return fields;
+    }
+
+    private static Map<String, Object> describe(ContentFilter f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (f.builtin() != null) {
+            m.put("builtin", f.builtin().wire());
+        } else {
+            m.put("pattern", f.pattern());
+        }
+        m.put("action", f.action().wire());
+        if (f.label() != null) {
+            m.put("label", f.label());
+        }
+        return m;
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Combines the levels' policies (ceiling first) by taking the strictest value field by field:
  * allow-lists intersect, deny-lists unite, ZDR required, data collection denied or training
- * forbidden at any level holds, the lowest max_tokens wins.
+ * forbidden at any level holds, the lowest max_tokens and rate limits win, content filters unite.
+ * Budgets never merge: each is checked on its own (see {@link ApplicableBudget}).
  */
 public final class PolicyMerge {
 
@@ -39,8 +40,23 @@ public final class PolicyMerge {
         Boolean training = m.strictest(PolicyDocument.ALLOW_TRAINING, PolicyDocument::allowTraining, Boolean.FALSE,
                 b -> b);
         Integer maxTokens = m.lowest(PolicyDocument.MAX_TOKENS, PolicyDocument::maxTokens);
+        Integer rpm = m.lowest(RateLimits.REQUESTS_PER_MINUTE, PolicyDocument::requestsPerMinute);
+        Integer tpm = m.lowest(RateLimits.TOKENS_PER_MINUTE, PolicyDocument::tokensPerMinute);
         return new EffectivePolicy(m.levels, models, ignoredModels, providers, ignoredProviders, zdr, collection,
-                training, maxTokens, m.decisions(), List.copyOf(m.overridden));
+                training, maxTokens, rpm, tpm, m.filters(), m.decisions(), List.copyOf(m.overridden));
+    }
+
+    /** Filters unite: every level's filters apply, each once. */
+    private List<ContentFilter> filters() {
+        LinkedHashSet<ContentFilter> union = new LinkedHashSet<>();
+        for (LevelPolicy level : levels) {
+            List<ContentFilter> written = level.document().contentFilters();
+            if (written != null && !written.isEmpty()) {
+                union.addAll(written);
+                decide(PolicyDocument.CONTENT_FILTERS, level.level());
+            }
+        }
+        return List.copyOf(union);
     }
 
     private Map<String, List<Level>> decisions() {

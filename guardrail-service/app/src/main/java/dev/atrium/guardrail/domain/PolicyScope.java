@@ -2,15 +2,20 @@ package dev.atrium.guardrail.domain;
 
 import java.util.Objects;
 
-/** One policy's place: a level and the id of the organization or workspace it governs. */
+/**
+ * One policy's place: a level and the id it governs. A member is a user inside one workspace, so
+ * its id is {@code {workspace}/{user}}.
+ */
 public record PolicyScope(Level level, String id) {
 
     public static final int MAX_ID_LENGTH = 64;
+    static final int MAX_MEMBER_ID_LENGTH = 320;
 
     public PolicyScope {
         Objects.requireNonNull(level, "level");
-        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException("A policy's " + level.wire() + " id must have 1 to " + MAX_ID_LENGTH
+        int max = level == Level.MEMBER ? MAX_MEMBER_ID_LENGTH : MAX_ID_LENGTH;
+        if (id == null || id.isBlank() || id.length() > max) {
+            throw new IllegalArgumentException("A policy's " + level.wire() + " id must have 1 to " + max
                     + " characters");
         }
     }
@@ -21,5 +26,13 @@ public record PolicyScope(Level level, String id) {
 
     public static PolicyScope workspace(String workspaceId) {
         return new PolicyScope(Level.WORKSPACE, workspaceId);
+    }
+
+    public static PolicyScope member(String workspaceId, String userId) {
+        return new PolicyScope(Level.MEMBER, workspaceId + "/" + userId);
+    }
+
+    public static PolicyScope key(String keyId) {
+        return new PolicyScope(Level.KEY, keyId);
     }
 }

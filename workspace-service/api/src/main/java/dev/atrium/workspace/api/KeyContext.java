@@ -1,8 +1,16 @@
 package dev.atrium.workspace.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
-/** What the gateway needs to know about a valid key: never the secret or its hash. */
+/**
+ * What the gateway needs to know about a valid key: never the secret or its hash, and never a
+ * BYOK secret or an observability header (those stay encrypted at workspace-service).
+ * {@code settingsRevision} increases on every change of the workspace's settings, so a cache keyed
+ * by it is never stale for long.
+ */
 public record KeyContext(
         String keyId,
         String keyName,
@@ -15,5 +23,45 @@ public record KeyContext(
         String organizationId,
         String defaultTextModel,
         String defaultProviderSort,
-        long settingsRevision) {
+        long settingsRevision,
+        List<ByokProvider> byokProviders,
+        Map<String, Integer> presets,
+        List<PluginSetting> plugins,
+        List<ObservabilityDestination> observability) {
+
+    @JsonCreator
+    public KeyContext {
+        byokProviders = byokProviders == null ? List.of() : List.copyOf(byokProviders);
+        presets = presets == null ? Map.of() : Map.copyOf(presets);
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        observability = observability == null ? List.of() : List.copyOf(observability);
+    }
+
+    /** The walking skeleton's context, before workspaces had settings. */
+    public KeyContext(String keyId, String keyName, String ownerUserId, BigDecimal limit, String limitReset,
+            boolean includeByokInLimit, String workspaceId, String workspaceSlug, String organizationId,
+            String defaultTextModel, String defaultProviderSort, long settingsRevision) {
+        this(keyId, keyName, ownerUserId, limit, limitReset, includeByokInLimit, workspaceId, workspaceSlug,
+                organizationId, defaultTextModel, defaultProviderSort, settingsRevision, List.of(), Map.of(),
+                List.of(), List.of());
+    }
+
+    /**
+     * A provider the workspace brings its own key for; the gateway fetches the secret from
+     * {@code GET /internal/v1/workspaces/{ws}/byok/{provider}}. {@code isFallback}: used only after
+     * the platform's credentials, otherwise before them. Empty {@code allowedModels}: every model.
+     */
+    public record ByokProvider(String provider, boolean isFallback, List<String> allowedModels) {
+    }
+
+    /** A plugin default of the workspace; a request cannot change a {@code locked} one. */
+    public record PluginSetting(String id, boolean enabled, boolean locked, Map<String, Object> options) {
+    }
+
+    /**
+     * Where the gateway sends traces; the headers (secrets) come from
+     * {@code GET /internal/v1/workspaces/{ws}/observability}.
+     */
+    public record ObservabilityDestination(String type, String endpoint, double samplingRate, boolean privacyMode) {
+    }
 }

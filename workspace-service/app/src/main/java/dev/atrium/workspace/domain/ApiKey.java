@@ -1,9 +1,15 @@
 package dev.atrium.workspace.domain;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 
-/** An issued API key; only its keyed hash is kept. */
+/**
+ * An issued API key; only keyed hashes are kept. After a rotation the previous secret's hash
+ * stays until {@code previousValidUntil}, so clients can switch over without downtime.
+ */
 public record ApiKey(
         String id,
         String workspaceId,
@@ -18,10 +24,53 @@ public record ApiKey(
         boolean includeByokInLimit,
         Instant expiresAt,
         boolean disabled,
-        Instant createdAt) {
+        Instant createdAt,
+        String previousHash,
+        Instant previousValidUntil,
+        Instant revokedAt) {
 
-    /** A key works while it is enabled, unexpired and its workspace is not archived. */
+    public ApiKey(String id, String workspaceId, String organizationId, String name, String prefix, String last4,
+            String hash, String ownerUserId, BigDecimal limit, LimitReset limitReset, boolean includeByokInLimit,
+            Instant expiresAt, boolean disabled, Instant createdAt) {
+        this(id, workspaceId, organizationId, name, prefix, last4, hash, ownerUserId, limit, limitReset,
+                includeByokInLimit, expiresAt, disabled, createdAt, null, null, null);
+    }
+
+    /** A key works while it is enabled, not revoked, unexpired and its workspace is not archived. */
     public boolean usableAt(Instant now, Workspace workspace) {
-        return !disabled && !workspace.archived() && (expiresAt == null || now.isBefore(expiresAt));
+        return !disabled && revokedAt == null && !workspace.archived()
+                && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    /** Constant-time: the current hash, or the previous one while its grace period lasts. */
+    public boolean acceptsHash(String candidate, Instant now) {
+        boolean current = sameHash(candidate, hash);
+        boolean previous = previousHash != null && previousValidUntil != null && now.isBefore(previousValidUntil)
+                && sameHash(candidate, previousHash);
+        return current | previous;
+    }
+
+    public ApiKey withSettings(String name, BigDecimal limit, LimitReset limitReset, boolean includeByokInLimit,
+            Instant expiresAt, boolean disabled) {
+        return new ApiKey(id, workspaceId, organizationId, name, prefix, last4, hash, ownerUserId, limit, limitReset,
+                includeByokInLimit, expiresAt, disabled, createdAt, previousHash, previousValidUntil, revokedAt);
+    }
+
+    /** A zero grace period drops the previous secret at once. */
+    public ApiKey rotated(ApiKeySecret secret, String newHash, Instant now, Duration grace) {
+        boolean keepPrevious = !grace.isZero();
+        return new ApiKey(id, workspaceId, organizationId, name, secret.displayPrefix(), secret.last4(), newHash,
+                ownerUserId, limit, limitReset, includeByokInLimit, expiresAt, disabled, createdAt,
+                keepPrevious ? hash : null, keepPrevious ? now.plus(grace) : null, revokedAt);
+    }
+
+    public ApiKey revoked(Instant now) {
+        return new ApiKey(id, workspaceId, organizationId, name, prefix, last4, hash, ownerUserId, limit, limitReset,
+                includeByokInLimit, expiresAt, true, createdAt, null, null, now);
+    }
+
+    private static boolean sameHash(String a, String b) {
+        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
+                b.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -12,4 +12,19 @@ public record Workspace(
         boolean archived,
         long settingsRevision,
         Instant createdAt) {
+
+    public Workspace withDetails(String name, String defaultTextModel, String defaultProviderSort) {
+        return new Workspace(id, organizationId, name, slug, defaultTextModel, defaultProviderSort, archived,
+                settingsRevision, createdAt);
+    }
+
+    public Workspace archivedNow() {
+        return new Workspace(id, organizationId, name, slug, defaultTextModel, defaultProviderSort, true,
+                settingsRevision, createdAt);
+    }
+
+    public Workspace withRevision(long revision) {
+        return new Workspace(id, organizationId, name, slug, defaultTextModel, defaultProviderSort, archived,
+                revision, createdAt);
+    }
 }

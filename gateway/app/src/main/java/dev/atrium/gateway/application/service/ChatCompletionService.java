@@ -17,6 +17,9 @@ import dev.atrium.gateway.application.port.out.UpstreamProvider;
 import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamAnswer;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
 import dev.atrium.gateway.domain.ChatRequest;
+import dev.atrium.gateway.domain.ContextCompression;
+import dev.atrium.gateway.domain.JsonHealing;
+import dev.atrium.gateway.domain.Plugins;
 import dev.atrium.gateway.domain.Fallback;
 import dev.atrium.gateway.domain.GenerationId;
 import dev.atrium.gateway.domain.PromptEstimate;
@@ -39,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The request path of DESIGN.md: resolve the key, check and plan in parallel, keep the candidates
@@ -79,24 +83,33 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         if (models.isEmpty()) {
             throw ApiException.badRequest("model", "model is required");
         }
+        Set<String> plugins = activePlugins(key, request);
+        MessageText text = MessageText.of(body);
         CheckRequest check = new CheckRequest(key.organizationId(), key.workspaceId(), key.keyId(),
-                key.ownerUserId(), models, PromptEstimate.tokens(request.promptCharacters()), request.maxTokens());
+                key.ownerUserId(), models, PromptEstimate.tokens(request.promptCharacters()), request.maxTokens(),
+                text.text());
         PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
                 ProviderPreferencesReader.read(body, key.defaultProviderSort()));
         return Uni.combine().all().unis(guardrail.check(check), routing.plan(plan)).asTuple()
                 .map(both -> {
                     CheckResult verdict = both.getItem1();
                     if (!verdict.allowed()) {
-                        throw new ApiException(verdict.status(), verdict.message(),
-                                Map.of("policy_revision", String.valueOf(verdict.policyRevision())));
+                        Map<String, Object> metadata = new java.util.HashMap<>();
+                        metadata.put("policy_revision", String.valueOf(verdict.policyRevision()));
+                        if (verdict.retryAfterSeconds() != null) {
+                            metadata.put("retry_after_seconds", verdict.retryAfterSeconds());
+                        }
+                        throw new ApiException(verdict.status(), verdict.message(), metadata);
                     }
+                    // The guardrail's redact filters: the provider sees the replacement, never the match.
+                    text.redact(body, verdict.redactions());
                     List<Candidate> allowed = CandidateFilter.apply(both.getItem2().candidates(),
                             toRouteConstraints(verdict.constraints()));
                     if (allowed.isEmpty()) {
                         throw new ApiException(503, "No provider meets the routing requirements and the guardrails",
                                 Map.of("models", models));
                     }
-                    return new Admitted(key, request, verdict, allowed);
+                    return new Admitted(key, request, verdict, allowed, plugins);
                 });
     }
 
@@ -113,12 +126,10 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                     Map.of("attempts", failures)));
         }
         Candidate candidate = admitted.candidates().get(index);
-        ObjectNode upstreamBody = body.deepCopy();
-        upstreamBody.put("model", candidate.upstreamModel());
-        upstreamBody.remove(List.of("models", "provider", "plugins", "preset", "route"));
-        return upstream.complete(candidate, upstreamBody).chain(answer -> {
+        return upstream.complete(candidate, upstreamBody(admitted, body, candidate)).chain(answer -> {
             publishAttempt(generationId, candidate, answer);
             if (answer.ok()) {
+                heal(admitted, body, answer.body());
                 return Uni.createFrom().item(new Success(candidate, answer));
             }
             failures.add(Map.of("provider", candidate.provider(), "model", candidate.model(),
@@ -194,10 +205,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                     Map.of("attempts", failures)));
         }
         Candidate candidate = admitted.candidates().get(index);
-        ObjectNode upstreamBody = body.deepCopy();
-        upstreamBody.put("model", candidate.upstreamModel());
-        upstreamBody.remove(List.of("models", "provider", "plugins", "preset", "route"));
-        return upstream.stream(candidate, upstreamBody).chain(opened -> {
+        return upstream.stream(candidate, upstreamBody(admitted, body, candidate)).chain(opened -> {
             if (opened.ok()) {
                 return Uni.createFrom().item(new LiveStream(candidate, opened));
             }
@@ -295,7 +303,63 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         return list == null ? List.of() : list;
     }
 
-    private record Admitted(KeyContext key, ChatRequest request, CheckResult verdict, List<Candidate> candidates) {
+    private record Admitted(KeyContext key, ChatRequest request, CheckResult verdict, List<Candidate> candidates,
+            Set<String> plugins) {
+    }
+
+    private static Set<String> activePlugins(KeyContext key, ChatRequest request) {
+        Set<String> active;
+        try {
+            active = Plugins.active(key.plugins().stream()
+                    .map(p -> new Plugins.Setting(p.id(), p.enabled(), p.locked())).toList(), request.plugins());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("plugins", e.getMessage());
+        }
+        for (String unavailable : List.of(Plugins.WEB, Plugins.MODERATION)) {
+            if (active.contains(unavailable)) {
+                throw new ApiException(400, "Plugin " + unavailable + " is unavailable: "
+                        + (unavailable.equals(Plugins.WEB) ? "no search provider is configured"
+                                : "output moderation is not available in this version"),
+                        Map.of("field", "plugins", "plugin", unavailable));
+            }
+        }
+        return active;
+    }
+
+    /** The body one candidate gets: its model id, and the conversation trimmed to its context if asked. */
+    private static ObjectNode upstreamBody(Admitted admitted, ObjectNode body, Candidate candidate) {
+        ObjectNode upstreamBody = body.deepCopy();
+        upstreamBody.put("model", candidate.upstreamModel());
+        upstreamBody.remove(List.of("models", "provider", "plugins", "preset", "route"));
+        if (admitted.plugins().contains(Plugins.CONTEXT_COMPRESSION) && candidate.contextLength() > 0) {
+            var messages = upstreamBody.withArray("messages");
+            List<ContextCompression.Message> sizes = new ArrayList<>();
+            messages.forEach(m -> sizes.add(new ContextCompression.Message(m.path("role").asText(),
+                    m.path("content").isTextual() ? m.path("content").asText().length() : m.path("content").toString().length())));
+            int answer = admitted.request().maxTokens() != null ? admitted.request().maxTokens()
+                    : candidate.maxCompletionTokens() == null ? 0 : candidate.maxCompletionTokens();
+            List<Integer> keep = ContextCompression.keep(sizes, candidate.contextLength(), answer);
+            if (keep.size() < sizes.size()) {
+                var trimmed = upstreamBody.putArray("messages");
+                keep.forEach(i -> trimmed.add(messages.get(i)));
+            }
+        }
+        return upstreamBody;
+    }
+
+    /** response-healing: JSON the client asked for comes back parseable whenever it can be repaired. */
+    private static void heal(Admitted admitted, ObjectNode body, ObjectNode answer) {
+        String format = body.path("response_format").path("type").asText("");
+        if (!admitted.plugins().contains(Plugins.RESPONSE_HEALING)
+                || !(format.equals("json_object") || format.equals("json_schema"))) {
+            return;
+        }
+        for (JsonNode choice : answer.path("choices")) {
+            JsonNode message = choice.path("message");
+            if (message.path("content").isTextual()) {
+                ((ObjectNode) message).put("content", JsonHealing.repair(message.path("content").asText()));
+            }
+        }
     }
 
     private record Success(Candidate candidate, UpstreamAnswer answer) {

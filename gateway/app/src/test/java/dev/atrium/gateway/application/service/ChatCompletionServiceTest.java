@@ -104,6 +104,29 @@ class ChatCompletionServiceTest {
     }
 
     @Test
+    void rateLimitedCarriesRetryAfter() {
+        fakes.candidates = List.of(Fakes.candidate("openai", "0.1", "0.1", false));
+        fakes.verdict = CheckResult.rateLimited("Workspace rate limit of 10 requests per minute reached.", 17, "org:1");
+        assertThatThrownBy(() -> complete(Fakes.KEY)).isInstanceOf(ApiException.class)
+                .satisfies(e -> {
+                    assertThat(((ApiException) e).status()).isEqualTo(429);
+                    assertThat(((ApiException) e).metadata()).containsEntry("retry_after_seconds", 17);
+                });
+    }
+
+    @Test
+    void theProviderSeesRedactedTextAndTheGuardrailTheWholeText() {
+        fakes.candidates = List.of(Fakes.candidate("openai", "0.1", "0.1", false));
+        String text = "Hello there";
+        fakes.verdict = new CheckResult(true, 200, null,
+                new Constraints(List.of(), List.of(), List.of(), List.of(), false, false, null), null, "org:1", null,
+                List.of(new dev.atrium.guardrail.api.Redaction("custom", 6, 11, "[X]")), List.of());
+        complete(Fakes.KEY);
+        assertThat(fakes.lastCheck.text()).isEqualTo(text);
+        assertThat(fakes.lastBody.path("messages").get(0).path("content").asText()).isEqualTo("Hello [X]");
+    }
+
+    @Test
     void noCandidateLeftIsA503() {
         fakes.candidates = List.of(Fakes.candidate("retains", "0.1", "0.1", false));
         fakes.verdict = new CheckResult(true, 200, null,

@@ -44,6 +44,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     CheckRequest lastCheck;
     final List<String> released = new ArrayList<>();
     boolean streamUsage = true;
+    String content = "hello";
+    ObjectNode lastBody;
+    KeyContext context = CONTEXT;
     boolean failMidStream;
 
     static Candidate candidate(String provider, String prompt, String completion, boolean zdr) {
@@ -54,7 +57,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
 
     @Override
     public Uni<Optional<KeyContext>> resolve(String apiKey) {
-        return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(CONTEXT) : Optional.empty());
+        return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(context) : Optional.empty());
     }
 
     @Override
@@ -77,6 +80,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     @Override
     public Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode body) {
         called.add(candidate.provider() + ":" + body.path("model").asText());
+        lastBody = body;
         Integer failure = failingProviders.get(candidate.provider());
         if (failure != null) {
             return Uni.createFrom().item(new UpstreamAnswer(failure, null, "HTTP " + failure, 3));
@@ -84,7 +88,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("id", "chatcmpl-upstream");
         answer.putArray("choices").addObject().put("finish_reason", "stop").putObject("message")
-                .put("role", "assistant").put("content", "hello");
+                .put("role", "assistant").put("content", content);
         answer.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 34);
         return Uni.createFrom().item(new UpstreamAnswer(200, answer, null, 5));
     }

@@ -1,58 +1,45 @@
 package dev.atrium.guardrail.application.service;
 
-import dev.atrium.guardrail.api.CheckResult;
-import dev.atrium.guardrail.api.Constraints;
-import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
 import dev.atrium.guardrail.application.port.in.ViewEffectivePolicyQuery;
-import dev.atrium.guardrail.application.port.out.PolicyRepository;
-import dev.atrium.guardrail.domain.AllowList;
-import dev.atrium.guardrail.domain.EffectivePolicy;
-import dev.atrium.guardrail.domain.LevelPolicy;
-import dev.atrium.guardrail.domain.PolicyCheck;
-import dev.atrium.guardrail.domain.PolicyMerge;
-import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.application.port.out.BudgetLedger;
+import dev.atrium.guardrail.domain.ApplicableBudget;
+import dev.atrium.guardrail.domain.BudgetStatus;
+import dev.atrium.guardrail.domain.CounterState;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.SpendCounter;
 import dev.atrium.guardrail.domain.StoredPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Merges the levels' policies at read time, so a ceiling change applies to every workspace at once. */
 @ApplicationScoped
-public class EffectivePolicyService implements ViewEffectivePolicyQuery, CheckPolicyUseCase {
+public class EffectivePolicyService implements ViewEffectivePolicyQuery {
 
-    private final PolicyRepository policies;
+    private final LevelPolicies levels;
+    private final BudgetLedger ledger;
+    private final Clock clock;
 
-    public EffectivePolicyService(PolicyRepository policies) {
-        this.policies = policies;
+    public EffectivePolicyService(LevelPolicies levels, BudgetLedger ledger, Clock clock) {
+        this.levels = levels;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Override
     @Transactional
-    public EffectivePolicy effective(String organizationId, String workspaceId) {
-        return PolicyMerge.merge(List.of(level(PolicyScope.organization(organizationId)),
-                level(PolicyScope.workspace(workspaceId))));
-    }
-
-    @Override
-    @Transactional
-    public CheckResult check(CheckCommand command) {
-        EffectivePolicy policy = effective(command.organizationId(), command.workspaceId());
-        return PolicyCheck.denial(policy, command.models(), command.maxTokens())
-                .map(reason -> CheckResult.deny(403, reason, policy.policyRevision()))
-                .orElseGet(() -> new CheckResult(true, 200, null, constraints(policy), null, policy.policyRevision()));
-    }
-
-    private LevelPolicy level(PolicyScope scope) {
-        return LevelPolicy.of(policies.find(scope).orElseGet(() -> StoredPolicy.none(scope)));
-    }
-
-    /** An allowed request never carries an allow-list that allows nothing, so empty means unrestricted here. */
-    private static Constraints constraints(EffectivePolicy p) {
-        return new Constraints(patterns(p.allowedModels()), p.ignoredModels(), patterns(p.allowedProviders()),
-                p.ignoredProviders(), p.requiresZdr(), p.deniesDataCollection(), p.maxTokens());
-    }
-
-    private static List<String> patterns(AllowList list) {
-        return list.restricted() ? list.patterns() : List.of();
+    public EffectiveView effective(String organizationId, String workspaceId, String keyId) {
+        KnownKey key = levels.key(keyId);
+        List<StoredPolicy> stored = levels.stored(organizationId, workspaceId, key == null ? null : key.ownerUserId(),
+                keyId);
+        Instant now = clock.instant();
+        List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
+        Map<SpendCounter, CounterState> states = ledger.read(budgets.stream().map(b -> b.counter(now)).toList());
+        List<BudgetStatus> statuses = budgets.stream()
+                .map(b -> BudgetStatus.of(b, states.getOrDefault(b.counter(now), CounterState.EMPTY), now)).toList();
+        return new EffectiveView(levels.merge(stored), statuses);
     }
 }

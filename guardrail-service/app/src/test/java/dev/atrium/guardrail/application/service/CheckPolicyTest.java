@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class CheckPolicyTest {
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+
     private final InMemoryStores store = new InMemoryStores();
-    private final PolicyService policies = new PolicyService(store,
-            Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
-    private final EffectivePolicyService checks = new EffectivePolicyService(store);
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final PolicyService policies = new PolicyService(store, CLOCK);
+    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
+            new PriceService(ledger, ledger, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
     @Test
     void withoutPoliciesEverythingIsAllowedUnconstrained() {

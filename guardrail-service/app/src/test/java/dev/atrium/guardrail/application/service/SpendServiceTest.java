@@ -18,7 +18,8 @@ class SpendServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-26T16:00:00Z");
 
     private final InMemoryStores store = new InMemoryStores();
-    private final SpendService service = new SpendService(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SpendService service = new SpendService(store, store, new InMemoryLedger(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void spendIsSummedPerUtcWindow() {

@@ -14,6 +14,7 @@ import dev.atrium.workspace.domain.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -24,14 +25,18 @@ public class ApiKeyService implements IssueApiKeyUseCase, ResolveApiKeyUseCase {
     private final WorkspaceEventPublisher events;
     private final KeyHasher hasher;
     private final Clock clock;
+    private final Auditor auditor;
+    private final SettingsSnapshots settings;
 
     public ApiKeyService(WorkspaceRepository workspaces, ApiKeyRepository keys, WorkspaceEventPublisher events,
-            KeyHasher hasher, Clock clock) {
+            KeyHasher hasher, Clock clock, Auditor auditor, SettingsSnapshots settings) {
         this.workspaces = workspaces;
         this.keys = keys;
         this.events = events;
         this.hasher = hasher;
         this.clock = clock;
+        this.auditor = auditor;
+        this.settings = settings;
     }
 
     @Override
@@ -49,6 +54,8 @@ public class ApiKeyService implements IssueApiKeyUseCase, ResolveApiKeyUseCase {
                 clock.instant());
         keys.add(key);
         events.apiKeyCreated(key);
+        auditor.record(key.organizationId(), key.workspaceId(), "api_key.created", "api_key", key.id(), null,
+                Snapshots.of(key));
         return new IssuedApiKey(key, secret);
     }
 
@@ -58,9 +65,12 @@ public class ApiKeyService implements IssueApiKeyUseCase, ResolveApiKeyUseCase {
         if (!ApiKeySecret.isWellFormed(secret)) {
             return Optional.empty();
         }
-        return keys.findByHash(hasher.hash(secret))
-                .filter(key -> hasher.matches(secret, key.hash()))
-                .flatMap(key -> workspaces.findWorkspace(key.workspaceId()).map(ws -> new ResolvedKey(key, ws)))
-                .filter(resolved -> resolved.key().usableAt(clock.instant(), resolved.workspace()));
+        Instant now = clock.instant();
+        String hash = hasher.hash(secret);
+        return keys.findByHash(hash)
+                .filter(key -> key.acceptsHash(hash, now))
+                .flatMap(key -> workspaces.findWorkspace(key.workspaceId())
+                        .filter(ws -> key.usableAt(now, ws))
+                        .map(ws -> new ResolvedKey(key, ws, settings.of(ws))));
     }
 }

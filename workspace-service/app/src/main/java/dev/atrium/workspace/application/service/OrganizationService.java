@@ -2,6 +2,7 @@ package dev.atrium.workspace.application.service;
 
 import dev.atrium.common.error.ApiException;
 import dev.atrium.workspace.application.port.in.CreateOrganizationUseCase;
+import dev.atrium.workspace.application.port.in.RenameOrganizationUseCase;
 import dev.atrium.workspace.application.port.out.OrganizationRepository;
 import dev.atrium.workspace.application.port.out.WorkspaceEventPublisher;
 import dev.atrium.workspace.domain.Ids;
@@ -11,16 +12,19 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 @ApplicationScoped
-public class OrganizationService implements CreateOrganizationUseCase {
+public class OrganizationService implements CreateOrganizationUseCase, RenameOrganizationUseCase {
 
     private final OrganizationRepository organizations;
     private final WorkspaceEventPublisher events;
     private final Clock clock;
+    private final Auditor auditor;
 
-    public OrganizationService(OrganizationRepository organizations, WorkspaceEventPublisher events, Clock clock) {
+    public OrganizationService(OrganizationRepository organizations, WorkspaceEventPublisher events, Clock clock,
+            Auditor auditor) {
         this.organizations = organizations;
         this.events = events;
         this.clock = clock;
+        this.auditor = auditor;
     }
 
     @Override
@@ -33,6 +37,21 @@ public class OrganizationService implements CreateOrganizationUseCase {
                 clock.instant());
         organizations.add(organization);
         events.organizationCreated(organization);
+        auditor.record(organization.id(), null, "organization.created", "organization", organization.id(), null,
+                Snapshots.of(organization));
         return organization;
+    }
+
+    @Override
+    @Transactional
+    public Organization rename(RenameOrganizationCommand command) {
+        Organization before = organizations.findOrganization(command.organizationId())
+                .orElseThrow(() -> ApiException.notFound("Organization " + command.organizationId() + " not found"));
+        Organization after = before.renamed(command.name());
+        organizations.update(after);
+        events.organizationUpdated(after, clock.instant());
+        auditor.record(after.id(), null, "organization.updated", "organization", after.id(), Snapshots.of(before),
+                Snapshots.of(after));
+        return after;
     }
 }

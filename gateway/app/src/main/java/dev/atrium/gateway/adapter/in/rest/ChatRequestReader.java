@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.gateway.domain.ChatRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and checks an OpenAI chat request body, naming the field it rejects. */
 final class ChatRequestReader {
@@ -51,7 +53,24 @@ final class ChatRequestReader {
             throw ApiException.badRequest("stream", "stream must be true or false");
         }
         return new ChatRequest(model == null || model.isNull() ? null : model.asText(), fallbacks,
-                stream != null && stream.asBoolean(), maxTokens, characters);
+                stream != null && stream.asBoolean(), maxTokens, characters, plugins(body.get("plugins")));
+    }
+
+    private static Map<String, Boolean> plugins(JsonNode plugins) {
+        Map<String, Boolean> requested = new LinkedHashMap<>();
+        if (plugins == null || plugins.isNull()) {
+            return requested;
+        }
+        if (!plugins.isArray()) {
+            throw ApiException.badRequest("plugins", "plugins must be an array of {\"id\": ...} objects");
+        }
+        for (JsonNode plugin : plugins) {
+            if (!plugin.path("id").isTextual()) {
+                throw ApiException.badRequest("plugins", "every plugin needs an id");
+            }
+            requested.put(plugin.path("id").asText(), plugin.path("enabled").asBoolean(true));
+        }
+        return requested;
     }
 
     private static long contentLength(JsonNode content) {

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Charges each generation of atrium.usage.recorded to its key, once per generation id. */
+/** Charges each generation of atrium.usage.recorded to its budgets and settles its reservation, once per generation id. */
 @ApplicationScoped
 class UsageConsumer {
 
@@ -31,8 +31,8 @@ class UsageConsumer {
         RecordUsageCommand command;
         try {
             UsageRecorded u = mapper.readValue(record.value(), UsageRecorded.class);
-            command = RecordUsageCommand.of(u.generationId(), u.keyId(), u.workspaceId(), u.organizationId(), u.cost(),
-                    u.byok(), u.createdAt());
+            command = RecordUsageCommand.of(u.generationId(), u.keyId(), u.workspaceId(), u.organizationId(),
+                    u.ownerUserId(), u.reservationId(), u.cost(), u.byok(), u.createdAt());
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Skipping malformed usage record at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());

@@ -2,7 +2,12 @@ package dev.atrium.guardrail.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.atrium.guardrail.application.port.in.ViewEffectivePolicyQuery;
 import dev.atrium.guardrail.domain.AllowList;
+import dev.atrium.guardrail.domain.ApplicableBudget;
+import dev.atrium.guardrail.domain.Budget;
+import dev.atrium.guardrail.domain.BudgetStatus;
+import dev.atrium.guardrail.domain.ContentFilter;
 import dev.atrium.guardrail.domain.DataCollection;
 import dev.atrium.guardrail.domain.EffectivePolicy;
 import dev.atrium.guardrail.domain.FieldChange;
@@ -11,6 +16,7 @@ import dev.atrium.guardrail.domain.Overridden;
 import dev.atrium.guardrail.domain.PolicyDocument;
 import dev.atrium.guardrail.domain.PolicyRevision;
 import dev.atrium.guardrail.domain.StoredPolicy;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +28,28 @@ final class Dtos {
 
     /** Fields whose value merges several levels' lists; the others are decided by one level. */
     private static final Set<String> LIST_FIELDS = Set.of(PolicyDocument.ALLOWED_MODELS,
-            PolicyDocument.IGNORED_MODELS, PolicyDocument.ALLOWED_PROVIDERS, PolicyDocument.IGNORED_PROVIDERS);
+            PolicyDocument.IGNORED_MODELS, PolicyDocument.ALLOWED_PROVIDERS, PolicyDocument.IGNORED_PROVIDERS,
+            PolicyDocument.CONTENT_FILTERS);
 
     private Dtos() {
     }
 
     /** A policy document; absent fields have no opinion. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Policy(List<String> allowedModels, List<String> ignoredModels, List<String> allowedProviders,
-            List<String> ignoredProviders, DataPolicy dataPolicy, Integer maxTokens) {
+    record Policy(List<BudgetView> budgets, RateLimitsView rateLimits, List<String> allowedModels,
+            List<String> ignoredModels, List<String> allowedProviders, List<String> ignoredProviders,
+            DataPolicy dataPolicy, Integer maxTokens, List<FilterView> contentFilters) {
 
         static Policy of(PolicyDocument d) {
-            return new Policy(d.allowedModels(), d.ignoredModels(), d.allowedProviders(), d.ignoredProviders(),
-                    DataPolicy.of(d.zdrRequired(), d.dataCollection(), d.allowTraining()), d.maxTokens());
+            return new Policy(d.budgets() == null ? null : d.budgets().stream().map(BudgetView::of).toList(),
+                    RateLimitsView.of(d.requestsPerMinute(), d.tokensPerMinute()), d.allowedModels(),
+                    d.ignoredModels(), d.allowedProviders(), d.ignoredProviders(),
+                    DataPolicy.of(d.zdrRequired(), d.dataCollection(), d.allowTraining()), d.maxTokens(),
+                    filters(d.contentFilters()));
+        }
+
+        private static List<FilterView> filters(List<ContentFilter> filters) {
+            return filters == null || filters.isEmpty() ? null : filters.stream().map(FilterView::of).toList();
         }
 
         /**
@@ -42,13 +57,49 @@ final class Dtos {
          * levels' allow-lists have nothing in common, so nothing is allowed.
          */
         static Policy of(EffectivePolicy p) {
-            return new Policy(patterns(p.allowedModels()), p.ignoredModels(), patterns(p.allowedProviders()),
+            return new Policy(null, RateLimitsView.of(p.requestsPerMinute(), p.tokensPerMinute()),
+                    patterns(p.allowedModels()), p.ignoredModels(), patterns(p.allowedProviders()),
                     p.ignoredProviders(), DataPolicy.of(p.zdrRequired(), p.dataCollection(), p.allowTraining()),
-                    p.maxTokens());
+                    p.maxTokens(), filters(p.contentFilters()));
         }
 
         private static List<String> patterns(AllowList list) {
             return list.restricted() ? list.patterns() : null;
+        }
+    }
+
+    record BudgetView(String window, BigDecimal limit, boolean includeByok) {
+
+        static BudgetView of(Budget b) {
+            return new BudgetView(b.window().wire(), b.limit(), b.includeByok());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RateLimitsView(Integer requestsPerMinute, Integer tokensPerMinute) {
+
+        static RateLimitsView of(Integer rpm, Integer tpm) {
+            return rpm == null && tpm == null ? null : new RateLimitsView(rpm, tpm);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FilterView(String builtin, String pattern, String action, String label) {
+
+        static FilterView of(ContentFilter f) {
+            return new FilterView(f.builtin() == null ? null : f.builtin().wire(), f.pattern(), f.action().wire(),
+                    f.label());
+        }
+    }
+
+    /** A budget that applies, with its own spend; {@code resets_at} is null for a lifetime budget. */
+    record BudgetStatusView(String level, String window, BigDecimal limit, BigDecimal spent, BigDecimal reserved,
+            Instant resetsAt, boolean includeByok, String source) {
+
+        static BudgetStatusView of(BudgetStatus s) {
+            ApplicableBudget b = s.budget();
+            return new BudgetStatusView(b.scope().level().wire(), b.budget().window().wire(), b.budget().limit(),
+                    s.spent(), s.reserved(), s.resetsAt(), b.budget().includeByok(), b.keyLimit() ? "key_limit" : "policy");
         }
     }
 
@@ -64,21 +115,34 @@ final class Dtos {
     }
 
     record PolicyView(String level, String organizationId,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String workspaceId, Policy policy, long revision,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String workspaceId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String userId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String keyId, Policy policy, long revision,
             Instant updatedAt, String updatedBy) {
 
         static PolicyView of(StoredPolicy p, String organizationId) {
             String workspaceId = p.scope().level() == Level.WORKSPACE ? p.scope().id() : null;
-            return new PolicyView(p.scope().level().wire(), organizationId, workspaceId, Policy.of(p.document()),
-                    p.revision(), p.updatedAt(), p.updatedBy());
+            return new PolicyView(p.scope().level().wire(), organizationId, workspaceId, null, null,
+                    Policy.of(p.document()), p.revision(), p.updatedAt(), p.updatedBy());
+        }
+
+        static PolicyView ofMember(StoredPolicy p, String organizationId, String workspaceId, String userId) {
+            return new PolicyView(p.scope().level().wire(), organizationId, workspaceId, userId, null,
+                    Policy.of(p.document()), p.revision(), p.updatedAt(), p.updatedBy());
+        }
+
+        static PolicyView ofKey(StoredPolicy p, String organizationId, String workspaceId) {
+            return new PolicyView(p.scope().level().wire(), organizationId, workspaceId, null, p.scope().id(),
+                    Policy.of(p.document()), p.revision(), p.updatedAt(), p.updatedBy());
         }
     }
 
     record EffectiveView(String workspaceId, String keyId, Policy policy, Map<String, Object> decidedBy,
-            List<Object> budgets, Map<String, Long> revisions, String policyRevision,
+            List<BudgetStatusView> budgets, Map<String, Long> revisions, String policyRevision,
             List<OverriddenView> overridden) {
 
-        static EffectiveView of(String workspaceId, String keyId, EffectivePolicy p) {
+        static EffectiveView of(String workspaceId, String keyId, ViewEffectivePolicyQuery.EffectiveView view) {
+            EffectivePolicy p = view.policy();
             Map<String, Object> decidedBy = new LinkedHashMap<>();
             p.decidedBy().forEach((field, levels) -> {
                 List<String> names = levels.stream().map(Level::wire).toList();
@@ -86,7 +150,8 @@ final class Dtos {
             });
             Map<String, Long> revisions = new LinkedHashMap<>();
             p.levels().forEach(l -> revisions.put(l.level().wire(), l.revision()));
-            return new EffectiveView(workspaceId, keyId, Policy.of(p), decidedBy, List.of(), revisions,
+            return new EffectiveView(workspaceId, keyId, Policy.of(p), decidedBy,
+                    view.budgets().stream().map(BudgetStatusView::of).toList(), revisions,
                     p.policyRevision(), p.overridden().stream().map(OverriddenView::of).toList());
         }
     }

@@ -20,7 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-/** Policies at organization (the ceiling) and workspace level, their effective merge and history. */
+/** Policies at organization (the ceiling), workspace, member and key level, their effective merge and history. */
 @Path("/api/v1")
 @Authenticated
 class GuardrailResource {
@@ -76,14 +76,49 @@ class GuardrailResource {
         return Dtos.PolicyView.of(findPolicy.policy(PolicyScope.workspace(ws)), workspace.organizationId());
     }
 
+    @PUT
+    @Path("/workspaces/{ws}/members/{user}/guardrails")
+    public Dtos.PolicyView putMember(@PathParam("ws") String ws, @PathParam("user") String user, JsonNode body) {
+        KnownWorkspace workspace = guard.workspaceAdmin(caller, ws);
+        var stored = setPolicy.set(new SetPolicyCommand(memberScope(ws, user), PolicyBody.read(body),
+                Caller.userId(caller)));
+        return Dtos.PolicyView.ofMember(stored, workspace.organizationId(), ws, user);
+    }
+
+    @GET
+    @Path("/workspaces/{ws}/members/{user}/guardrails")
+    public Dtos.PolicyView getMember(@PathParam("ws") String ws, @PathParam("user") String user) {
+        KnownWorkspace workspace = guard.workspaceReader(caller, ws);
+        return Dtos.PolicyView.ofMember(findPolicy.policy(memberScope(ws, user)), workspace.organizationId(), ws,
+                user);
+    }
+
+    @PUT
+    @Path("/workspaces/{ws}/keys/{key}/guardrails")
+    public Dtos.PolicyView putKey(@PathParam("ws") String ws, @PathParam("key") String key, JsonNode body) {
+        KnownWorkspace workspace = guard.workspaceAdmin(caller, ws);
+        knownKey(ws, key);
+        var stored = setPolicy.set(new SetPolicyCommand(PolicyScope.key(key), PolicyBody.read(body),
+                Caller.userId(caller)));
+        return Dtos.PolicyView.ofKey(stored, workspace.organizationId(), ws);
+    }
+
+    @GET
+    @Path("/workspaces/{ws}/keys/{key}/guardrails")
+    public Dtos.PolicyView getKey(@PathParam("ws") String ws, @PathParam("key") String key) {
+        KnownWorkspace workspace = guard.workspaceReader(caller, ws);
+        knownKey(ws, key);
+        return Dtos.PolicyView.ofKey(findPolicy.policy(PolicyScope.key(key)), workspace.organizationId(), ws);
+    }
+
     @GET
     @Path("/workspaces/{ws}/guardrails/effective")
     public Dtos.EffectiveView effective(@PathParam("ws") String ws, @QueryParam("key") String key) {
         KnownWorkspace workspace = guard.workspaceReader(caller, ws);
-        if (key != null && tenancy.key(key).filter(k -> k.workspaceId().equals(ws)).isEmpty()) {
-            throw ApiException.notFound("Key " + key + " not found in workspace " + ws);
+        if (key != null) {
+            knownKey(ws, key);
         }
-        return Dtos.EffectiveView.of(ws, key, effectivePolicy.effective(workspace.organizationId(), ws));
+        return Dtos.EffectiveView.of(ws, key, effectivePolicy.effective(workspace.organizationId(), ws, key));
     }
 
     @GET
@@ -94,5 +129,19 @@ class GuardrailResource {
         var page = listRevisions.revisions(RevisionsRequest.of(workspace.organizationId(), ws, cursor, limit));
         return new Dtos.RevisionList(page.revisions().stream().map(Dtos.RevisionView::of).toList(),
                 page.nextCursor());
+    }
+
+    /** Keys are known from workspace events; one of another workspace is as unknown as a missing one. */
+    private void knownKey(String ws, String key) {
+        if (tenancy.key(key).filter(k -> k.workspaceId().equals(ws)).isEmpty()) {
+            throw ApiException.notFound("Key " + key + " not found in workspace " + ws);
+        }
+    }
+
+    private static PolicyScope memberScope(String ws, String user) {
+        if (user.isBlank() || user.length() > 255) {
+            throw ApiException.badRequest("user", "user must have 1 to 255 characters");
+        }
+        return PolicyScope.member(ws, user);
     }
 }

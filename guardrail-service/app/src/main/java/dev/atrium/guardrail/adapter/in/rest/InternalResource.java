@@ -6,6 +6,7 @@ import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
+import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
 import dev.atrium.guardrail.application.port.in.ViewKeySpendQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,10 +21,13 @@ class InternalResource {
 
     private final CheckPolicyUseCase checkPolicy;
     private final ViewKeySpendQuery keySpend;
+    private final ReleaseReservationUseCase releaseReservation;
 
-    InternalResource(CheckPolicyUseCase checkPolicy, ViewKeySpendQuery keySpend) {
+    InternalResource(CheckPolicyUseCase checkPolicy, ViewKeySpendQuery keySpend,
+            ReleaseReservationUseCase releaseReservation) {
         this.checkPolicy = checkPolicy;
         this.keySpend = keySpend;
+        this.releaseReservation = releaseReservation;
     }
 
     /** Always 200: a denial is an answer, carrying the status the gateway should give its client. */
@@ -31,6 +35,13 @@ class InternalResource {
     @Path("/checks")
     public CheckResult check(CheckRequest request) {
         return checkPolicy.check(CheckCommand.of(request));
+    }
+
+    /** 204 whether or not the reservation was still held: the gateway may call it more than once. */
+    @POST
+    @Path("/reservations/{id}/release")
+    public void release(@PathParam("id") String id) {
+        releaseReservation.release(id);
     }
 
     @GET

@@ -3,11 +3,18 @@ package dev.atrium.guardrail.adapter.out.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.guardrail.domain.Budget;
+import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.Builtin;
+import dev.atrium.guardrail.domain.ContentFilter;
 import dev.atrium.guardrail.domain.DataCollection;
 import dev.atrium.guardrail.domain.DataPolicy;
 import dev.atrium.guardrail.domain.FieldChange;
+import dev.atrium.guardrail.domain.FilterAction;
 import dev.atrium.guardrail.domain.PolicyDocument;
+import dev.atrium.guardrail.domain.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** How documents and diffs are stored: JSON text in the policy tables' own shape. */
@@ -28,7 +35,14 @@ class PolicyJson {
         return json(new DocumentRow(d.allowedModels(), d.ignoredModels(), d.allowedProviders(), d.ignoredProviders(),
                 p == null ? null : new DataPolicyRow(p.zdrRequired(),
                         p.dataCollection() == null ? null : p.dataCollection().wire(), p.allowTraining()),
-                d.maxTokens()));
+                d.maxTokens(),
+                d.budgets() == null ? null : d.budgets().stream()
+                        .map(b -> new BudgetRow(b.window().wire(), b.limit(), b.includeByok())).toList(),
+                d.rateLimits() == null ? null
+                        : new RateRow(d.rateLimits().requestsPerMinute(), d.rateLimits().tokensPerMinute()),
+                d.contentFilters() == null ? null : d.contentFilters().stream()
+                        .map(f -> new FilterRow(f.builtin() == null ? null : f.builtin().wire(), f.pattern(),
+                                f.action().wire(), f.label())).toList()));
     }
 
     PolicyDocument readDocument(String json) {
@@ -37,7 +51,15 @@ class PolicyJson {
         return new PolicyDocument(r.allowedModels(), r.ignoredModels(), r.allowedProviders(), r.ignoredProviders(),
                 p == null ? null : new DataPolicy(p.zdrRequired(), DataCollection.parse(p.dataCollection()),
                         p.allowTraining()),
-                r.maxTokens());
+                r.maxTokens(),
+                r.budgets() == null ? null : r.budgets().stream()
+                        .map(b -> new Budget(BudgetWindow.parse("budgets.window", b.window()), b.limit(),
+                                b.includeByok())).toList(),
+                r.rateLimits() == null ? null
+                        : new RateLimits(r.rateLimits().requestsPerMinute(), r.rateLimits().tokensPerMinute()),
+                r.contentFilters() == null ? null : r.contentFilters().stream()
+                        .map(f -> new ContentFilter(f.builtin() == null ? null : Builtin.parse(f.builtin()),
+                                f.pattern(), FilterAction.parse(f.action()), f.label())).toList());
     }
 
     String write(List<FieldChange> changes) {
@@ -66,7 +88,17 @@ class PolicyJson {
     }
 
     record DocumentRow(List<String> allowedModels, List<String> ignoredModels, List<String> allowedProviders,
-            List<String> ignoredProviders, DataPolicyRow dataPolicy, Integer maxTokens) {
+            List<String> ignoredProviders, DataPolicyRow dataPolicy, Integer maxTokens, List<BudgetRow> budgets,
+            RateRow rateLimits, List<FilterRow> contentFilters) {
+    }
+
+    record BudgetRow(String window, BigDecimal limit, boolean includeByok) {
+    }
+
+    record RateRow(Integer requestsPerMinute, Integer tokensPerMinute) {
+    }
+
+    record FilterRow(String builtin, String pattern, String action, String label) {
     }
 
     record DataPolicyRow(Boolean zdrRequired, String dataCollection, Boolean allowTraining) {

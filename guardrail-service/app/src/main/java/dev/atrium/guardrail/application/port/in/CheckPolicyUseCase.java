@@ -8,11 +8,17 @@ import java.util.Objects;
 
 public interface CheckPolicyUseCase {
 
-    /** Allow or deny (403 with the limit and level named), with the constraints routing must honour. */
+    /**
+     * Allow or deny (403 policy or content, 429 rate, 402 budget or credits, with the limit and level
+     * named); when allowed, the constraints routing must honour and the reservation holding the
+     * request's worst case.
+     */
     CheckResult check(CheckCommand command);
 
-    record CheckCommand(String organizationId, String workspaceId, String keyId, List<String> models,
-            Integer maxTokens) {
+    record CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
+            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
+
+        static final int MAX_TEXT = 1_000_000;
 
         public static CheckCommand of(CheckRequest request) {
             if (request == null) {
@@ -21,11 +27,22 @@ public interface CheckPolicyUseCase {
             if (request.maxTokens() != null && request.maxTokens() < 1) {
                 throw new InvalidFieldException("max_tokens", "max_tokens must be greater than 0");
             }
+            if (request.estimatedPromptTokens() < 0) {
+                throw new InvalidFieldException("estimated_prompt_tokens", "estimated_prompt_tokens must be at least 0");
+            }
+            if (request.text() != null && request.text().length() > MAX_TEXT) {
+                throw new InvalidFieldException("text", "text may have at most " + MAX_TEXT + " characters");
+            }
             List<String> models = request.models() == null ? List.of()
                     : request.models().stream().filter(Objects::nonNull).toList();
             return new CheckCommand(InvalidFieldException.requireText("organization_id", request.organizationId(), 64),
-                    InvalidFieldException.requireText("workspace_id", request.workspaceId(), 64), request.keyId(),
-                    models, request.maxTokens());
+                    InvalidFieldException.requireText("workspace_id", request.workspaceId(), 64),
+                    blankToNull(request.keyId()), blankToNull(request.ownerUserId()), models,
+                    request.estimatedPromptTokens(), request.maxTokens(), request.text());
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
         }
     }
 }

@@ -1,8 +1,19 @@
 package dev.atrium.guardrail.application.port.in;
 
+import dev.atrium.guardrail.domain.BudgetStatus;
 import dev.atrium.guardrail.domain.EffectivePolicy;
+import java.util.List;
 
 public interface ViewEffectivePolicyQuery {
 
-    EffectivePolicy effective(String organizationId, String workspaceId);
+    /** The organization's and workspace's policies merged, with their budgets' spend. */
+    default EffectiveView effective(String organizationId, String workspaceId) {
+        return effective(organizationId, workspaceId, null);
+    }
+
+    /** As above, with the key's owner's member policy, the key's policy and the key's own limit when a key is given. */
+    EffectiveView effective(String organizationId, String workspaceId, String keyId);
+
+    record EffectiveView(EffectivePolicy policy, List<BudgetStatus> budgets) {
+    }
 }

@@ -46,6 +46,36 @@ class GuardrailResourceTest {
 
     @Test
     @TestSecurity(user = "ops", roles = Caller.PLATFORM_ADMIN)
+    void badLimitsWindowsRegexesAndUnknownFieldsAre400sNamingThemAndWriteNothing() {
+        put("/api/v1/organizations/org_strict/guardrails",
+                Map.of("max_tokens", 100, "budgets", List.of(Map.of("window", "daily", "limit", -10))))
+                .statusCode(400).body("error.code", equalTo(400)).body("error.metadata.field", equalTo("budgets"))
+                .body("error.message", containsString("limit"));
+        put("/api/v1/organizations/org_strict/guardrails",
+                Map.of("budgets", List.of(Map.of("window", "hourly", "limit", 10))))
+                .statusCode(400).body("error.metadata.field", equalTo("budgets.window"));
+        put("/api/v1/organizations/org_strict/guardrails",
+                Map.of("budgets", List.of(Map.of("window", "daily", "limit", "ten"))))
+                .statusCode(400).body("error.metadata.field", equalTo("budgets.limit"));
+        put("/api/v1/organizations/org_strict/guardrails", Map.of("rate_limits", Map.of("requests_per_minute", -5)))
+                .statusCode(400).body("error.metadata.field", equalTo("rate_limits.requests_per_minute"));
+        put("/api/v1/organizations/org_strict/guardrails", Map.of("content_filters",
+                List.of(Map.of("pattern", "(x+x+)+y", "action", "block"))))
+                .statusCode(400).body("error.metadata.field", equalTo("content_filters"))
+                .body("error.message", containsString("catastrophically"));
+        put("/api/v1/organizations/org_strict/guardrails", Map.of("allowed_modelz", List.of("openai/*")))
+                .statusCode(400).body("error.metadata.field", equalTo("allowed_modelz"));
+        put("/api/v1/organizations/org_strict/guardrails", Map.of("data_policy", Map.of("data_collection", "maybe")))
+                .statusCode(400).body("error.metadata.field", equalTo("data_policy.data_collection"));
+        put("/api/v1/organizations/org_strict/guardrails", Map.of("max_tokens", 0))
+                .statusCode(400).body("error.metadata.field", equalTo("max_tokens"));
+
+        given().get("/api/v1/organizations/org_strict/guardrails").then().statusCode(200)
+                .body("revision", equalTo(0)).body("policy.max_tokens", nullValue())
+                .body("policy.budgets", nullValue()).body("updated_at", nullValue());
+    }
+
+    @TestSecurity(user = "ops", roles = Caller.PLATFORM_ADMIN)
     void fieldsOfALaterStepAndUnknownFieldsAre400sNamingThemAndWriteNothing() {
         put("/api/v1/organizations/org_strict/guardrails",
                 Map.of("max_tokens", 100, "budgets", List.of(Map.of("window", "daily", "limit", 10))))

@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.guardrail.domain.Budget;
+import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.Builtin;
+import dev.atrium.guardrail.domain.ContentFilter;
 import dev.atrium.guardrail.domain.DataCollection;
 import dev.atrium.guardrail.domain.DataPolicy;
+import dev.atrium.guardrail.domain.FilterAction;
 import dev.atrium.guardrail.domain.PolicyDocument;
+import dev.atrium.guardrail.domain.RateLimits;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +35,37 @@ class PolicyBodyTest {
     }
 
     @Test
-    void fieldsOfALaterStepAreRefusedEvenWhenNull() {
-        assertField("{\"budgets\":null}", "budgets");
-        assertField("{\"content_filters\":[{\"builtin\":\"email\",\"action\":\"redact\"}]}", "content_filters");
-        assertField("{\"rate_limits\":{\"requests_per_minute\":600}}", "rate_limits");
+    void readsBudgetsRateLimitsAndContentFilters() {
+        PolicyDocument d = PolicyBody.read(json("""
+                {"budgets":[{"window":"monthly","limit":500},{"window":"daily","limit":12.5,"include_byok":true}],
+                 "rate_limits":{"requests_per_minute":600,"tokens_per_minute":200000},
+                 "content_filters":[{"builtin":"email","action":"redact"},
+                                    {"pattern":"(?i)internal only","action":"block","label":"confidential"}]}"""));
+        assertThat(d.budgets()).containsExactly(new Budget(BudgetWindow.MONTHLY, new BigDecimal("500"), false),
+                new Budget(BudgetWindow.DAILY, new BigDecimal("12.5"), true));
+        assertThat(d.rateLimits()).isEqualTo(new RateLimits(600, 200000));
+        assertThat(d.contentFilters()).containsExactly(new ContentFilter(Builtin.EMAIL, null, FilterAction.REDACT, null),
+                new ContentFilter(null, "(?i)internal only", FilterAction.BLOCK, "confidential"));
+    }
+
+    @Test
+    void badBudgetsRateLimitsAndFiltersAreNamed() {
+        assertField("{\"budgets\":[{\"window\":\"daily\",\"limit\":-1}]}", "budgets");
+        assertField("{\"budgets\":[{\"window\":\"daily\",\"limit\":\"ten\"}]}", "budgets.limit");
+        assertField("{\"budgets\":[{\"window\":\"hourly\",\"limit\":1}]}", "budgets.window");
+        assertField("{\"budgets\":[{\"window\":\"daily\",\"limit\":1},{\"window\":\"daily\",\"limit\":2}]}",
+                "budgets");
+        assertField("{\"budgets\":[{\"window\":\"daily\",\"limit\":1,\"cap\":2}]}", "budgets.cap");
+        assertField("{\"budgets\":{}}", "budgets");
+        assertField("{\"rate_limits\":{\"requests_per_minute\":0}}", "rate_limits.requests_per_minute");
+        assertField("{\"rate_limits\":{\"tokens_per_minute\":1.5}}", "rate_limits.tokens_per_minute");
+        assertField("{\"rate_limits\":{\"rpm\":5}}", "rate_limits.rpm");
+        assertField("{\"content_filters\":[{\"builtin\":\"name\",\"action\":\"redact\"}]}", "content_filters");
+        assertField("{\"content_filters\":[{\"builtin\":\"email\",\"action\":\"erase\"}]}", "content_filters");
+        assertField("{\"content_filters\":[{\"pattern\":\"(unclosed\",\"action\":\"block\"}]}", "content_filters");
+        assertField("{\"content_filters\":[{\"pattern\":\"(a+)+$\",\"action\":\"block\"}]}", "content_filters");
+        assertField("{\"content_filters\":[{\"builtin\":\"email\",\"pattern\":\"x\",\"action\":\"flag\"}]}",
+                "content_filters");
     }
 
     @Test

@@ -45,10 +45,14 @@ class TenantGuard {
     }
 
     Workspace workspaceReader(SecurityIdentity caller, String workspaceId) {
-        return tenancy.workspace(workspaceId)
-                .filter(w -> Caller.isWorkspaceMember(caller, w.organizationId(), w.id())
-                        || Caller.canSeeOrgBilling(caller, w.organizationId()))
+        return tenancy.workspace(workspaceId).filter(w -> seesWorkspace(caller, w))
                 .orElseThrow(() -> ApiException.notFound("Workspace " + workspaceId + " not found"));
+    }
+
+    /** Organization-wide roles see every workspace; workspace roles only their own. */
+    static boolean seesWorkspace(SecurityIdentity caller, Workspace w) {
+        return Caller.isWorkspaceMember(caller, w.organizationId(), w.id())
+                || Caller.canSeeOrgBilling(caller, w.organizationId());
     }
 
     private static boolean seesOrganization(SecurityIdentity caller, String organizationId) {

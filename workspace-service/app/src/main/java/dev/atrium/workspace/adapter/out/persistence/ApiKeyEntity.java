@@ -36,4 +36,10 @@ class ApiKeyEntity extends PanacheEntityBase {
     public boolean disabled;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "previous_key_hash")
+    public String previousKeyHash;
+    @Column(name = "previous_valid_until")
+    public Instant previousValidUntil;
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
 }

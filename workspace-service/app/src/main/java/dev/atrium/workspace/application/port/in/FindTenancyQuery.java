@@ -10,4 +10,7 @@ public interface FindTenancyQuery {
     Optional<Organization> organization(String organizationId);
 
     Optional<Workspace> workspace(String workspaceId);
+
+    /** Oldest first; archived ones only when asked. */
+    Page<Workspace> workspaces(String organizationId, boolean includeArchived, PageRequest page);
 }

@@ -8,6 +8,8 @@ public interface OrganizationRepository {
 
     void add(Organization organization);
 
+    void update(Organization organization);
+
     Optional<Organization> findOrganization(String id);
 
     boolean slugTaken(Slug slug);

@@ -1,0 +1,46 @@
+package dev.atrium.guardrail.application.port.out;
+
+import dev.atrium.guardrail.domain.CounterState;
+import dev.atrium.guardrail.domain.CreditState;
+import dev.atrium.guardrail.domain.Reservation;
+import dev.atrium.guardrail.domain.SpendCounter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Spend counters, credit balances and reservations, shared by every guardrail instance. The
+ * {@code lock} methods hold the rows until the transaction ends, so a check and its hold are atomic.
+ */
+public interface BudgetLedger {
+
+    /** Locks the counters (creating missing ones at zero) in their natural order. */
+    Map<SpendCounter, CounterState> lock(Collection<SpendCounter> counters);
+
+    /** The counters as they stand, without locking; missing ones are absent. */
+    Map<SpendCounter, CounterState> read(Collection<SpendCounter> counters);
+
+    /** Locks the organization's credit row; empty while billing has not reported a balance. */
+    Optional<CreditState> lockCredit(String organizationId);
+
+    Optional<CreditState> credit(String organizationId);
+
+    /** Keeps billing's balance unless a newer revision is already known; false when skipped. */
+    boolean updateBalance(String organizationId, BigDecimal balance, long revision);
+
+    /** Records the reservation and adds its holds to the counters' and the credit's reserved amounts. */
+    void hold(Reservation reservation);
+
+    /**
+     * Drops the reservation (if any and still held) with its holds, and adds a generation's cost to the
+     * charged counters' spend (BYOK spend apart), locking every row involved in order first.
+     * Returns false when the reservation was settled, released or expired before (or is null).
+     */
+    boolean settle(String reservationId, Collection<SpendCounter> charged, BigDecimal cost, boolean byok);
+
+    /** Ids of reservations that expired before {@code now}, oldest first. */
+    List<String> expired(Instant now, int limit);
+}

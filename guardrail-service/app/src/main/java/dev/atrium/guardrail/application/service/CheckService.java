@@ -1,0 +1,149 @@
+package dev.atrium.guardrail.application.service;
+
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.guardrail.api.Redaction;
+import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
+import dev.atrium.guardrail.application.port.out.BudgetLedger;
+import dev.atrium.guardrail.application.port.out.RateCounters;
+import dev.atrium.guardrail.config.GuardrailConfig;
+import dev.atrium.guardrail.domain.Admission;
+import dev.atrium.guardrail.domain.AllowList;
+import dev.atrium.guardrail.domain.ApplicableBudget;
+import dev.atrium.guardrail.domain.ApplicableRateLimit;
+import dev.atrium.guardrail.domain.ContentScan;
+import dev.atrium.guardrail.domain.CounterState;
+import dev.atrium.guardrail.domain.CreditState;
+import dev.atrium.guardrail.domain.Denial;
+import dev.atrium.guardrail.domain.EffectivePolicy;
+import dev.atrium.guardrail.domain.Hold;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.ModelPrice;
+import dev.atrium.guardrail.domain.PolicyCheck;
+import dev.atrium.guardrail.domain.RateCounter;
+import dev.atrium.guardrail.domain.RateState;
+import dev.atrium.guardrail.domain.Reservation;
+import dev.atrium.guardrail.domain.ScanResult;
+import dev.atrium.guardrail.domain.SpendCounter;
+import dev.atrium.guardrail.domain.WorstCase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The gateway's check: policy (403), content filters (403), then rate limits (429), budgets and
+ * credits (402) under row locks, and when all pass the worst case is held in the same transaction,
+ * so several instances sharing the database never admit more than fits.
+ */
+@ApplicationScoped
+public class CheckService implements CheckPolicyUseCase {
+
+    private final LevelPolicies levels;
+    private final BudgetLedger ledger;
+    private final RateCounters rates;
+    private final PriceService prices;
+    private final GuardrailConfig config;
+    private final Clock clock;
+
+    public CheckService(LevelPolicies levels, BudgetLedger ledger, RateCounters rates, PriceService prices,
+            GuardrailConfig config, Clock clock) {
+        this.levels = levels;
+        this.ledger = ledger;
+        this.rates = rates;
+        this.prices = prices;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public CheckResult check(CheckCommand command) {
+        Instant now = clock.instant();
+        KnownKey key = levels.key(command.keyId());
+        String owner = command.ownerUserId() != null ? command.ownerUserId() : key == null ? null : key.ownerUserId();
+        var stored = levels.stored(command.organizationId(), command.workspaceId(), owner, command.keyId());
+        EffectivePolicy policy = levels.merge(stored);
+        String revision = policy.policyRevision();
+        Optional<String> policyDenial = PolicyCheck.denial(policy, command.models(), command.maxTokens());
+        if (policyDenial.isPresent()) {
+            return CheckResult.deny(403, policyDenial.get(), revision);
+        }
+        ScanResult scan = ContentScan.scan(policy.contentFilters(), command.text());
+        if (scan.blocked().isPresent()) {
+            return CheckResult.deny(403, scan.blockMessage(), revision);
+        }
+        if (command.models().isEmpty()) {
+            // Nothing to generate (the gateway's model list asks this way): constraints only, nothing held or counted.
+            return allowed(policy, null, scan);
+        }
+
+        List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
+        List<ApplicableRateLimit> rateLimits = ApplicableRateLimit.of(stored);
+        boolean creditKnown = ledger.credit(command.organizationId()).isPresent();
+        BigDecimal worstCase = budgets.isEmpty() && !creditKnown ? null : worstCase(command);
+        if (!budgets.isEmpty() && worstCase == null) {
+            return CheckResult.deny(503, "The prices of " + String.join(", ", command.models())
+                    + " are not known yet, so the budgets cannot be checked.", revision);
+        }
+        long tokens = command.estimatedPromptTokens() + (command.maxTokens() == null ? 0 : command.maxTokens());
+        var request = new Admission.Request(now, rateLimits, tokens, budgets, worstCase);
+
+        TreeSet<RateCounter> rateCounters = new TreeSet<>();
+        rateLimits.forEach(l -> rateCounters.add(RateCounter.of(l.scope(), now)));
+        TreeSet<SpendCounter> counters = new TreeSet<>();
+        budgets.forEach(b -> counters.add(b.counter(now)));
+        Map<RateCounter, RateState> rateStates = rateCounters.isEmpty() ? Map.of() : rates.lockRates(rateCounters);
+        Map<SpendCounter, CounterState> states = counters.isEmpty() ? Map.of() : ledger.lock(counters);
+        CreditState credit = creditKnown ? ledger.lockCredit(command.organizationId()).orElse(null) : null;
+
+        Optional<Denial> denial = Admission.evaluate(request, rateStates, states, credit);
+        if (denial.isPresent()) {
+            Denial d = denial.get();
+            return d.retryAfterSeconds() != null ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), revision)
+                    : CheckResult.deny(d.status(), d.message(), revision);
+        }
+        if (!rateCounters.isEmpty()) {
+            rates.count(rateCounters, tokens);
+        }
+        String reservationId = null;
+        if (worstCase != null && (!counters.isEmpty() || credit != null)) {
+            reservationId = "res_" + UUID.randomUUID().toString().replace("-", "");
+            ledger.hold(new Reservation(reservationId, command.organizationId(),
+                    counters.stream().map(c -> new Hold(c, worstCase)).toList(), credit == null ? null : worstCase,
+                    now, now.plus(config.reservationTtl())));
+        }
+        return allowed(policy, reservationId, scan);
+    }
+
+    private static CheckResult allowed(EffectivePolicy policy, String reservationId, ScanResult scan) {
+        return new CheckResult(true, 200, null, constraints(policy), reservationId, policy.policyRevision(), null,
+                scan.redactions().stream().map(r -> new Redaction(r.filter(), r.start(), r.end(), r.replacement()))
+                        .toList(), scan.flags());
+    }
+
+    private BigDecimal worstCase(CheckCommand command) {
+        List<ModelPrice> known = prices.highest(command.models());
+        if (known.isEmpty()) {
+            return null;
+        }
+        return WorstCase.of(known, command.estimatedPromptTokens(), command.maxTokens(),
+                config.defaultMaxCompletionTokens());
+    }
+
+    /** An allowed request never carries an allow-list that allows nothing, so empty means unrestricted here. */
+    private static Constraints constraints(EffectivePolicy p) {
+        return new Constraints(patterns(p.allowedModels()), p.ignoredModels(), patterns(p.allowedProviders()),
+                p.ignoredProviders(), p.requiresZdr(), p.deniesDataCollection(), p.maxTokens());
+    }
+
+    private static List<String> patterns(AllowList list) {
+        return list.restricted() ? list.patterns() : List.of();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.atrium.guardrail.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request's worst case held against every counter a budget of it watches and against its
+ * organization's credits ({@code creditHold} null when the balance is not known), until the usage
+ * record settles it, the gateway releases it or it expires.
+ */
+public record Reservation(String id, String organizationId, List<Hold> holds, BigDecimal creditHold,
+        Instant createdAt, Instant expiresAt) {
+
+    public Reservation {
+        holds = List.copyOf(holds);
+    }
+}

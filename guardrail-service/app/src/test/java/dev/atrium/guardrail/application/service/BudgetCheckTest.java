@@ -1,0 +1,283 @@
+package dev.atrium.guardrail.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.guardrail.api.CheckRequest;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
+import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
+import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
+import dev.atrium.guardrail.domain.Budget;
+import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.guardrail.domain.PolicyDocument;
+import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.RateLimits;
+import dev.atrium.guardrail.domain.SpendCounter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BudgetCheckTest {
+
+    private static final String MODEL = "openai/gpt-4o-mini";
+    private static final Instant NOON = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final MutableClock clock = new MutableClock(NOON);
+    private final InMemoryStores store = new InMemoryStores();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final PolicyService policies = new PolicyService(store, clock);
+    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
+            new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096), clock);
+    private final SpendService spend = new SpendService(store, store, ledger, clock);
+    private final ReservationService reservations = new ReservationService(ledger, ledger, clock);
+
+    BudgetCheckTest() {
+        // $0.10 worst case for 1000 completion tokens and no prompt.
+        ledger.price(MODEL, "openai", "0.000001", "0.0001", 16384);
+        ledger.price(MODEL, "azure", "0.0000005", "0.00005", 4096);
+        store.saveKey(new KnownKey("key_1", "ws_1", "org_1", "user_1", null, null, false));
+    }
+
+    @Test
+    void aBudgetAdmitsOnlyAsManyWorstCasesAsFitAndNamesItsLevelAndWindow() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "0.45");
+        for (int i = 0; i < 4; i++) {
+            CheckResult r = check(1000);
+            assertThat(r.allowed()).as("check %d", i).isTrue();
+            assertThat(r.reservationId()).startsWith("res_");
+        }
+        CheckResult fifth = check(1000);
+        assertThat(fifth.allowed()).isFalse();
+        assertThat(fifth.status()).isEqualTo(402);
+        assertThat(fifth.message()).isEqualTo("Workspace daily budget of $0.45 exceeded.");
+        assertThat(fifth.reservationId()).isNull();
+        assertThat(ledger.state(counter(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY)).reserved())
+                .isEqualByComparingTo("0.40");
+    }
+
+    @Test
+    void settlementReplacesTheWorstCaseByTheActualCostOnce() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.MONTHLY, "0.25");
+        String first = check(1000).reservationId();
+        check(1000);
+        assertThat(check(1000).status()).isEqualTo(402);
+
+        assertThat(settle("gen-1", first, "0.01")).isTrue();
+        assertThat(settle("gen-1", first, "0.01")).isFalse();
+        var state = ledger.state(counter(PolicyScope.workspace("ws_1"), BudgetWindow.MONTHLY));
+        assertThat(state.spent()).isEqualByComparingTo("0.01");
+        assertThat(state.reserved()).isEqualByComparingTo("0.10");
+        assertThat(check(1000).allowed()).isTrue();
+        assertThat(check(1000).status()).isEqualTo(402);
+    }
+
+    @Test
+    void aReleasedOrExpiredReservationGivesItsWorstCaseBack() {
+        budget(PolicyScope.organization("org_1"), BudgetWindow.LIFETIME, "0.10");
+        String held = check(1000).reservationId();
+        assertThat(check(1000).message()).isEqualTo("Organization lifetime budget of $0.10 exceeded.");
+        assertThat(reservations.release(held)).isTrue();
+        assertThat(reservations.release(held)).isFalse();
+        assertThat(check(1000).allowed()).isTrue();
+    }
+
+    @Test
+    void budgetsNeverMergeEachCountsItsOwnScope() {
+        budget(PolicyScope.organization("org_1"), BudgetWindow.MONTHLY, "100");
+        budget(PolicyScope.member("ws_1", "user_1"), BudgetWindow.WEEKLY, "0.15");
+        assertThat(check(1000).allowed()).isTrue();
+        CheckResult second = check(1000);
+        assertThat(second.status()).isEqualTo(402);
+        assertThat(second.message()).isEqualTo("Member weekly budget of $0.15 exceeded.");
+
+        store.saveKey(new KnownKey("key_2", "ws_1", "org_1", "user_2", null, null, false));
+        CheckResult otherMember = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_2", "user_2",
+                List.of(MODEL), 0, 1000)));
+        assertThat(otherMember.allowed()).isTrue();
+        assertThat(ledger.state(counter(PolicyScope.organization("org_1"), BudgetWindow.MONTHLY)).reserved())
+                .isEqualByComparingTo("0.20");
+    }
+
+    @Test
+    void theKeysOwnLimitFromWorkspaceEventsIsItsBudget() {
+        store.saveKey(new KnownKey("key_1", "ws_1", "org_1", "user_1", new BigDecimal("0.2"), LimitReset.MONTHLY,
+                false));
+        assertThat(check(1000).allowed()).isTrue();
+        assertThat(check(1000).allowed()).isTrue();
+        assertThat(check(1000).message()).isEqualTo("Key monthly limit of $0.20 exceeded.");
+
+        store.saveKey(new KnownKey("key_1", "ws_1", "org_1", "user_1", new BigDecimal("5"), null, false));
+        ledger.counters.put(counter(PolicyScope.key("key_1"), BudgetWindow.LIFETIME),
+                new dev.atrium.guardrail.domain.CounterState(new BigDecimal("4.95"), BigDecimal.ZERO, BigDecimal.ZERO));
+        assertThat(check(1000).message()).isEqualTo("Key limit of $5.00 exceeded.");
+    }
+
+    @Test
+    void byokSpendCountsOnlyForBudgetsThatIncludeIt() {
+        policies.set(new SetPolicyCommand(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
+                null, null, List.of(new Budget(BudgetWindow.DAILY, new BigDecimal("1"), false)), null, null), "a"));
+        spend.record(RecordUsageCommand.of("gen-byok", "key_1", "ws_1", "org_1", "user_1", null,
+                new BigDecimal("0.95"), true, NOON));
+        assertThat(check(1000).allowed()).isTrue();
+        policies.set(new SetPolicyCommand(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
+                null, null, List.of(new Budget(BudgetWindow.DAILY, new BigDecimal("1"), true)), null, null), "a"));
+        assertThat(check(1000).status()).isEqualTo(402);
+    }
+
+    @Test
+    void aDailyBudgetStartsAgainAtUtcMidnightAndAMonthlyOneAtTheFirst() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "0.10");
+        settle("gen-1", check(1000).reservationId(), "0.10");
+        assertThat(check(1000).status()).isEqualTo(402);
+        clock.set(Instant.parse("2026-11-26T23:59:59Z"));
+        assertThat(check(1000).status()).isEqualTo(402);
+        clock.set(Instant.parse("2026-11-27T00:00:00Z"));
+        assertThat(check(1000).allowed()).isTrue();
+
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.MONTHLY, "0.25");
+        clock.set(Instant.parse("2026-11-30T10:00:00Z"));
+        settle("gen-2", check(1000).reservationId(), "0.10");
+        assertThat(check(1000).status()).isEqualTo(402);
+        clock.set(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(check(1000).allowed()).isTrue();
+    }
+
+    @Test
+    void theWorstCaseUsesMaxTokensElseTheModelsMaximumElseTheDefault() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "1000");
+        check(2000);
+        assertThat(reserved()).isEqualByComparingTo("0.2");
+        checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1", List.of(MODEL), 1000,
+                null)));
+        assertThat(reserved()).isEqualByComparingTo(new BigDecimal("0.2").add(new BigDecimal("0.001"))
+                .add(new BigDecimal("1.6384")));
+        ledger.price("acme/tiny", "acme", "0", "0.001", null);
+        checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1", List.of("acme/tiny"), 0,
+                null)));
+        assertThat(reserved()).isEqualByComparingTo(new BigDecimal("1.8394").add(new BigDecimal("4.096")));
+    }
+
+    @Test
+    void pricesUnknownToTheViewAreFetchedFromRoutingOnceAndKept() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
+        ledger.catalogue.put("meta/llama", List.of(new EndpointPrice("meta/llama", "groq", new BigDecimal("0"),
+                new BigDecimal("0.0002"), null)));
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of("meta/llama:nitro"), 0, 1000)));
+        assertThat(r.allowed()).isTrue();
+        assertThat(reserved()).isEqualByComparingTo("0.2");
+        checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1", List.of("meta/llama"), 0,
+                1000)));
+        assertThat(ledger.catalogueAsked).containsExactly("meta/llama");
+    }
+
+    @Test
+    void withABudgetAndNoKnownPriceTheCheckRefusesRatherThanOverspend() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of("nobody/knows"), 0, 1000)));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.message()).isEqualTo("The prices of nobody/knows are not known yet, so the budgets cannot be"
+                + " checked.");
+        checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1", List.of("nobody/knows"), 0,
+                1000)));
+        assertThat(ledger.catalogueAsked).containsExactly("nobody/knows");
+        clock.advance(Duration.ofSeconds(31));
+        ledger.catalogue.put("nobody/knows", List.of(new EndpointPrice("nobody/knows", "x", BigDecimal.ZERO,
+                new BigDecimal("0.0001"), null)));
+        assertThat(checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of("nobody/knows"), 0, 1000))).allowed()).isTrue();
+        assertThat(ledger.catalogueAsked).containsExactly("nobody/knows", "nobody/knows");
+    }
+
+    @Test
+    void aCheckNamingNoModelAnswersConstraintsOnlyHoldingAndCountingNothing() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
+        policies.set(new SetPolicyCommand(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
+                4096, null, new RateLimits(1, null), null), "a"));
+        for (int i = 0; i < 3; i++) {
+            CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                    List.of(), 0, null)));
+            assertThat(r.allowed()).isTrue();
+            assertThat(r.reservationId()).isNull();
+            assertThat(r.constraints().maxTokens()).isEqualTo(4096);
+        }
+        assertThat(ledger.rates).isEmpty();
+        assertThat(ledger.reservations).isEmpty();
+    }
+
+    @Test
+    void withoutBudgetsOrCreditsNothingIsReservedNorPriced() {
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of("nobody/knows"), 0, 1000)));
+        assertThat(r.allowed()).isTrue();
+        assertThat(r.reservationId()).isNull();
+        assertThat(ledger.catalogueAsked).isEmpty();
+    }
+
+    @Test
+    void theCreditBalanceMinusWhatIsHeldMustCoverTheWorstCase() {
+        assertThat(reservations.record("org_1", new BigDecimal("0.25"), 3)).isTrue();
+        assertThat(reservations.record("org_1", new BigDecimal("100"), 2)).isFalse();
+        assertThat(check(1000).allowed()).isTrue();
+        String second = check(1000).reservationId();
+        CheckResult third = check(1000);
+        assertThat(third.status()).isEqualTo(402);
+        assertThat(third.message()).isEqualTo("Organization credit balance of $0.25 ($0.05 not held by requests in"
+                + " flight) is too low: this request may cost up to $0.10.");
+        reservations.release(second);
+        assertThat(check(1000).allowed()).isTrue();
+    }
+
+    @Test
+    void aRateLimitRefusesWith429AndTheSecondsUntilTheNextMinute() {
+        clock.set(Instant.parse("2026-11-26T12:00:45Z"));
+        policies.set(new SetPolicyCommand(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
+                null, null, new RateLimits(2, null), null), "a"));
+        assertThat(check(1000).allowed()).isTrue();
+        assertThat(check(1000).allowed()).isTrue();
+        CheckResult third = check(1000);
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.message()).isEqualTo("Key rate limit of 2 requests per minute exceeded.");
+        assertThat(third.retryAfterSeconds()).isEqualTo(15);
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(check(1000).allowed()).isTrue();
+    }
+
+    @Test
+    void aTokensPerMinuteLimitCountsPromptAndMaxTokens() {
+        policies.set(new SetPolicyCommand(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
+                null, null, null, new RateLimits(null, 2500), null), "a"));
+        assertThat(check(1000).allowed()).isTrue();
+        assertThat(check(1000).allowed()).isTrue();
+        assertThat(check(1000).message()).isEqualTo("Workspace rate limit of 2500 tokens per minute exceeded.");
+    }
+
+    private CheckResult check(int maxTokens) {
+        return checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1", List.of(MODEL), 0,
+                maxTokens)));
+    }
+
+    private boolean settle(String generation, String reservation, String cost) {
+        return spend.record(RecordUsageCommand.of(generation, "key_1", "ws_1", "org_1", "user_1", reservation,
+                new BigDecimal(cost), false, clock.instant()));
+    }
+
+    private void budget(PolicyScope scope, BudgetWindow window, String limit) {
+        policies.set(new SetPolicyCommand(scope, new PolicyDocument(null, null, null, null, null, null,
+                List.of(new Budget(window, new BigDecimal(limit), false)), null, null), "admin"));
+    }
+
+    private BigDecimal reserved() {
+        return ledger.state(counter(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY)).reserved();
+    }
+
+    private SpendCounter counter(PolicyScope scope, BudgetWindow window) {
+        return SpendCounter.of(scope, window, clock.instant());
+    }
+}

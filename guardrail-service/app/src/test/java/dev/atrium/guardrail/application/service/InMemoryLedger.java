@@ -1,0 +1,203 @@
+package dev.atrium.guardrail.application.service;
+
+import dev.atrium.guardrail.application.port.out.BudgetLedger;
+import dev.atrium.guardrail.application.port.out.CatalogSource;
+import dev.atrium.guardrail.application.port.out.PriceView;
+import dev.atrium.guardrail.application.port.out.RateCounters;
+import dev.atrium.guardrail.config.GuardrailConfig;
+import dev.atrium.guardrail.domain.CounterState;
+import dev.atrium.guardrail.domain.CreditState;
+import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.Hold;
+import dev.atrium.guardrail.domain.ModelPrice;
+import dev.atrium.guardrail.domain.RateCounter;
+import dev.atrium.guardrail.domain.RateState;
+import dev.atrium.guardrail.domain.Reservation;
+import dev.atrium.guardrail.domain.SpendCounter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** In-memory fakes of the ledger, rate counters, price view and routing's catalogue, for use-case tests. */
+class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSource {
+
+    final Map<SpendCounter, CounterState> counters = new HashMap<>();
+    final Map<String, CreditState> credits = new HashMap<>();
+    final Map<String, Long> creditRevisions = new HashMap<>();
+    final Map<String, Reservation> reservations = new LinkedHashMap<>();
+    final Map<RateCounter, RateState> rates = new HashMap<>();
+    final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
+    final Map<String, List<EndpointPrice>> catalogue = new HashMap<>();
+    final List<String> catalogueAsked = new ArrayList<>();
+
+    static GuardrailConfig config(int defaultMaxTokens) {
+        return new GuardrailConfig() {
+            @Override
+            public String routingUrl() {
+                return "http://routing.invalid";
+            }
+
+            @Override
+            public Duration reservationTtl() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public String reservationSweepEvery() {
+                return "30s";
+            }
+
+            @Override
+            public int defaultMaxCompletionTokens() {
+                return defaultMaxTokens;
+            }
+        };
+    }
+
+    void price(String model, String provider, String prompt, String completion, Integer maxCompletion) {
+        save(new EndpointPrice(model, provider, new BigDecimal(prompt), new BigDecimal(completion), maxCompletion));
+    }
+
+    CounterState state(SpendCounter counter) {
+        return counters.getOrDefault(counter, CounterState.EMPTY);
+    }
+
+    @Override
+    public Map<SpendCounter, CounterState> lock(Collection<SpendCounter> wanted) {
+        Map<SpendCounter, CounterState> states = new HashMap<>();
+        wanted.forEach(c -> states.put(c, counters.computeIfAbsent(c, k -> CounterState.EMPTY)));
+        return states;
+    }
+
+    @Override
+    public Map<SpendCounter, CounterState> read(Collection<SpendCounter> wanted) {
+        Map<SpendCounter, CounterState> states = new HashMap<>();
+        wanted.stream().filter(counters::containsKey).forEach(c -> states.put(c, counters.get(c)));
+        return states;
+    }
+
+    @Override
+    public Optional<CreditState> lockCredit(String organizationId) {
+        return credit(organizationId);
+    }
+
+    @Override
+    public Optional<CreditState> credit(String organizationId) {
+        return Optional.ofNullable(credits.get(organizationId));
+    }
+
+    @Override
+    public boolean updateBalance(String organizationId, BigDecimal balance, long revision) {
+        if (creditRevisions.getOrDefault(organizationId, -1L) >= revision) {
+            return false;
+        }
+        creditRevisions.put(organizationId, revision);
+        CreditState old = credits.get(organizationId);
+        credits.put(organizationId, new CreditState(balance, old == null ? BigDecimal.ZERO : old.reserved()));
+        return true;
+    }
+
+    @Override
+    public void hold(Reservation r) {
+        reservations.put(r.id(), r);
+        for (Hold h : r.holds()) {
+            CounterState s = state(h.counter());
+            counters.put(h.counter(), new CounterState(s.spent(), s.spentByok(), s.reserved().add(h.amount())));
+        }
+        if (r.creditHold() != null) {
+            CreditState c = credits.get(r.organizationId());
+            credits.put(r.organizationId(), new CreditState(c.balance(), c.reserved().add(r.creditHold())));
+        }
+    }
+
+    @Override
+    public boolean settle(String reservationId, Collection<SpendCounter> charged, BigDecimal cost, boolean byok) {
+        Reservation r = reservationId == null ? null : reservations.remove(reservationId);
+        if (r != null) {
+            for (Hold h : r.holds()) {
+                CounterState s = state(h.counter());
+                counters.put(h.counter(), new CounterState(s.spent(), s.spentByok(),
+                        s.reserved().subtract(h.amount()).max(BigDecimal.ZERO)));
+            }
+            if (r.creditHold() != null) {
+                CreditState c = credits.get(r.organizationId());
+                credits.put(r.organizationId(), new CreditState(c.balance(),
+                        c.reserved().subtract(r.creditHold()).max(BigDecimal.ZERO)));
+            }
+        }
+        for (SpendCounter c : charged) {
+            CounterState s = state(c);
+            counters.put(c, byok ? new CounterState(s.spent(), s.spentByok().add(cost), s.reserved())
+                    : new CounterState(s.spent().add(cost), s.spentByok(), s.reserved()));
+        }
+        return r != null;
+    }
+
+    @Override
+    public List<String> expired(Instant now, int limit) {
+        return reservations.values().stream().filter(r -> r.expiresAt().isBefore(now)).map(Reservation::id)
+                .limit(limit).toList();
+    }
+
+    @Override
+    public Map<RateCounter, RateState> lockRates(Collection<RateCounter> wanted) {
+        Map<RateCounter, RateState> states = new HashMap<>();
+        wanted.forEach(c -> states.put(c, rates.getOrDefault(c, RateState.EMPTY)));
+        return states;
+    }
+
+    @Override
+    public void count(Collection<RateCounter> wanted, long tokens) {
+        wanted.forEach(c -> {
+            RateState s = rates.getOrDefault(c, RateState.EMPTY);
+            rates.put(c, new RateState(s.requests() + 1, s.tokens() + tokens));
+        });
+    }
+
+    @Override
+    public int forgetBefore(Instant minuteStart) {
+        int before = rates.size();
+        rates.keySet().removeIf(c -> c.minuteStart().isBefore(minuteStart));
+        return before - rates.size();
+    }
+
+    @Override
+    public List<ModelPrice> highest(Collection<String> models) {
+        List<ModelPrice> result = new ArrayList<>();
+        for (String model : models) {
+            List<EndpointPrice> endpoints = prices.values().stream().filter(e -> e.model().equals(model)).toList();
+            if (!endpoints.isEmpty()) {
+                result.add(new ModelPrice(model,
+                        endpoints.stream().map(EndpointPrice::prompt).max(BigDecimal::compareTo).orElseThrow(),
+                        endpoints.stream().map(EndpointPrice::completion).max(BigDecimal::compareTo).orElseThrow(),
+                        endpoints.stream().map(EndpointPrice::maxCompletionTokens).filter(Objects::nonNull)
+                                .max(Integer::compareTo).orElse(null)));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void save(EndpointPrice endpoint) {
+        prices.put(endpoint.model() + "|" + endpoint.provider(), endpoint);
+    }
+
+    @Override
+    public void remove(String model, String provider) {
+        prices.remove(model + "|" + provider);
+    }
+
+    @Override
+    public List<EndpointPrice> endpoints(String model) {
+        catalogueAsked.add(model);
+        return catalogue.getOrDefault(model, List.of());
+    }
+}

@@ -1,0 +1,6 @@
+package dev.atrium.workspace.application.port.in;
+
+public interface DeleteByokCredentialUseCase {
+
+    void delete(String workspaceId, String provider);
+}

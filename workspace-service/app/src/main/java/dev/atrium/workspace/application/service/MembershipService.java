@@ -1,0 +1,96 @@
+package dev.atrium.workspace.application.service;
+
+import dev.atrium.common.error.ApiException;
+import dev.atrium.workspace.application.port.in.SetOrganizationMemberUseCase;
+import dev.atrium.workspace.application.port.in.SetWorkspaceMemberUseCase;
+import dev.atrium.workspace.application.port.out.MembershipDirectory;
+import dev.atrium.workspace.application.port.out.OrganizationRepository;
+import dev.atrium.workspace.application.port.out.WorkspaceRepository;
+import dev.atrium.workspace.domain.GroupPaths;
+import dev.atrium.workspace.domain.Workspace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Members and roles are group memberships in the directory (Keycloak); this service only decides
+ * which groups, and records the change in the audit log. The audit row is written after the
+ * directory accepted the change, so a failed directory call leaves no row behind.
+ */
+@ApplicationScoped
+public class MembershipService implements SetOrganizationMemberUseCase, SetWorkspaceMemberUseCase {
+
+    private final OrganizationRepository organizations;
+    private final WorkspaceRepository workspaces;
+    private final MembershipDirectory directory;
+    private final Auditor auditor;
+
+    public MembershipService(OrganizationRepository organizations, WorkspaceRepository workspaces,
+            MembershipDirectory directory, Auditor auditor) {
+        this.organizations = organizations;
+        this.workspaces = workspaces;
+        this.directory = directory;
+        this.auditor = auditor;
+    }
+
+    @Override
+    @Transactional
+    public Set<String> set(SetOrganizationMemberCommand c) {
+        String org = c.organizationId();
+        if (organizations.findOrganization(org).isEmpty()) {
+            throw ApiException.notFound("Organization " + org + " not found");
+        }
+        requireUser(c.userId());
+        String prefix = "/orgs/" + org + "/";
+        List<String> before = directory.groupsOf(c.userId()).stream().filter(g -> g.startsWith(prefix)).sorted()
+                .toList();
+        if (c.roles().isEmpty()) {
+            before.forEach(group -> directory.leave(c.userId(), group));
+        } else {
+            for (String role : GroupPaths.ORGANIZATION_ROLES) {
+                String group = GroupPaths.organization(org, role);
+                if (c.roles().contains(role)) {
+                    directory.join(c.userId(), group);
+                } else if (before.contains(group)) {
+                    directory.leave(c.userId(), group);
+                }
+            }
+        }
+        auditor.record(org, null, c.roles().isEmpty() ? "member.removed" : "member.updated", "user", c.userId(),
+                Snapshots.map("groups", before), Snapshots.map("roles", new TreeSet<>(c.roles())));
+        return c.roles();
+    }
+
+    @Override
+    @Transactional
+    public void set(SetWorkspaceMemberCommand c) {
+        Workspace ws = workspaces.findWorkspace(c.workspaceId())
+                .orElseThrow(() -> ApiException.notFound("Workspace " + c.workspaceId() + " not found"));
+        if (c.role() != null && ws.archived()) {
+            throw ApiException.conflict("Workspace " + ws.id() + " is archived");
+        }
+        requireUser(c.userId());
+        Set<String> groups = directory.groupsOf(c.userId());
+        List<String> before = GroupPaths.WORKSPACE_ROLES.stream()
+                .filter(r -> groups.contains(GroupPaths.workspace(ws.organizationId(), ws.id(), r))).sorted().toList();
+        for (String role : GroupPaths.WORKSPACE_ROLES) {
+            String group = GroupPaths.workspace(ws.organizationId(), ws.id(), role);
+            if (role.equals(c.role())) {
+                directory.join(c.userId(), group);
+            } else if (groups.contains(group)) {
+                directory.leave(c.userId(), group);
+            }
+        }
+        auditor.record(ws.organizationId(), ws.id(),
+                c.role() == null ? "workspace_member.removed" : "workspace_member.updated", "user", c.userId(),
+                Snapshots.map("roles", before), Snapshots.map("role", c.role()));
+    }
+
+    private void requireUser(String userId) {
+        if (!directory.userExists(userId)) {
+            throw ApiException.notFound("User " + userId + " not found");
+        }
+    }
+}

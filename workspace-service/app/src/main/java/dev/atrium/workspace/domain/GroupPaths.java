@@ -1,0 +1,21 @@
+package dev.atrium.workspace.domain;
+
+import java.util.Set;
+
+/** The Keycloak group paths that carry tenant rights into every token. */
+public final class GroupPaths {
+
+    public static final Set<String> ORGANIZATION_ROLES = Set.of("admin", "billing");
+    public static final Set<String> WORKSPACE_ROLES = Set.of("admin", "member");
+
+    private GroupPaths() {
+    }
+
+    public static String organization(String organizationId, String role) {
+        return "/orgs/" + organizationId + "/" + role;
+    }
+
+    public static String workspace(String organizationId, String workspaceId, String role) {
+        return "/orgs/" + organizationId + "/workspaces/" + workspaceId + "/" + role;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.atrium.workspace.testing;
+
+import dev.atrium.workspace.application.port.out.MembershipDirectory;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Keycloak's groups in memory: the use-case tests' fake, and the @QuarkusTest replacement of the adapter. */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class InMemoryMembershipDirectory implements MembershipDirectory {
+
+    private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+
+    /** Users exist once registered here, as they would in Keycloak. */
+    public void register(String userId) {
+        groups.putIfAbsent(userId, new TreeSet<>());
+    }
+
+    @Override
+    public boolean userExists(String userId) {
+        return groups.containsKey(userId);
+    }
+
+    @Override
+    public synchronized Set<String> groupsOf(String userId) {
+        return Set.copyOf(groups.getOrDefault(userId, Set.of()));
+    }
+
+    @Override
+    public synchronized void join(String userId, String groupPath) {
+        groups.computeIfAbsent(userId, u -> new TreeSet<>()).add(groupPath);
+    }
+
+    @Override
+    public synchronized void leave(String userId, String groupPath) {
+        groups.getOrDefault(userId, new TreeSet<>()).remove(groupPath);
+    }
+}
