@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * What must always hold for an organization's books: each account's balance equals the sum of its
- * entries, every transaction is balanced, so all debits equal all credits.
+ * entries, every transaction is balanced, so all debits equal all credits, and every generation
+ * that cost something is debited exactly once, at its cost (and no usage debit lacks its generation).
  */
-public record LedgerInvariants(String organizationId, List<AccountCheck> accounts, long unbalancedTransactions) {
+public record LedgerInvariants(String organizationId, List<AccountCheck> accounts, long unbalancedTransactions,
+        long generationsNotDebitedOnce) {
 
     public LedgerInvariants {
         accounts = List.copyOf(accounts);
@@ -22,7 +24,26 @@ public record LedgerInvariants(String organizationId, List<AccountCheck> account
     }
 
     public boolean hold() {
-        return unbalancedTransactions == 0 && debits().compareTo(credits()) == 0
+        return unbalancedTransactions == 0 && generationsNotDebitedOnce == 0 && debits().compareTo(credits()) == 0
                 && accounts.stream().allMatch(AccountCheck::consistent);
+    }
+
+    /** What does not hold, for logs. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        accounts.stream().filter(a -> !a.consistent()).forEach(a -> out.append("account ").append(a.account().wire())
+                .append(" balance ").append(a.balance().toPlainString()).append(" != entries ")
+                .append(a.sumOfEntries().toPlainString()).append("; "));
+        if (unbalancedTransactions > 0) {
+            out.append(unbalancedTransactions).append(" unbalanced transactions; ");
+        }
+        if (debits().compareTo(credits()) != 0) {
+            out.append("debits ").append(debits().toPlainString()).append(" != credits ")
+                    .append(credits().toPlainString()).append("; ");
+        }
+        if (generationsNotDebitedOnce > 0) {
+            out.append(generationsNotDebitedOnce).append(" generations not debited exactly once; ");
+        }
+        return out.toString().strip();
     }
 }

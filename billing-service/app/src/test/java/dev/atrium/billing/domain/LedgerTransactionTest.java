@@ -104,11 +104,12 @@ class LedgerTransactionTest {
 
         assertThat(fine.sumOfEntries()).isEqualTo(Money.of("95"));
         assertThat(new LedgerInvariants("org_a", List.of(fine, revenue,
-                new AccountCheck(AccountType.FUNDING, Money.of("100"), Money.of("100"), Money.ZERO)), 0).hold())
+                new AccountCheck(AccountType.FUNDING, Money.of("100"), Money.of("100"), Money.ZERO)), 0, 0).hold())
                 .isTrue();
         assertThat(drifted.consistent()).isFalse();
-        assertThat(new LedgerInvariants("org_a", List.of(fine, drifted, revenue), 0).hold()).isFalse();
-        assertThat(new LedgerInvariants("org_a", List.of(), 1).hold()).isFalse();
+        assertThat(new LedgerInvariants("org_a", List.of(fine, drifted, revenue), 0, 0).hold()).isFalse();
+        assertThat(new LedgerInvariants("org_a", List.of(), 1, 0).hold()).isFalse();
+        assertThat(new LedgerInvariants("org_a", List.of(fine, revenue), 0, 1).hold()).isFalse();
     }
 
     private static Credit credit(CreditKind kind, String amount) {

@@ -3,24 +3,45 @@ package dev.atrium.billing.application.service;
 import dev.atrium.billing.application.port.out.BalanceEventPublisher;
 import dev.atrium.billing.application.port.out.LedgerRepository;
 import dev.atrium.billing.domain.Balance;
+import dev.atrium.billing.domain.BalanceMove;
 import dev.atrium.billing.domain.LedgerTransaction;
+import dev.atrium.billing.domain.LowBalanceThreshold;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
-/** Posts a transaction and announces the new balance, both in the caller's transaction. */
+/**
+ * Posts transactions and announces each organization's new balance, and a low balance when it fell
+ * through the threshold, all in the caller's transaction. A batch announces one balance per
+ * organization: the last one, which is all a consumer keeps.
+ */
 @ApplicationScoped
 public class Bookkeeper {
 
     private final LedgerRepository ledger;
     private final BalanceEventPublisher events;
+    private final LowBalanceThreshold threshold;
 
-    public Bookkeeper(LedgerRepository ledger, BalanceEventPublisher events) {
+    public Bookkeeper(LedgerRepository ledger, BalanceEventPublisher events, LowBalanceThreshold threshold) {
         this.ledger = ledger;
         this.events = events;
+        this.threshold = threshold;
     }
 
     Balance post(LedgerTransaction transaction) {
-        Balance balance = ledger.post(transaction);
-        events.balanceChanged(balance, transaction.kind(), transaction.reference());
-        return balance;
+        return postAll(List.of(transaction)).get(0).after();
+    }
+
+    List<BalanceMove> postAll(List<LedgerTransaction> transactions) {
+        if (transactions.isEmpty()) {
+            return List.of();
+        }
+        List<BalanceMove> moves = ledger.postAll(transactions);
+        for (BalanceMove move : moves) {
+            events.balanceChanged(move.after(), move.cause(), move.reference());
+            if (threshold.crossedDownward(move.before(), move.after().amount())) {
+                events.lowBalance(move.after(), threshold, move.reference());
+            }
+        }
+        return moves;
     }
 }

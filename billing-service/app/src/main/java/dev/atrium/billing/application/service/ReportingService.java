@@ -1,21 +1,32 @@
 package dev.atrium.billing.application.service;
 
 import dev.atrium.billing.application.port.in.FindGenerationQuery;
+import dev.atrium.billing.application.port.in.FindWorkspaceQuery;
+import dev.atrium.billing.application.port.in.ProduceStatementQuery;
 import dev.atrium.billing.application.port.in.ReportUsageQuery;
 import dev.atrium.billing.application.port.out.GenerationRepository;
+import dev.atrium.billing.application.port.out.WorkspaceDirectory;
 import dev.atrium.billing.domain.Generation;
+import dev.atrium.billing.domain.KnownWorkspace;
+import dev.atrium.billing.domain.Statement;
 import dev.atrium.billing.domain.UsageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Optional;
 
 @ApplicationScoped
-public class ReportingService implements FindGenerationQuery, ReportUsageQuery {
+public class ReportingService implements FindGenerationQuery, ReportUsageQuery, FindWorkspaceQuery,
+        ProduceStatementQuery {
 
     private final GenerationRepository generations;
+    private final WorkspaceDirectory workspaces;
+    private final Clock clock;
 
-    public ReportingService(GenerationRepository generations) {
+    public ReportingService(GenerationRepository generations, WorkspaceDirectory workspaces, Clock clock) {
         this.generations = generations;
+        this.workspaces = workspaces;
+        this.clock = clock;
     }
 
     @Override
@@ -27,7 +38,20 @@ public class ReportingService implements FindGenerationQuery, ReportUsageQuery {
     @Override
     @Transactional
     public UsageReport report(UsageReportRequest r) {
-        return UsageReport.of(r.organizationId(), r.period(), r.grouping(),
-                generations.usage(r.organizationId(), r.period(), r.grouping()));
+        return UsageReport.of(r.scope().organizationId(), r.period(), r.grouping(),
+                generations.usage(r.scope(), r.period(), r.grouping()));
+    }
+
+    @Override
+    @Transactional
+    public Optional<KnownWorkspace> workspace(String workspaceId) {
+        return workspaces.workspace(workspaceId);
+    }
+
+    @Override
+    @Transactional
+    public Statement statement(StatementRequest r) {
+        return Statement.of(r.scope(), r.month(),
+                generations.statementLines(r.scope(), Statement.period(r.month())), clock.instant());
     }
 }

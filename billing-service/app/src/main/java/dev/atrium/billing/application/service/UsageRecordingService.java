@@ -1,45 +1,81 @@
 package dev.atrium.billing.application.service;
 
 import dev.atrium.billing.application.port.in.RecordUsageUseCase;
+import dev.atrium.billing.application.port.out.BillingMetrics;
 import dev.atrium.billing.application.port.out.GenerationRepository;
+import dev.atrium.billing.application.port.out.WorkspaceDirectory;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.Ids;
+import dev.atrium.billing.domain.KnownWorkspace;
 import dev.atrium.billing.domain.LedgerTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The generation row is the idempotency record: it is claimed first, in the same transaction as
- * the debit, so a replayed usage record changes nothing. The balance may fall below zero;
+ * The generation rows are the idempotency record: they are claimed first, in the same transaction
+ * as the debits, and only the generations this transaction stored are debited, so a replayed usage
+ * record changes nothing and a failed batch leaves nothing behind. The balance may fall below zero;
  * admission control is guardrail-service's job.
  */
 @ApplicationScoped
 public class UsageRecordingService implements RecordUsageUseCase {
 
     private final GenerationRepository generations;
+    private final WorkspaceDirectory workspaces;
     private final Bookkeeper bookkeeper;
+    private final BillingMetrics metrics;
     private final Clock clock;
 
-    public UsageRecordingService(GenerationRepository generations, Bookkeeper bookkeeper, Clock clock) {
+    public UsageRecordingService(GenerationRepository generations, WorkspaceDirectory workspaces,
+            Bookkeeper bookkeeper, BillingMetrics metrics, Clock clock) {
         this.generations = generations;
+        this.workspaces = workspaces;
         this.bookkeeper = bookkeeper;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public UsageOutcome record(RecordUsageCommand command) {
-        Generation g = command.generation();
-        if (!generations.addIfAbsent(g)) {
-            return UsageOutcome.DUPLICATE;
-        }
+        return book(List.of(command)).recorded() == 1 ? UsageOutcome.RECORDED : UsageOutcome.DUPLICATE;
+    }
+
+    @Override
+    @Transactional
+    public BatchOutcome recordAll(List<RecordUsageCommand> commands) {
+        return book(commands);
+    }
+
+    private BatchOutcome book(List<RecordUsageCommand> commands) {
+        Map<String, Generation> distinct = new LinkedHashMap<>();
+        commands.forEach(c -> distinct.putIfAbsent(c.generation().id(), c.generation()));
+        List<Generation> stored = distinct.isEmpty() ? List.of()
+                : generations.addAllIfAbsent(List.copyOf(distinct.values()));
+        Map<String, KnownWorkspace> seen = new LinkedHashMap<>();
         // A free generation (a free model, BYOK without fee) is stored but moves no money. Entries carry
         // the booking time; usage reports go by the generation's own time.
-        if (g.cost().signum() > 0) {
-            bookkeeper.post(LedgerTransaction.usage(Ids.transaction(), g.organizationId(), g.id(), g.cost(),
-                    clock.instant()));
+        Instant now = clock.instant();
+        List<LedgerTransaction> debits = new ArrayList<>();
+        for (Generation g : stored) {
+            if (g.workspaceId() != null) {
+                seen.putIfAbsent(g.workspaceId(), new KnownWorkspace(g.workspaceId(), g.organizationId()));
+            }
+            if (g.cost().signum() > 0) {
+                debits.add(LedgerTransaction.usage(Ids.transaction(), g.organizationId(), g.id(), g.cost(), now));
+            }
         }
-        return UsageOutcome.RECORDED;
+        if (!seen.isEmpty()) {
+            workspaces.learn(seen.values());
+        }
+        bookkeeper.postAll(debits);
+        metrics.usageProcessed(stored.size(), commands.size() - stored.size());
+        return new BatchOutcome(stored.size(), commands.size() - stored.size());
     }
 }

@@ -32,9 +32,9 @@ class BookkeepingSequenceTest {
 
     private final InMemoryBilling store = new InMemoryBilling();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Bookkeeper bookkeeper = new Bookkeeper(store, store);
+    private final Bookkeeper bookkeeper = new Bookkeeper(store, store, Fixtures.THRESHOLD);
     private final CreditService credits = new CreditService(store, store, bookkeeper, clock);
-    private final UsageRecordingService usage = new UsageRecordingService(store, bookkeeper, clock);
+    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store, clock);
 
     private final Map<String, BigDecimal> expected = new HashMap<>();
     private final List<RecordUsageCommand> recorded = new ArrayList<>();

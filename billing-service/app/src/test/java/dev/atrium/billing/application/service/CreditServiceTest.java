@@ -101,7 +101,8 @@ class CreditServiceTest {
     }
 
     private CreditService service(Instant now) {
-        return new CreditService(store, store, new Bookkeeper(store, store), Clock.fixed(now, ZoneOffset.UTC));
+        return new CreditService(store, store, new Bookkeeper(store, store, Fixtures.THRESHOLD),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static void assertField(Runnable command, String field) {

@@ -2,6 +2,7 @@ package dev.atrium.billing.application.service;
 
 import dev.atrium.billing.application.port.in.AddCreditsUseCase.AddCreditsCommand;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
+import dev.atrium.billing.domain.LowBalanceThreshold;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
 final class Fixtures {
 
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final LowBalanceThreshold THRESHOLD = new LowBalanceThreshold(new BigDecimal("5"));
 
     private Fixtures() {
     }

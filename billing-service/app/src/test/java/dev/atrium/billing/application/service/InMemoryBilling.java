@@ -2,31 +2,39 @@ package dev.atrium.billing.application.service;
 
 import dev.atrium.billing.application.port.in.AddCreditsUseCase.CreditReceipt;
 import dev.atrium.billing.application.port.out.BalanceEventPublisher;
+import dev.atrium.billing.application.port.out.BillingMetrics;
 import dev.atrium.billing.application.port.out.CreditRepository;
 import dev.atrium.billing.application.port.out.GenerationRepository;
 import dev.atrium.billing.application.port.out.IdempotencyStore;
 import dev.atrium.billing.application.port.out.LedgerRepository;
+import dev.atrium.billing.application.port.out.WorkspaceDirectory;
 import dev.atrium.billing.domain.AccountCheck;
 import dev.atrium.billing.domain.AccountType;
 import dev.atrium.billing.domain.Balance;
+import dev.atrium.billing.domain.BalanceMove;
 import dev.atrium.billing.domain.Credit;
 import dev.atrium.billing.domain.Direction;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.IdempotencyKey;
+import dev.atrium.billing.domain.KnownWorkspace;
 import dev.atrium.billing.domain.LedgerEntry;
 import dev.atrium.billing.domain.LedgerInvariants;
 import dev.atrium.billing.domain.LedgerTransaction;
+import dev.atrium.billing.domain.LowBalanceThreshold;
 import dev.atrium.billing.domain.Money;
 import dev.atrium.billing.domain.Posting;
+import dev.atrium.billing.domain.StatementLine;
 import dev.atrium.billing.domain.TransactionKind;
 import dev.atrium.billing.domain.UsageGrouping;
 import dev.atrium.billing.domain.UsagePeriod;
 import dev.atrium.billing.domain.UsageRow;
+import dev.atrium.billing.domain.UsageScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,13 +43,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * In-memory fakes of the out-ports, for use-case tests. Like the database, it keeps balances apart
  * from entries (so the invariant between them can be checked) and refuses to book one reference twice.
  */
 class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditRepository, IdempotencyStore,
-        BalanceEventPublisher {
+        BalanceEventPublisher, WorkspaceDirectory, BillingMetrics {
 
     record Account(BigDecimal balance, long revision, Instant updatedAt) {
     }
@@ -56,10 +65,26 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
     final Map<String, Credit> credits = new LinkedHashMap<>();
     final Map<String, StoredKey> keys = new HashMap<>();
     final List<String> events = new ArrayList<>();
+    final Map<String, KnownWorkspace> workspaces = new TreeMap<>();
+    long recordedCount;
+    long duplicateCount;
+    int violationsGauge = -1;
     private long sequence;
 
     @Override
-    public Balance post(LedgerTransaction tx) {
+    public List<BalanceMove> postAll(List<LedgerTransaction> txs) {
+        Map<String, BigDecimal> before = new TreeMap<>();
+        Map<String, LedgerTransaction> last = new TreeMap<>();
+        for (LedgerTransaction tx : txs) {
+            before.putIfAbsent(tx.organizationId(), account(tx.organizationId(), AccountType.CREDITS).balance());
+            post(tx);
+            last.put(tx.organizationId(), tx);
+        }
+        return last.values().stream().map(tx -> new BalanceMove(before.get(tx.organizationId()),
+                balance(tx.organizationId()).orElseThrow(), tx.kind(), tx.reference())).toList();
+    }
+
+    private void post(LedgerTransaction tx) {
         boolean booked = transactions.values().stream()
                 .anyMatch(t -> t.kind() == tx.kind() && t.reference().equals(tx.reference()));
         if (booked) {
@@ -75,7 +100,6 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
             accounts.put(name(tx.organizationId(), type),
                     new Account(a.balance().add(effect), a.revision() + 1, tx.createdAt()));
         });
-        return balance(tx.organizationId()).orElseThrow();
     }
 
     @Override
@@ -107,12 +131,23 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
                         .map(e -> e.direction() == Direction.DEBIT ? e.amount() : e.amount().negate())
                         .reduce(BigDecimal.ZERO, BigDecimal::add).signum() != 0)
                 .count();
-        return new LedgerInvariants(organizationId, checks, unbalanced);
+        long misdebited = generations.values().stream().filter(g -> g.organizationId().equals(organizationId))
+                .filter(g -> transactions.values().stream()
+                        .filter(t -> t.kind() == TransactionKind.USAGE && t.reference().equals(g.id()))
+                        .count() != (g.cost().signum() > 0 ? 1 : 0))
+                .count();
+        return new LedgerInvariants(organizationId, checks, unbalanced, misdebited);
     }
 
     @Override
-    public boolean addIfAbsent(Generation generation) {
-        return generations.putIfAbsent(generation.id(), generation) == null;
+    public List<LedgerInvariants> violations() {
+        return accounts.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().sorted()
+                .map(this::invariants).filter(i -> !i.hold()).toList();
+    }
+
+    @Override
+    public List<Generation> addAllIfAbsent(List<Generation> batch) {
+        return batch.stream().filter(g -> generations.putIfAbsent(g.id(), g) == null).toList();
     }
 
     @Override
@@ -121,7 +156,7 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
     }
 
     @Override
-    public List<UsageRow> usage(String organizationId, UsagePeriod period, UsageGrouping grouping) {
+    public List<UsageRow> usage(UsageScope scope, UsagePeriod period, UsageGrouping grouping) {
         Function<Generation, String> key = switch (grouping) {
             case WORKSPACE -> Generation::workspaceId;
             case KEY -> Generation::keyId;
@@ -129,14 +164,38 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
             case DAY -> g -> LocalDate.ofInstant(g.createdAt(), ZoneOffset.UTC).toString();
         };
         Map<String, UsageRow> rows = new TreeMap<>();
-        generations.values().stream().filter(g -> g.organizationId().equals(organizationId))
-                .filter(g -> !g.createdAt().isBefore(period.start()) && g.createdAt().isBefore(period.end()))
-                .forEach(g -> rows.merge(key.apply(g),
-                        new UsageRow(key.apply(g), 1, g.tokensPrompt(), g.tokensCompletion(), g.cost()),
-                        (a, b) -> new UsageRow(a.group(), a.requests() + b.requests(),
-                                a.promptTokens() + b.promptTokens(), a.completionTokens() + b.completionTokens(),
-                                a.cost().add(b.cost()))));
+        within(scope, period).forEach(g -> rows.merge(key.apply(g),
+                new UsageRow(key.apply(g), 1, g.tokensPrompt(), g.tokensCompletion(), g.cost()), UsageRow::plus));
         return List.copyOf(rows.values());
+    }
+
+    @Override
+    public List<StatementLine> statementLines(UsageScope scope, UsagePeriod period) {
+        Map<String, StatementLine> lines = new TreeMap<>();
+        within(scope, period).forEach(g -> {
+            LocalDate day = LocalDate.ofInstant(g.createdAt(), ZoneOffset.UTC);
+            lines.merge(day + "/" + g.model(), new StatementLine(day, g.model(), 1, g.tokensPrompt(),
+                    g.tokensCompletion(), g.cost()), (a, b) -> new StatementLine(a.day(), a.model(),
+                    a.requests() + 1, a.promptTokens() + b.promptTokens(),
+                    a.completionTokens() + b.completionTokens(), a.cost().add(b.cost())));
+        });
+        return List.copyOf(lines.values());
+    }
+
+    private Stream<Generation> within(UsageScope scope, UsagePeriod period) {
+        return generations.values().stream().filter(g -> g.organizationId().equals(scope.organizationId()))
+                .filter(g -> !scope.isWorkspace() || scope.workspaceId().equals(g.workspaceId()))
+                .filter(g -> !g.createdAt().isBefore(period.start()) && g.createdAt().isBefore(period.end()));
+    }
+
+    @Override
+    public void learn(Collection<KnownWorkspace> learned) {
+        learned.forEach(w -> workspaces.putIfAbsent(w.workspaceId(), w));
+    }
+
+    @Override
+    public Optional<KnownWorkspace> workspace(String workspaceId) {
+        return Optional.ofNullable(workspaces.get(workspaceId));
     }
 
     @Override
@@ -164,6 +223,23 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
     @Override
     public void balanceChanged(Balance balance, TransactionKind cause, String reference) {
         events.add(cause.wire() + ":" + reference + ":" + balance.amount().toPlainString() + ":r" + balance.revision());
+    }
+
+    @Override
+    public void lowBalance(Balance balance, LowBalanceThreshold threshold, String reference) {
+        events.add("low:" + reference + ":" + balance.amount().toPlainString() + "<"
+                + threshold.amount().toPlainString());
+    }
+
+    @Override
+    public void usageProcessed(int recorded, int duplicates) {
+        recordedCount += recorded;
+        duplicateCount += duplicates;
+    }
+
+    @Override
+    public void invariantViolations(int organizations) {
+        violationsGauge = organizations;
     }
 
     /** The credits balance recomputed from the entries alone. */

@@ -24,9 +24,9 @@ class QueryServicesTest {
 
     private final InMemoryBilling store = new InMemoryBilling();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Bookkeeper bookkeeper = new Bookkeeper(store, store);
+    private final Bookkeeper bookkeeper = new Bookkeeper(store, store, Fixtures.THRESHOLD);
     private final LedgerQueryService ledger = new LedgerQueryService(store);
-    private final ReportingService reporting = new ReportingService(store);
+    private final ReportingService reporting = new ReportingService(store, store, clock);
 
     @Test
     void unknownOrganizationHasAZeroBalance() {
@@ -69,7 +69,7 @@ class QueryServicesTest {
 
     @Test
     void usageGroupsByModelWithinThePeriod() {
-        var record = new UsageRecordingService(store, bookkeeper, clock);
+        var record = new UsageRecordingService(store, store, bookkeeper, store, clock);
         record.record(usage("gen-1", "org_a", "ws_1", "key_1", "a/x", "0.1", Instant.parse("2026-11-01T00:00:00Z")));
         record.record(usage("gen-2", "org_a", "ws_2", "key_2", "a/x", "0.2", Instant.parse("2026-11-30T23:59:59Z")));
         record.record(usage("gen-3", "org_a", "ws_1", "key_1", "b/y", "0.0000000001", NOW));

@@ -18,8 +18,8 @@ class UsageRecordingServiceTest {
 
     private final InMemoryBilling store = new InMemoryBilling();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Bookkeeper bookkeeper = new Bookkeeper(store, store);
-    private final UsageRecordingService usage = new UsageRecordingService(store, bookkeeper, clock);
+    private final Bookkeeper bookkeeper = new Bookkeeper(store, store, Fixtures.THRESHOLD);
+    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store, clock);
 
     @Test
     void storesTheGenerationAndDebitsItsExactCost() {

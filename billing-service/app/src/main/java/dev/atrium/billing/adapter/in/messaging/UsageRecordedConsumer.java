@@ -3,8 +3,8 @@ package dev.atrium.billing.adapter.in.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase;
+import dev.atrium.billing.application.port.in.RecordUsageUseCase.BatchOutcome;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
-import dev.atrium.billing.application.port.in.RecordUsageUseCase.UsageOutcome;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.gateway.api.GatewayEvents;
@@ -13,14 +13,20 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Books every usage record the gateway publishes. A record that cannot be read is logged (where it
- * is, never its content) and skipped; a database failure that outlasts a few retries stops the
- * channel instead (health turns DOWN), so no usage is lost: the record is read again after a restart.
+ * Books the usage records the gateway publishes, a polled batch per transaction. A record that
+ * cannot be read is logged (where it is, never its content) and skipped. A batch whose transaction
+ * fails is booked again from the start (the failed attempt left nothing behind); a failure that
+ * outlasts a few attempts stops the channel instead (health turns DOWN), so no usage is lost: the
+ * offsets are not committed and the batch is read again after a restart.
  */
 @ApplicationScoped
 class UsageRecordedConsumer {
@@ -40,40 +46,49 @@ class UsageRecordedConsumer {
 
     @Incoming("usage")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(ConsumerRecords<String, String> records) {
+        List<RecordUsageCommand> commands = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            command(record).ifPresent(commands::add);
+        }
+        if (!commands.isEmpty()) {
+            book(commands, records);
+        }
+    }
+
+    private Optional<RecordUsageCommand> command(ConsumerRecord<String, String> record) {
         String type = CloudEventHeaders.read(record.headers(), "ce_type");
         if (type != null && !GatewayEvents.USAGE_TYPE.equals(type)) {
             LOG.debugf("Ignoring event of type %s at %s", type, position(record));
-            return;
+            return Optional.empty();
         }
-        RecordUsageCommand command;
         try {
-            command = command(record.value());
+            return Optional.of(command(record.value()));
         } catch (JsonProcessingException e) {
             LOG.warnf("Skipping unreadable usage record at %s: %s", position(record), e.getOriginalMessage());
-            return;
         } catch (InvalidFieldException e) {
             LOG.warnf("Skipping invalid usage record at %s: %s", position(record), e.getMessage());
-            return;
         }
-        book(command, position(record));
+        return Optional.empty();
     }
 
-    /** Retries a failing transaction briefly (a database restart, say) before giving the record up to the channel. */
-    private void book(RecordUsageCommand command, String position) {
+    /** Retries a failing transaction briefly (a database restart, say) before giving the batch up to the channel. */
+    private void book(List<RecordUsageCommand> commands, ConsumerRecords<String, String> records) {
         for (int attempt = 1; ; attempt++) {
             try {
-                UsageOutcome outcome = recordUsage.record(command);
-                LOG.debugf("Usage of %s at %s: %s", command.generation().id(), position, outcome);
+                long start = System.nanoTime();
+                BatchOutcome outcome = recordUsage.recordAll(commands);
+                LOG.debugf("Booked %d usage records (%d duplicates) up to %s in %d ms", outcome.recorded(),
+                        outcome.duplicates(), describe(records), (System.nanoTime() - start) / 1_000_000);
                 return;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS) {
-                    LOG.errorf("Could not book the usage record at %s after %d attempts; the channel stops: %s",
-                            position, ATTEMPTS, e.getMessage());
+                    LOG.errorf("Could not book the usage records up to %s after %d attempts; the channel stops: %s",
+                            describe(records), ATTEMPTS, e.getMessage());
                     throw e;
                 }
-                LOG.warnf("Booking the usage record at %s failed (attempt %d of %d), retrying: %s", position,
-                        attempt, ATTEMPTS, e.getMessage());
+                LOG.warnf("Booking the usage records up to %s failed (attempt %d of %d), retrying: %s",
+                        describe(records), attempt, ATTEMPTS, e.getMessage());
                 pause(Duration.ofSeconds(attempt));
             }
         }
@@ -84,7 +99,7 @@ class UsageRecordedConsumer {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a usage record", e);
+            throw new IllegalStateException("Interrupted while retrying usage records", e);
         }
     }
 
@@ -103,5 +118,15 @@ class UsageRecordedConsumer {
 
     private static String position(ConsumerRecord<String, String> r) {
         return r.topic() + "-" + r.partition() + "@" + r.offset();
+    }
+
+    /** The last offset of each partition in the batch. */
+    private static String describe(ConsumerRecords<String, String> records) {
+        List<String> positions = new ArrayList<>();
+        records.partitions().forEach(p -> {
+            List<ConsumerRecord<String, String>> inPartition = records.records(p);
+            positions.add(position(inPartition.get(inPartition.size() - 1)));
+        });
+        return String.join(", ", positions);
     }
 }

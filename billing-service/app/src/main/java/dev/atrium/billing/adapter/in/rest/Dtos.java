@@ -72,10 +72,11 @@ final class Dtos {
     }
 
     record InvariantsView(String organizationId, boolean hold, BigDecimal debits, BigDecimal credits,
-            long unbalancedTransactions, List<AccountCheckView> accounts) {
+            long unbalancedTransactions, long generationsNotDebitedOnce, List<AccountCheckView> accounts) {
         static InvariantsView of(LedgerInvariants i) {
             return new InvariantsView(i.organizationId(), i.hold(), money(i.debits()), money(i.credits()),
-                    i.unbalancedTransactions(), i.accounts().stream().map(AccountCheckView::of).toList());
+                    i.unbalancedTransactions(), i.generationsNotDebitedOnce(),
+                    i.accounts().stream().map(AccountCheckView::of).toList());
         }
     }
 }

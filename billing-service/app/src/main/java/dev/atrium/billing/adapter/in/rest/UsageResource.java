@@ -1,7 +1,10 @@
 package dev.atrium.billing.adapter.in.rest;
 
+import dev.atrium.billing.application.port.in.FindWorkspaceQuery;
 import dev.atrium.billing.application.port.in.ReportUsageQuery;
 import dev.atrium.billing.application.port.in.ReportUsageQuery.UsageReportRequest;
+import dev.atrium.billing.domain.UsageReport;
+import dev.atrium.billing.domain.UsageScope;
 import dev.atrium.common.error.InvalidFieldException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,11 +21,13 @@ import java.time.Clock;
 class UsageResource {
 
     private final ReportUsageQuery usage;
+    private final FindWorkspaceQuery workspaces;
     private final SecurityIdentity caller;
     private final Clock clock;
 
-    UsageResource(ReportUsageQuery usage, SecurityIdentity caller, Clock clock) {
+    UsageResource(ReportUsageQuery usage, FindWorkspaceQuery workspaces, SecurityIdentity caller, Clock clock) {
         this.usage = usage;
+        this.workspaces = workspaces;
         this.caller = caller;
         this.clock = clock;
     }
@@ -33,10 +38,25 @@ class UsageResource {
             @QueryParam("to") String to, @QueryParam("group_by") String groupBy,
             @QueryParam("format") String format) {
         TenantGuard.billingReader(caller, org);
+        return answer(UsageScope.organization(org), from, to, groupBy, format, org);
+    }
+
+    /** The same report, limited to one workspace's generations. */
+    @GET
+    @Path("/workspaces/{ws}/usage")
+    public Response workspaceUsage(@PathParam("ws") String ws, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("group_by") String groupBy,
+            @QueryParam("format") String format) {
+        var workspace = workspaces.workspace(ws).orElseThrow(() -> TenantGuard.workspaceNotFound(ws));
+        TenantGuard.workspaceReader(caller, workspace);
+        return answer(UsageScope.workspace(workspace), from, to, groupBy, format, ws);
+    }
+
+    private Response answer(UsageScope scope, String from, String to, String groupBy, String format, String name) {
         boolean csv = csv(format);
-        var report = usage.report(UsageReportRequest.of(org, from, to, groupBy, clock.instant()));
+        UsageReport report = usage.report(UsageReportRequest.of(scope, from, to, groupBy, clock.instant()));
         if (csv) {
-            String file = "usage-" + org + "-" + report.period().from() + "-" + report.period().to() + ".csv";
+            String file = "usage-" + name + "-" + report.period().from() + "-" + report.period().to() + ".csv";
             return Response.ok(UsageViews.csv(report), "text/csv")
                     .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
         }

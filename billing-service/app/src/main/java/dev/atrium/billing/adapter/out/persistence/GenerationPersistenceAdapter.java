@@ -3,18 +3,39 @@ package dev.atrium.billing.adapter.out.persistence;
 import dev.atrium.billing.application.port.out.GenerationRepository;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.Money;
+import dev.atrium.billing.domain.StatementLine;
 import dev.atrium.billing.domain.UsageGrouping;
 import dev.atrium.billing.domain.UsagePeriod;
 import dev.atrium.billing.domain.UsageRow;
+import dev.atrium.billing.domain.UsageScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.hibernate.Session;
 
 @ApplicationScoped
 class GenerationPersistenceAdapter implements GenerationRepository {
+
+    /** ON CONFLICT DO NOTHING waits for a concurrent insert of the same id, then skips it. */
+    private static final MultiRowInsert<Generation> INSERT = new MultiRowInsert<>("generation",
+            List.of("id", "organization_id", "workspace_id", "key_id", "owner_user_id", "model", "provider",
+                    "tokens_prompt", "tokens_completion", "cost", "byok", "latency_ms", "policy_revision",
+                    "created_at"),
+            "ON CONFLICT (id) DO NOTHING RETURNING id",
+            (g, v) -> v.text(g.id()).text(g.organizationId()).text(g.workspaceId()).text(g.keyId())
+                    .text(g.ownerUserId()).text(g.model()).text(g.provider()).number(g.tokensPrompt())
+                    .number(g.tokensCompletion()).money(g.cost()).flag(g.byok()).number(g.latencyMs())
+                    .text(g.policyRevision()).time(g.createdAt()));
+    private static final String MEASURES = "COUNT(*), COALESCE(SUM(tokens_prompt), 0),"
+            + " COALESCE(SUM(tokens_completion), 0), COALESCE(SUM(cost), 0)";
 
     private final EntityManager em;
 
@@ -22,24 +43,13 @@ class GenerationPersistenceAdapter implements GenerationRepository {
         this.em = em;
     }
 
-    /** INSERT ... ON CONFLICT DO NOTHING waits for a concurrent insert of the same id, then skips it. */
     @Override
-    public boolean addIfAbsent(Generation g) {
-        int inserted = em.createQuery("""
-                insert into GenerationEntity (id, organizationId, workspaceId, keyId, ownerUserId, model, provider,
-                    tokensPrompt, tokensCompletion, cost, byok, latencyMs, policyRevision, createdAt)
-                values (:id, :org, :ws, :key, :owner, :model, :provider, :prompt, :completion, :cost, :byok,
-                    :latency, :revision, :createdAt)
-                on conflict do nothing""")
-                .setParameter("id", g.id()).setParameter("org", g.organizationId())
-                .setParameter("ws", g.workspaceId()).setParameter("key", g.keyId())
-                .setParameter("owner", g.ownerUserId()).setParameter("model", g.model())
-                .setParameter("provider", g.provider()).setParameter("prompt", g.tokensPrompt())
-                .setParameter("completion", g.tokensCompletion()).setParameter("cost", g.cost())
-                .setParameter("byok", g.byok()).setParameter("latency", g.latencyMs())
-                .setParameter("revision", g.policyRevision()).setParameter("createdAt", g.createdAt())
-                .executeUpdate();
-        return inserted == 1;
+    public List<Generation> addAllIfAbsent(List<Generation> generations) {
+        // In id order, so two transactions storing the same generations wait for each other instead of deadlocking.
+        List<Generation> rows = generations.stream().sorted(Comparator.comparing(Generation::id)).toList();
+        Set<String> stored = new HashSet<>(em.unwrap(Session.class)
+                .doReturningWork(connection -> INSERT.executeReturning(connection, rows)));
+        return generations.stream().filter(g -> stored.contains(g.id())).toList();
     }
 
     @Override
@@ -52,24 +62,43 @@ class GenerationPersistenceAdapter implements GenerationRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<UsageRow> usage(String organizationId, UsagePeriod period, UsageGrouping grouping) {
+    public List<UsageRow> usage(UsageScope scope, UsagePeriod period, UsageGrouping grouping) {
         String group = switch (grouping) {
             case WORKSPACE -> "workspace_id";
             case KEY -> "key_id";
             case MODEL -> "model";
             case DAY -> "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
         };
-        List<Object[]> rows = em.createNativeQuery("SELECT " + group + " AS grp, COUNT(*),"
-                        + " COALESCE(SUM(tokens_prompt), 0), COALESCE(SUM(tokens_completion), 0), COALESCE(SUM(cost), 0)"
-                        + " FROM generation WHERE organization_id = :org AND created_at >= :from AND created_at < :to"
-                        + " GROUP BY grp ORDER BY grp NULLS LAST")
-                .setParameter("org", organizationId).setParameter("from", period.start())
-                .setParameter("to", period.end()).getResultList();
+        List<Object[]> rows = scoped("SELECT " + group + " AS grp, " + MEASURES, scope, period,
+                " GROUP BY grp ORDER BY grp NULLS LAST").getResultList();
         List<UsageRow> result = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             result.add(new UsageRow((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                     ((Number) r[3]).longValue(), Money.of(new BigDecimal(r[4].toString()))));
         }
         return result;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<StatementLine> statementLines(UsageScope scope, UsagePeriod period) {
+        List<Object[]> rows = scoped("SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, model, "
+                + MEASURES, scope, period, " GROUP BY day, model ORDER BY day, model").getResultList();
+        List<StatementLine> lines = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            lines.add(new StatementLine(LocalDate.parse((String) r[0]), (String) r[1], ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                    Money.of(new BigDecimal(r[5].toString()))));
+        }
+        return lines;
+    }
+
+    private Query scoped(String select, UsageScope scope, UsagePeriod period, String rest) {
+        String where = " FROM generation WHERE organization_id = :org"
+                + (scope.isWorkspace() ? " AND workspace_id = :ws" : "")
+                + " AND created_at >= :from AND created_at < :to";
+        Query query = em.createNativeQuery(select + where + rest).setParameter("org", scope.organizationId())
+                .setParameter("from", period.start()).setParameter("to", period.end());
+        return scope.isWorkspace() ? query.setParameter("ws", scope.workspaceId()) : query;
     }
 }

@@ -4,33 +4,38 @@ import dev.atrium.billing.application.port.out.LedgerRepository;
 import dev.atrium.billing.domain.AccountCheck;
 import dev.atrium.billing.domain.AccountType;
 import dev.atrium.billing.domain.Balance;
+import dev.atrium.billing.domain.BalanceMove;
 import dev.atrium.billing.domain.Direction;
 import dev.atrium.billing.domain.LedgerEntry;
 import dev.atrium.billing.domain.LedgerInvariants;
 import dev.atrium.billing.domain.LedgerTransaction;
 import dev.atrium.billing.domain.Money;
-import dev.atrium.billing.domain.Posting;
 import dev.atrium.billing.domain.TransactionKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.hibernate.Session;
 
-/**
- * Accounts are locked (SELECT ... FOR UPDATE) in the fixed order of {@link AccountType}, so two
- * transactions on one organization queue instead of deadlocking, and each balance moves by exactly
- * the entries written beside it.
- */
+/** Reads the ledger through Hibernate; writes it through {@link LedgerWriter}, a batch at a time. */
 @ApplicationScoped
 class LedgerPersistenceAdapter implements LedgerRepository {
+
+    private static final String NET = "SUM(CASE direction WHEN 'debit' THEN amount ELSE -amount END)";
+    /** Generations not debited exactly once at their cost, and usage debits without their generation. */
+    private static final String MISDEBITED = """
+            SELECT g.organization_id AS org FROM generation g
+              LEFT JOIN ledger_transaction t ON t.kind = 'usage' AND t.reference = g.id
+              LEFT JOIN ledger_entry e ON e.transaction_id = t.id AND e.account_type = 'credits'
+                                      AND e.direction = 'debit'
+             WHERE %1$s CASE WHEN g.cost > 0 THEN e.amount IS DISTINCT FROM g.cost ELSE t.id IS NOT NULL END
+            UNION ALL
+            SELECT t.organization_id FROM ledger_transaction t
+             WHERE %2$s t.kind = 'usage' AND NOT EXISTS (
+                   SELECT 1 FROM generation g WHERE g.id = t.reference AND g.organization_id = t.organization_id)""";
 
     private final EntityManager em;
 
@@ -39,45 +44,15 @@ class LedgerPersistenceAdapter implements LedgerRepository {
     }
 
     @Override
-    public Balance post(LedgerTransaction tx) {
-        Map<AccountType, BigDecimal> effects = tx.effects();
-        Set<AccountType> touched = EnumSet.of(AccountType.CREDITS);
-        touched.addAll(effects.keySet());
-        Map<AccountType, AccountEntity> accounts = new EnumMap<>(AccountType.class);
-        for (AccountType type : touched) {
-            accounts.put(type, lockAccount(tx.organizationId(), type, tx.createdAt()));
-        }
-        LedgerTransactionEntity t = new LedgerTransactionEntity();
-        t.id = tx.id();
-        t.organizationId = tx.organizationId();
-        t.kind = tx.kind().wire();
-        t.reference = tx.reference();
-        t.createdAt = tx.createdAt();
-        t.persist();
-        for (Posting p : tx.postings()) {
-            LedgerEntryEntity e = new LedgerEntryEntity();
-            e.transactionId = tx.id();
-            e.accountId = accounts.get(p.account()).id;
-            e.organizationId = tx.organizationId();
-            e.accountType = p.account().wire();
-            e.direction = p.direction().wire();
-            e.amount = p.amount();
-            e.createdAt = tx.createdAt();
-            e.persist();
-        }
-        effects.forEach((type, effect) -> {
-            AccountEntity a = accounts.get(type);
-            a.balance = Money.of(a.balance.add(effect));
-            a.revision++;
-            a.updatedAt = tx.createdAt();
-        });
-        return toBalance(accounts.get(AccountType.CREDITS));
+    public List<BalanceMove> postAll(List<LedgerTransaction> transactions) {
+        return em.unwrap(Session.class).doReturningWork(c -> new LedgerWriter(c).post(transactions));
     }
 
     @Override
     public Optional<Balance> balance(String organizationId) {
         return AccountEntity.<AccountEntity>find("organizationId = ?1 and type = ?2", organizationId,
-                AccountType.CREDITS.wire()).firstResultOptional().map(LedgerPersistenceAdapter::toBalance);
+                AccountType.CREDITS.wire()).firstResultOptional()
+                .map(a -> new Balance(a.organizationId, Money.of(a.balance), a.revision, a.updatedAt));
     }
 
     @Override
@@ -116,27 +91,34 @@ class LedgerPersistenceAdapter implements LedgerRepository {
             checks.add(new AccountCheck(AccountType.parse((String) r[0]), Money.of((BigDecimal) r[1]),
                     Money.of((BigDecimal) r[2]), Money.of((BigDecimal) r[3])));
         }
-        Number unbalanced = (Number) em.createNativeQuery("""
-                SELECT COUNT(*) FROM (
-                    SELECT transaction_id FROM ledger_entry WHERE organization_id = :org
-                     GROUP BY transaction_id
-                    HAVING SUM(CASE direction WHEN 'debit' THEN amount ELSE -amount END) <> 0) t""")
+        Number unbalanced = (Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT transaction_id"
+                        + " FROM ledger_entry WHERE organization_id = :org GROUP BY transaction_id"
+                        + " HAVING " + NET + " <> 0) t")
                 .setParameter("org", organizationId).getSingleResult();
-        return new LedgerInvariants(organizationId, checks, unbalanced.longValue());
+        Number misdebited = (Number) em.createNativeQuery("SELECT COUNT(*) FROM ("
+                        + MISDEBITED.formatted("g.organization_id = :org AND", "t.organization_id = :org AND") + ") m")
+                .setParameter("org", organizationId).getSingleResult();
+        return new LedgerInvariants(organizationId, checks, unbalanced.longValue(), misdebited.longValue());
     }
 
-    /** Opens the account on first use (racing openers agree through the unique key), then locks it. */
-    private AccountEntity lockAccount(String organizationId, AccountType type, Instant now) {
-        em.createNativeQuery("""
-                INSERT INTO account (organization_id, type, balance, revision, updated_at)
-                VALUES (:org, :type, 0, 0, :now) ON CONFLICT (organization_id, type) DO NOTHING""")
-                .setParameter("org", organizationId).setParameter("type", type.wire()).setParameter("now", now)
-                .executeUpdate();
-        return AccountEntity.<AccountEntity>find("organizationId = ?1 and type = ?2", organizationId, type.wire())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
-    }
-
-    private static Balance toBalance(AccountEntity a) {
-        return new Balance(a.organizationId, Money.of(a.balance), a.revision, a.updatedAt);
+    /** Finds suspects in three set-wide queries, then checks each suspect in full. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<LedgerInvariants> violations() {
+        List<String> creditNormal = Arrays.stream(AccountType.values())
+                .filter(t -> t.normalSide() == Direction.CREDIT).map(AccountType::wire).toList();
+        List<String> suspects = em.createNativeQuery("SELECT DISTINCT org FROM ("
+                        + " SELECT a.organization_id AS org FROM account a"
+                        + "   LEFT JOIN (SELECT account_id, " + NET + " AS net FROM ledger_entry GROUP BY account_id) s"
+                        + "     ON s.account_id = a.id"
+                        + "  WHERE a.balance <> CASE WHEN a.type IN (:creditNormal) THEN -1 ELSE 1 END"
+                        + "                       * COALESCE(s.net, 0)"
+                        + " UNION ALL"
+                        + " SELECT organization_id FROM ledger_entry GROUP BY organization_id, transaction_id"
+                        + "  HAVING " + NET + " <> 0"
+                        + " UNION ALL " + MISDEBITED.formatted("", "")
+                        + ") v ORDER BY org")
+                .setParameter("creditNormal", creditNormal).getResultList();
+        return suspects.stream().map(this::invariants).filter(i -> !i.hold()).toList();
     }
 }

@@ -5,14 +5,22 @@ import dev.atrium.billing.domain.Money;
 import dev.atrium.common.error.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
-/** Books a generation's usage: stores it and debits its cost, once per generation id. */
+/** Books generations' usage: stores each and debits its cost, once per generation id. */
 public interface RecordUsageUseCase {
 
     UsageOutcome record(RecordUsageCommand command);
 
+    /** Books a batch in one transaction: all of it or, on failure, none of it. */
+    BatchOutcome recordAll(List<RecordUsageCommand> commands);
+
     enum UsageOutcome {
         RECORDED, DUPLICATE
+    }
+
+    /** @param duplicates generations booked earlier, or repeated within the batch */
+    record BatchOutcome(int recorded, int duplicates) {
     }
 
     record RecordUsageCommand(Generation generation) {

@@ -1,24 +1,29 @@
 package dev.atrium.billing.application.port.out;
 
 import dev.atrium.billing.domain.Generation;
+import dev.atrium.billing.domain.StatementLine;
 import dev.atrium.billing.domain.UsageGrouping;
 import dev.atrium.billing.domain.UsagePeriod;
 import dev.atrium.billing.domain.UsageRow;
+import dev.atrium.billing.domain.UsageScope;
 import java.util.List;
 import java.util.Optional;
 
 public interface GenerationRepository {
 
     /**
-     * Stores the generation unless one with its id exists (even in a concurrent transaction that
-     * commits first).
+     * Stores each generation unless one with its id exists (even in a concurrent transaction that
+     * commits first). The ids must be distinct.
      *
-     * @return false when it was already stored
+     * @return the generations this call stored, in their order; the others were already stored
      */
-    boolean addIfAbsent(Generation generation);
+    List<Generation> addAllIfAbsent(List<Generation> generations);
 
     Optional<Generation> find(String id);
 
     /** One row per group, ordered by the group's value, absent values last. */
-    List<UsageRow> usage(String organizationId, UsagePeriod period, UsageGrouping grouping);
+    List<UsageRow> usage(UsageScope scope, UsagePeriod period, UsageGrouping grouping);
+
+    /** One line per UTC day and model that had usage in the period. */
+    List<StatementLine> statementLines(UsageScope scope, UsagePeriod period);
 }

@@ -1,6 +1,7 @@
 package dev.atrium.billing.application.port.out;
 
 import dev.atrium.billing.domain.Balance;
+import dev.atrium.billing.domain.BalanceMove;
 import dev.atrium.billing.domain.LedgerEntry;
 import dev.atrium.billing.domain.LedgerInvariants;
 import dev.atrium.billing.domain.LedgerTransaction;
@@ -10,12 +11,12 @@ import java.util.Optional;
 public interface LedgerRepository {
 
     /**
-     * Writes the transaction's entries and moves the balances of the accounts it touches (opening
+     * Writes the transactions' entries and moves the balances of the accounts they touch (opening
      * them on first use), in the caller's transaction.
      *
-     * @return the organization's balance after it
+     * @return how each organization's credits balance moved, one per organization
      */
-    Balance post(LedgerTransaction transaction);
+    List<BalanceMove> postAll(List<LedgerTransaction> transactions);
 
     /** Empty when the organization has no credits account yet. */
     Optional<Balance> balance(String organizationId);
@@ -24,4 +25,7 @@ public interface LedgerRepository {
     List<LedgerEntry> entries(String organizationId, Long beforeSequence, int limit);
 
     LedgerInvariants invariants(String organizationId);
+
+    /** The invariants of every organization whose books do not hold. */
+    List<LedgerInvariants> violations();
 }

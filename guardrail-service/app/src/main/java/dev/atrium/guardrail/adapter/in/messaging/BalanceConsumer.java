@@ -3,6 +3,8 @@ package dev.atrium.guardrail.adapter.in.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.billing.api.BalanceChanged;
+import dev.atrium.billing.api.BillingEvents;
+import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.guardrail.application.port.in.RecordBalanceUseCase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,11 @@ class BalanceConsumer {
     @Incoming("balance")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        // The topic also carries low-balance notices; only balance changes move the credit view.
+        String type = CloudEventHeaders.read(record.headers(), "ce_type");
+        if (type != null && !BillingEvents.BALANCE_CHANGED.equals(type)) {
+            return;
+        }
         BalanceChanged b;
         try {
             b = mapper.readValue(record.value(), BalanceChanged.class);
