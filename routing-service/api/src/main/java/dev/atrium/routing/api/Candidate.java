@@ -5,6 +5,8 @@ package dev.atrium.routing.api;
  *
  * @param baseUrl  the provider's API root, e.g. {@code https://api.openai.com} or the simulator's {@code /p/openai}
  * @param protocol {@code openai} or {@code anthropic}
+ * @param byok     call it with the workspace's own key for the provider (fetched from workspace-service),
+ *                 not the platform's
  */
 public record Candidate(
         String model,
@@ -16,5 +18,12 @@ public record Candidate(
         DataPolicy dataPolicy,
         String quantization,
         int contextLength,
-        Integer maxCompletionTokens) {
+        Integer maxCompletionTokens,
+        boolean byok) {
+
+    public Candidate(String model, String provider, String upstreamModel, String baseUrl, String protocol, Price price,
+            DataPolicy dataPolicy, String quantization, int contextLength, Integer maxCompletionTokens) {
+        this(model, provider, upstreamModel, baseUrl, protocol, price, dataPolicy, quantization, contextLength,
+                maxCompletionTokens, false);
+    }
 }

@@ -51,6 +51,17 @@ public final class Catalog {
         return List.copyOf(models.values());
     }
 
+    /** Every provider, by id. */
+    public List<Provider> providers() {
+        return List.copyOf(providers.values());
+    }
+
+    /** Every endpoint, by model id then provider id. */
+    public List<Endpoint> endpoints() {
+        return endpointsByModel.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(Endpoint::modelId).thenComparing(Endpoint::providerId)).toList();
+    }
+
     public Provider provider(String id) {
         Provider provider = providers.get(id);
         if (provider == null) {
@@ -62,6 +73,21 @@ public final class Catalog {
     /** The model's endpoints, by provider id. */
     public List<Endpoint> endpointsOf(String modelId) {
         return endpointsByModel.getOrDefault(modelId, List.of());
+    }
+
+    /** The provider's endpoints, by model id. */
+    public List<Endpoint> endpointsAt(String providerId) {
+        return endpointsByModel.values().stream().flatMap(List::stream)
+                .filter(e -> e.providerId().equals(providerId))
+                .sorted(Comparator.comparing(Endpoint::modelId)).toList();
+    }
+
+    public Optional<Provider> findProvider(String id) {
+        return Optional.ofNullable(providers.get(id));
+    }
+
+    public Optional<Endpoint> endpoint(String modelId, String providerId) {
+        return endpointsOf(modelId).stream().filter(e -> e.providerId().equals(providerId)).findFirst();
     }
 
     public Optional<Endpoint> cheapestEndpointOf(String modelId) {

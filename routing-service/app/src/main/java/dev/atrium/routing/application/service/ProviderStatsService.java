@@ -1,6 +1,7 @@
 package dev.atrium.routing.application.service;
 
 import dev.atrium.routing.application.port.in.ProviderStatsQuery;
+import dev.atrium.routing.application.port.in.PruneAttemptsUseCase;
 import dev.atrium.routing.application.port.in.RecordProviderAttemptUseCase;
 import dev.atrium.routing.application.port.out.ProviderAttemptRepository;
 import dev.atrium.routing.domain.Attempt;
@@ -11,7 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 @ApplicationScoped
-public class ProviderStatsService implements ProviderStatsQuery, RecordProviderAttemptUseCase {
+public class ProviderStatsService implements ProviderStatsQuery, RecordProviderAttemptUseCase, PruneAttemptsUseCase {
 
     private final ProviderAttemptRepository attempts;
     private final Clock clock;
@@ -32,5 +33,12 @@ public class ProviderStatsService implements ProviderStatsQuery, RecordProviderA
     public RecentStats recent() {
         Instant since = clock.instant().minus(EndpointStats.WINDOW);
         return new RecentStats(since, attempts.statsSince(since));
+    }
+
+    /** Nothing reads attempts older than the window: statistics and circuits both derive from it. */
+    @Override
+    @Transactional
+    public int prune() {
+        return attempts.deleteBefore(clock.instant().minus(EndpointStats.WINDOW));
     }
 }

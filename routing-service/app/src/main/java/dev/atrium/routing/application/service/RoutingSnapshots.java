@@ -53,6 +53,11 @@ public class RoutingSnapshots {
         }
     }
 
+    /** The next plan reads the database again: after a catalogue edit on this instance. */
+    public void invalidate() {
+        current = null;
+    }
+
     public record Snapshot(Catalog catalog, LiveStats stats, Instant takenAt) {
     }
 }

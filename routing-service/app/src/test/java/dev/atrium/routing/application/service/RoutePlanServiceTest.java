@@ -10,6 +10,7 @@ import dev.atrium.routing.api.ProviderPreferences;
 import dev.atrium.routing.application.port.in.PlanRouteUseCase.PlanRouteCommand;
 import dev.atrium.routing.config.CatalogConfig;
 import dev.atrium.routing.domain.BaseUrlTemplate;
+import dev.atrium.routing.domain.CircuitPolicy;
 import dev.atrium.routing.domain.Catalogs;
 import dev.atrium.routing.domain.EndpointStats;
 import java.time.Clock;
@@ -29,7 +30,8 @@ class RoutePlanServiceTest {
     private final InMemoryRouting store = new InMemoryRouting();
     private final MutableClock clock = new MutableClock(NOW);
     private final RoutePlanService service = new RoutePlanService(new RoutingSnapshots(store, store,
-            new BaseUrlTemplate("http://sim/p/{provider}"), clock, config(Duration.ofSeconds(5))));
+            new BaseUrlTemplate("http://sim/p/{provider}"), clock, config(Duration.ofSeconds(5))),
+            new WorkspaceDefaults(store, clock, config(Duration.ofSeconds(5))), CircuitPolicy.defaults(), clock);
 
     @BeforeEach
     void catalogue() {

@@ -28,7 +28,7 @@ final class Dtos {
             return new Pricing(plain(price.prompt()), plain(price.completion()));
         }
 
-        private static String plain(BigDecimal value) {
+        static String plain(BigDecimal value) {
             return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
         }
     }

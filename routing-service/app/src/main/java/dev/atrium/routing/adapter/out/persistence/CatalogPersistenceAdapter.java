@@ -4,6 +4,7 @@ import dev.atrium.routing.api.DataPolicy;
 import dev.atrium.routing.api.Price;
 import dev.atrium.routing.application.port.out.CatalogRepository;
 import dev.atrium.routing.application.port.out.CatalogSeedStore;
+import dev.atrium.routing.application.port.out.CatalogWriter;
 import dev.atrium.routing.domain.Capabilities;
 import dev.atrium.routing.domain.Catalog;
 import dev.atrium.routing.domain.CatalogSeed;
@@ -20,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
-class CatalogPersistenceAdapter implements CatalogRepository, CatalogSeedStore {
+class CatalogPersistenceAdapter implements CatalogRepository, CatalogSeedStore, CatalogWriter {
 
     private final EntityManager em;
     private final Clock clock;
@@ -57,6 +58,26 @@ class CatalogPersistenceAdapter implements CatalogRepository, CatalogSeedStore {
         seed.models().forEach(m -> save(m, now));
         em.flush();
         seed.endpoints().forEach(e -> save(e, now));
+    }
+
+    @Override
+    public void saveProvider(Provider provider) {
+        save(provider, clock.instant());
+    }
+
+    @Override
+    public void saveModel(Model model) {
+        save(model, clock.instant());
+    }
+
+    @Override
+    public void saveEndpoint(Endpoint endpoint) {
+        save(endpoint, clock.instant());
+    }
+
+    @Override
+    public boolean removeEndpoint(String modelId, String providerId) {
+        return EndpointEntity.deleteById(new EndpointEntity.Key(modelId, providerId));
     }
 
     private static void save(Provider p, Instant now) {

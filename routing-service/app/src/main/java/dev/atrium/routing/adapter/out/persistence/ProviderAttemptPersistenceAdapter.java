@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.hibernate.query.NativeQuery;
 
@@ -29,7 +30,8 @@ class ProviderAttemptPersistenceAdapter implements ProviderAttemptRepository {
                        FILTER (WHERE r.outcome = 'success'),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY r.completion_tokens * 1000.0 / r.latency_ms)
                        FILTER (WHERE r.outcome = 'success' AND r.latency_ms > 0 AND r.completion_tokens > 0),
-                   count(*) FILTER (WHERE r.outcome <> 'success' AND (s.at IS NULL OR r.attempted_at > s.at))
+                   count(*) FILTER (WHERE r.outcome <> 'success' AND (s.at IS NULL OR r.attempted_at > s.at)),
+                   max(r.attempted_at) FILTER (WHERE r.outcome <> 'success')
             FROM recent r LEFT JOIN last_success s ON s.provider = r.provider AND s.model = r.model
             GROUP BY r.provider, r.model
             ORDER BY r.provider, r.model
@@ -73,7 +75,26 @@ class ProviderAttemptPersistenceAdapter implements ProviderAttemptRepository {
 
     private static EndpointStats toStats(Object[] r) {
         return new EndpointStats((String) r[0], (String) r[1], number(r[2]), number(r[3]), decimal(r[4]),
-                decimal(r[5]), decimal(r[6]), number(r[7]));
+                decimal(r[5]), decimal(r[6]), number(r[7]), instant(r[8]));
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff) {
+        return em.createNativeQuery("DELETE FROM provider_attempt WHERE attempted_at < :cutoff")
+                .setParameter("cutoff", Timestamp.from(cutoff)).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) value;
     }
 
     private static long number(Object value) {

@@ -1,12 +1,13 @@
 package dev.atrium.routing.application.port.in;
 
 import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.routing.api.ByokProvider;
 import dev.atrium.routing.api.PlanRequest;
-import dev.atrium.routing.api.ProviderPreferences;
 import dev.atrium.routing.api.RoutePlan;
+import dev.atrium.routing.domain.ByokKey;
 import dev.atrium.routing.domain.ModelRequest;
+import dev.atrium.routing.domain.PreferenceLayer;
 import dev.atrium.routing.domain.RoutingPreferences;
-import dev.atrium.routing.domain.SortOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,20 @@ public interface PlanRouteUseCase {
     /** Every candidate endpoint of the requested models, in the order the gateway should try them. */
     RoutePlan plan(PlanRouteCommand command);
 
-    /** @param models {@code model} first, then {@code models[]}, each once */
-    record PlanRouteCommand(List<ModelRequest> models, RoutingPreferences preferences) {
+    /**
+     * @param workspaceId whose routing defaults apply under the request's preferences; null for none
+     * @param models      {@code model} first, then {@code models[]}, each once
+     * @param requested   the request's own {@code provider} object
+     * @param parameters  the optional parameters the request uses, for {@code require_parameters}
+     * @param byok        the workspace's own provider keys
+     */
+    record PlanRouteCommand(String workspaceId, List<ModelRequest> models, PreferenceLayer requested,
+            List<String> parameters, List<ByokKey> byok) {
+
+        public PlanRouteCommand {
+            parameters = parameters == null ? List.of() : List.copyOf(parameters);
+            byok = byok == null ? List.of() : List.copyOf(byok);
+        }
 
         public static PlanRouteCommand of(PlanRequest request) {
             if (request == null) {
@@ -39,26 +52,24 @@ public interface PlanRouteUseCase {
             }
             Map<String, ModelRequest> once = new LinkedHashMap<>();
             requested.forEach(m -> once.putIfAbsent(m.id(), m));
-            return new PlanRouteCommand(List.copyOf(once.values()), preferences(request.provider()));
+            return new PlanRouteCommand(request.workspaceId(), List.copyOf(once.values()),
+                    ProviderPreferencesInput.parse(request.provider(), "provider."), request.parameters(),
+                    byok(request.byok()));
         }
 
-        private static RoutingPreferences preferences(ProviderPreferences p) {
-            if (p == null) {
-                return RoutingPreferences.defaults();
+        private static List<ByokKey> byok(List<ByokProvider> keys) {
+            if (keys == null) {
+                return List.of();
             }
-            SortOrder sort = null;
-            if (p.sort() != null) {
-                try {
-                    sort = SortOrder.parse(p.sort());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidFieldException("provider.sort", e.getMessage());
-                }
+            if (keys.stream().anyMatch(k -> k == null || k.provider() == null || k.provider().isBlank())) {
+                throw new InvalidFieldException("byok", "every byok entry names its provider");
             }
-            if (p.dataCollection() != null && !List.of("allow", "deny").contains(p.dataCollection())) {
-                throw new InvalidFieldException("provider.data_collection", "data_collection must be allow or deny");
-            }
-            return new RoutingPreferences(p.order(), p.only(), p.ignore(), !Boolean.FALSE.equals(p.allowFallbacks()),
-                    sort, "deny".equals(p.dataCollection()), Boolean.TRUE.equals(p.zdr()));
+            return keys.stream().map(k -> new ByokKey(k.provider(), k.fallback(), k.allowedModels())).toList();
+        }
+
+        /** The request's preferences alone, before any workspace defaults. */
+        public RoutingPreferences preferences() {
+            return requested.resolve();
         }
     }
 }

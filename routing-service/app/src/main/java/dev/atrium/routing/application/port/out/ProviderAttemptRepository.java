@@ -12,4 +12,7 @@ public interface ProviderAttemptRepository {
 
     /** Per endpoint that saw attempts at or after {@code since}, by provider then model. */
     List<EndpointStats> statsSince(Instant since);
+
+    /** Deletes the attempts made before {@code cutoff}; how many went. */
+    int deleteBefore(Instant cutoff);
 }

@@ -3,6 +3,7 @@ package dev.atrium.routing.adapter.in.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,6 +110,34 @@ class RoutePlanResourceTest {
                 .body("error.code", equalTo(404))
                 .body("error.message", equalTo("Model acme/unknown-model is not in the catalogue"))
                 .body("error.metadata.field", equalTo("model"));
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-atrium-gateway", roles = "atrium-service")
+    void aMisspelledModelIsA404NamingTheCloseMatches() {
+        given().contentType(ContentType.JSON).body(Map.of("model", "openai/gpt-4o-mni"))
+                .post("/internal/v1/routes/plan")
+                .then().statusCode(404)
+                .body("error.message", startsWith("Model openai/gpt-4o-mni is not in the catalogue; did you mean "
+                        + "openai/gpt-4o-mini"))
+                .body("error.metadata.field", equalTo("model"))
+                .body("error.metadata.did_you_mean[0]", equalTo("openai/gpt-4o-mini"));
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-atrium-gateway", roles = "atrium-service")
+    void thePlanNamesThePreferenceThatLeftEachEndpointOutAndOffersTheWorkspacesOwnKeyFirst() {
+        JsonPath plan = plan(Map.of("model", "openai/gpt-4o-mini",
+                "provider", Map.of("sort", "price", "ignore", List.of("sim-flaky"),
+                        "max_price", Map.of("prompt", "0.0000001"), "quantizations", List.of("unknown", "int8")),
+                "byok", List.of(Map.of("provider", "sim-cheap", "fallback", false))));
+
+        assertThat(plan.getList("candidates", Map.class))
+                .extracting(c -> c.get("provider") + (Boolean.TRUE.equals(c.get("byok")) ? " byok" : ""))
+                .containsExactly("sim-cheap byok", "sim-cheap");
+        assertThat(plan.getList("excluded", Map.class)).extracting(e -> e.get("provider") + " " + e.get("reason"))
+                .containsExactlyInAnyOrder("azure max_price.prompt", "openai max_price.prompt",
+                        "sim-fast max_price.prompt", "sim-flaky ignore");
     }
 
     @Test
