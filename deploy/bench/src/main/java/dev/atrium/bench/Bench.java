@@ -1,0 +1,215 @@
+package dev.atrium.bench;
+
+import dev.atrium.local.FreePorts;
+import dev.atrium.local.Ports;
+import dev.atrium.local.Seeder;
+import dev.atrium.local.Stack;
+import dev.atrium.local.simulator.ProviderSimulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one command of issue 9: starts (or finds) the stack, a zero-latency upstream and Portkey, drives
+ * direct, Portkey and Atrium with the same open-loop load at each rate, and writes
+ * {@code docs/benchmarks.md} with a plot.
+ */
+public final class Bench {
+
+    private static final String UPSTREAM_PROVIDER = "openai";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    static int run(Options o) throws Exception {
+        Report report = new Report(Machine.describe(), "./mvnw -B -q -pl deploy/bench compile exec:exec"
+                + " -Dbench.args=\"" + String.join(" ", describe(o)) + "\"");
+        Rss.Tracker memory = new Rss.Tracker();
+        memory.watch("load generator (this JVM)", ProcessHandle.current().pid());
+        Stack stack = null;
+        ProviderSimulator inProcess = null;
+        Optional<Portkey> portkey = Optional.empty();
+        List<Probe> probes = new ArrayList<>();
+        try {
+            String upstream;
+            Seeder.Demo demo = null;
+            if (o.stack().equals("none")) {
+                inProcess = ProviderSimulator.start("127.0.0.1", 0);
+                upstream = "http://127.0.0.1:" + inProcess.port();
+                report.note("Atrium skipped: --stack none; the upstream is a simulator inside the load generator's "
+                        + "JVM, so direct numbers include its CPU.");
+            } else {
+                stack = new Stack(o.root(), o.home(), o.stack().equals("running") ? Ports.defaults() : Ports.free(),
+                        Stack.ExternalDatabase.fromEnvironment(), m -> System.out.println("  " + m));
+                if (o.stack().equals("start")) {
+                    System.out.println("starting the stack under " + o.home());
+                    stack.start();
+                }
+                demo = Seeder.seedOnce(stack);
+                Ports p = stack.ports();
+                upstream = p.url(p.simulator());
+                Rss.stackPids(o.home()).forEach(memory::watch);
+                Rss.embeddedPostgres().ifPresent(pid -> memory.watch("postgres (all backends)", pid));
+            }
+            setZeroLatency(upstream);
+            String upstreamBase = upstream + "/p/" + UPSTREAM_PROVIDER + "/v1";
+            if (o.portkey()) {
+                portkey = Portkey.start(o.root().resolve("deploy/bench/target/portkey"), FreePorts.next(),
+                        m -> {
+                            print(m);
+                            if (m.startsWith("Portkey skipped")) {
+                                report.note(m);
+                            }
+                        });
+                portkey.ifPresent(pk -> memory.watch("portkey", pk.pid()));
+            } else {
+                report.note(print("Portkey skipped: --no-portkey"));
+            }
+            for (String mode : o.modes()) {
+                boolean streaming = mode.equals(Probe.STREAMING);
+                probes.add(Probe.chat(Report.BASELINE, URI.create(upstreamBase + "/chat/completions"),
+                        Map.of("Authorization", "Bearer sk-stub"), "gpt-4o-mini", streaming));
+                if (portkey.isPresent()) {
+                    probes.add(Probe.chat("portkey", portkey.get().chatUri(), Portkey.headers(upstreamBase),
+                            "gpt-4o-mini", streaming));
+                }
+                if (demo != null) {
+                    Ports p = stack.ports();
+                    probes.add(Probe.chat("atrium", URI.create(p.url(p.gateway()) + "/api/v1/chat/completions"),
+                            Map.of("Authorization", "Bearer " + demo.apiKey()), Components.MODEL, streaming));
+                }
+            }
+            Thread.sleep(2000);
+            memory.sampleIdle();
+            try (LoadGenerator load = new LoadGenerator(Duration.ofSeconds(10))) {
+                for (Probe probe : probes) {
+                    String cold = load.warmUp(probe, 20, Duration.ofSeconds(120));
+                    if (cold != null) {
+                        report.note(print(probe.target() + " " + probe.mode() + " never answered 20 requests in a row "
+                                + "within 120 s before the run; last problem: " + cold));
+                    }
+                }
+                drive(o, load, probes, report, memory);
+                if (demo != null && o.components()) {
+                    components(o, stack, demo, load, report, memory);
+                }
+            }
+            report.memory(memory);
+            report.write(o.markdown(), o.png(), preamble());
+            System.out.println("wrote " + o.markdown() + " and " + o.png());
+            return 0;
+        } finally {
+            portkey.ifPresent(Portkey::close);
+            if (inProcess != null) {
+                inProcess.close();
+            }
+            if (stack != null && o.stack().equals("start")) {
+                stack.close();
+            }
+        }
+    }
+
+    /** Mode by mode and rate by rate, every target in turn, so drifting background load hits all alike. */
+    private static void drive(Options o, LoadGenerator load, List<Probe> probes, Report report, Rss.Tracker memory)
+            throws InterruptedException {
+        for (String mode : o.modes()) {
+            for (double rate : o.rates()) {
+                for (Probe probe : probes.stream().filter(p -> p.mode().equals(mode)).toList()) {
+                    if (!o.warmup().isZero()) {
+                        load.run(probe, rate, o.warmup());
+                    }
+                    RunResult r = load.run(probe, rate, o.duration());
+                    memory.sampleLoaded();
+                    // lets a saturated target drain its backlog before the next one is measured
+                    Thread.sleep(o.pause().toMillis());
+                    report.add(r);
+                    System.out.println(line(r));
+                }
+            }
+        }
+    }
+
+    private static void components(Options o, Stack stack, Seeder.Demo demo, LoadGenerator load, Report report,
+            Rss.Tracker memory) {
+        Ports p = stack.ports();
+        try {
+            Components c = Components.signIn(stack.keycloakUrl(), demo.apiKey());
+            Duration duration = Duration.ofSeconds(Math.max(2, o.duration().toSeconds() / 2));
+            for (RunResult r : c.measure(load, p.url(p.workspace()), p.url(p.guardrail()), p.url(p.routing()),
+                    o.componentRate(), duration)) {
+                memory.sampleLoaded();
+                report.addComponent(r);
+                System.out.println(line(r));
+            }
+            long[] lag = c.billingLag(p.url(p.gateway()) + "/api/v1/chat/completions", p.url(p.billing()), 20);
+            report.billingLag(Percentiles.ofNanos(lag), lag.length);
+        } catch (IOException | RuntimeException e) {
+            report.note(print("component benchmarks stopped: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void setZeroLatency(String simulatorUrl) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(simulatorUrl + "/sim/providers/" + UPSTREAM_PROVIDER))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latency_ms\":0}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IOException("simulator refused latency 0: HTTP " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    static String line(RunResult r) {
+        return String.format(Locale.ROOT, "%-32s %-14s rate %6.0f  achieved %7.1f/s  p50 %8.2f  p90 %8.2f  "
+                        + "p99 %8.2f ms  errors %d%s", r.target(), r.mode(), r.rate(), r.achievedRps(),
+                r.latency().p50(), r.latency().p90(), r.latency().p99(), r.errors(),
+                r.firstError() == null ? "" : "  first: " + r.firstError());
+    }
+
+    private static String print(String message) {
+        System.out.println(message);
+        return message;
+    }
+
+    private static List<String> describe(Options o) {
+        List<String> flags = new ArrayList<>();
+        flags.add("--rates " + String.join(",", o.rates().stream().map(r -> String.valueOf(r.longValue()))
+                .toList()));
+        flags.add("--duration " + o.duration().toSeconds());
+        flags.add("--stack " + o.stack());
+        if (!o.portkey()) {
+            flags.add("--no-portkey");
+        }
+        return flags;
+    }
+
+    private static String preamble() throws IOException {
+        try (InputStream in = Bench.class.getResourceAsStream("/benchmarks-preamble.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.atrium.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything one run measured, written as Markdown with the plot beside it. */
+public final class Report {
+
+    public static final String BASELINE = "direct";
+
+    private final Machine machine;
+    private final String command;
+    private final List<RunResult> results = new ArrayList<>();
+    private final List<RunResult> components = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private Rss.Tracker memory;
+    private Percentiles billingLag;
+    private int billingLagSamples;
+
+    public Report(Machine machine, String command) {
+        this.machine = machine;
+        this.command = command;
+    }
+
+    public void add(RunResult result) {
+        results.add(result);
+    }
+
+    public void addComponent(RunResult result) {
+        components.add(result);
+    }
+
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    public void memory(Rss.Tracker tracker) {
+        this.memory = tracker;
+    }
+
+    public void billingLag(Percentiles lag, int samples) {
+        this.billingLag = lag;
+        this.billingLagSamples = samples;
+    }
+
+    public List<RunResult> results() {
+        return results;
+    }
+
+    /** Writes the Markdown to {@code markdown} and the plot to {@code png} (linked relatively). */
+    public void write(Path markdown, Path png, String preamble) throws IOException {
+        Plot.write(results, png);
+        Path parent = markdown.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String link = parent.relativize(png.toAbsolutePath()).toString();
+        Files.writeString(markdown, render(link, preamble));
+    }
+
+    String render(String pngLink, String preamble) {
+        StringBuilder md = new StringBuilder();
+        md.append(preamble == null ? "" : preamble);
+        md.append("## Last run\n\n");
+        md.append("- Date: ").append(machine.when()).append('\n');
+        md.append("- Machine: ").append(machine.cores()).append(" cores (nproc), ").append(machine.memory())
+                .append(" memory, ").append(machine.java()).append('\n');
+        md.append("- Load average at start: ").append(machine.loadAverage()).append(", at end: ")
+                .append(Machine.loadNow()).append('\n');
+        md.append("- Command: `").append(command).append("`\n");
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        md.append("\n![latency vs rate](").append(pngLink).append(")\n\n");
+        md.append("Latency counts from each request's scheduled send time (open loop). Added latency is the "
+                + "target's percentile minus the direct-to-upstream percentile at the same mode and rate.\n\n");
+        md.append("| target | mode | rate (req/s) | achieved (req/s) | p50 ms | p90 ms | p99 ms | "
+                + "added p50 / p90 / p99 ms | TTFB p50 / p99 ms | errors |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|---|---:|\n");
+        for (RunResult r : results) {
+            Optional<RunResult> base = results.stream().filter(b -> b.target().equals(BASELINE)
+                    && b.mode().equals(r.mode()) && b.rate() == r.rate()).findFirst();
+            String added = r.target().equals(BASELINE) || base.isEmpty() ? "-"
+                    : f(r.latency().p50() - base.get().latency().p50()) + " / "
+                            + f(r.latency().p90() - base.get().latency().p90()) + " / "
+                            + f(r.latency().p99() - base.get().latency().p99());
+            String ttfb = r.ttfb() == null ? "-" : f(r.ttfb().p50()) + " / " + f(r.ttfb().p99());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %s | %s | %s | %s | %d%s |%n",
+                    r.target(), r.mode(), r.rate(), r.achievedRps(), f(r.latency().p50()), f(r.latency().p90()),
+                    f(r.latency().p99()), added, ttfb, r.errors(),
+                    r.firstError() == null ? "" : " (" + r.firstError().replace('|', '/').replace('\n', ' ')
+                            .substring(0, Math.min(120, r.firstError().length())) + ")"));
+        }
+        if (!components.isEmpty()) {
+            md.append("\n### Components (internal routes, service token, one rate)\n\n");
+            md.append("| route | rate (req/s) | achieved | p50 ms | p90 ms | p99 ms | errors |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            for (RunResult r : components) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %d%s |%n", r.target(),
+                        r.rate(), r.achievedRps(), f(r.latency().p50()), f(r.latency().p90()), f(r.latency().p99()),
+                        r.errors(), r.firstError() == null ? "" : " (" + r.firstError().replace('|', '/')
+                                .replace('\n', ' ').substring(0, Math.min(120, r.firstError().length())) + ")"));
+            }
+        }
+        if (billingLag != null) {
+            md.append(String.format(Locale.ROOT, "%nBilling ingestion lag (chat answer received -> generation "
+                    + "visible at billing's internal lookup, %d sequential requests, polled every 10 ms): "
+                    + "p50 %s ms, p90 %s ms, max %s ms.%n", billingLagSamples, f(billingLag.p50()),
+                    f(billingLag.p90()), f(billingLag.max())));
+        }
+        if (memory != null && !memory.idle().isEmpty()) {
+            md.append("\n### Memory (VmRSS, MiB)\n\n| process | idle | under load (max sampled) |\n|---|---:|---:|\n");
+            for (Map.Entry<String, Double> e : memory.idle().entrySet()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", e.getKey(), e.getValue(),
+                        memory.loaded().getOrDefault(e.getKey(), Double.NaN)));
+            }
+        }
+        return md.toString();
+    }
+
+    private static String f(double ms) {
+        if (Double.isNaN(ms)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, Math.abs(ms) < 10 ? "%.2f" : "%.0f", ms);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.atrium.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Resident memory of processes, from {@code /proc/<pid>/status}. */
+public final class Rss {
+
+    private Rss() {
+    }
+
+    /**
+     * VmRSS in MiB of the process and its descendants (Keycloak's PID file names {@code kc.sh}, whose
+     * JVM is a child), or -1 when the process is gone. This JVM counts alone: the stack is its child.
+     */
+    public static double mib(long pid) {
+        double own = own(pid);
+        if (own < 0 || pid == ProcessHandle.current().pid()) {
+            return own;
+        }
+        return own + ProcessHandle.of(pid).map(h -> h.descendants().mapToDouble(d -> Math.max(0, own(d.pid())))
+                .sum()).orElse(0.0);
+    }
+
+    private static double own(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).orElse(-1.0);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL server among this JVM's descendants (the Stack writes no PID file for
+     * it): the postgres process whose parent is not one. Its RSS then includes every backend, and
+     * shared buffers once per process, so it overstates.
+     */
+    public static java.util.Optional<Long> embeddedPostgres() {
+        return ProcessHandle.current().descendants()
+                .filter(Rss::isPostgres)
+                .filter(h -> h.parent().map(p -> !isPostgres(p)).orElse(true))
+                .map(ProcessHandle::pid).findFirst();
+    }
+
+    private static boolean isPostgres(ProcessHandle h) {
+        return h.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
+    }
+
+    /** The Stack's PID files ({@code <home>/pids/<name>.pid}), by component name. */
+    public static Map<String, Long> stackPids(Path home) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        Path dir = home.resolve("pids");
+        if (!Files.isDirectory(dir)) {
+            return pids;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.sorted().forEach(f -> {
+                try {
+                    pids.put(f.getFileName().toString().replace(".pid", ""),
+                            Long.parseLong(Files.readString(f).strip()));
+                } catch (IOException | NumberFormatException ignored) {
+                    // a PID file being rewritten: that component is simply not reported
+                }
+            });
+        } catch (IOException ignored) {
+            // no PID files: nothing to report
+        }
+        return pids;
+    }
+
+    /** The largest RSS a process reached when one of the keeper's samples was taken. */
+    public static final class Tracker {
+        private final Map<String, Long> pids = new LinkedHashMap<>();
+        private final Map<String, Double> idle = new LinkedHashMap<>();
+        private final Map<String, Double> loaded = new LinkedHashMap<>();
+
+        public void watch(String name, long pid) {
+            pids.put(name, pid);
+        }
+
+        public void sampleIdle() {
+            pids.forEach((name, pid) -> idle.put(name, mib(pid)));
+        }
+
+        public void sampleLoaded() {
+            pids.forEach((name, pid) -> loaded.merge(name, mib(pid), Math::max));
+        }
+
+        public Map<String, Double> idle() {
+            return idle;
+        }
+
+        public Map<String, Double> loaded() {
+            return loaded;
+        }
+    }
+}
