@@ -84,6 +84,19 @@ class WorkspaceSettingsResourceTest {
                 .put("/api/v1/workspaces/{ws}/presets/support", ws).then().statusCode(400)
                 .body("error.metadata.field", equalTo("parameters.temperature"));
         given().get("/api/v1/workspaces/{ws}/presets/support/versions", ws).then().body("data", hasSize(2));
+        given().get("/internal/v1/workspaces/{ws}/presets/{ref}", ws, "support").then().statusCode(200)
+                .body("version", equalTo(2)).body("system_prompt", equalTo("Be thorough."))
+                .body("model", equalTo("openai/gpt-4o-mini")).body("locked_parameters", contains("temperature"));
+        given().get("/internal/v1/workspaces/{ws}/presets/{ref}", ws, "support@1").then().statusCode(200)
+                .body("version", equalTo(1)).body("parameters.temperature", equalTo(0.2f));
+        given().get("/internal/v1/workspaces/{ws}/presets/{ref}", ws, "support@9").then().statusCode(404);
+        given().get("/internal/v1/workspaces/{ws}/presets/{ref}", ws, "other").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "someone", roles = "platform-admin")
+    void onlyServiceAccountsReadPresetDefinitions() {
+        given().get("/internal/v1/workspaces/{ws}/presets/{ref}", "ws_any", "support").then().statusCode(403);
     }
 
     @Test
