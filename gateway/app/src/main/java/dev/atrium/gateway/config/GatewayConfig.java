@@ -36,6 +36,14 @@ public interface GatewayConfig {
     @WithDefault("1s")
     Duration spoolDrainInterval();
 
+    /**
+     * How long a resolved key is reused without asking workspace-service. Workspace events drop an
+     * entry as soon as its key or workspace changes; this bounds staleness when they cannot arrive.
+     * 0 turns the cache off.
+     */
+    @WithDefault("30s")
+    Duration keyCacheTtl();
+
     /** Larger chat request bodies are answered 413. */
     @WithDefault("4194304")
     int maxBodyBytes();

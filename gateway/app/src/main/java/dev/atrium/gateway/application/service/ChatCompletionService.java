@@ -1,68 +1,62 @@
 package dev.atrium.gateway.application.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase;
 import dev.atrium.gateway.application.port.in.StreamChatUseCase;
-import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamStream;
-import dev.atrium.gateway.domain.StreamTally;
-import io.smallrye.mutiny.Multi;
-import java.util.concurrent.atomic.AtomicBoolean;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
-import dev.atrium.gateway.application.port.out.KeyResolver;
-import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.application.port.out.UpstreamProvider;
 import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamAnswer;
+import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamStream;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
-import dev.atrium.gateway.domain.ChatRequest;
+import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
+import dev.atrium.gateway.application.service.Admission.Admitted;
 import dev.atrium.gateway.domain.ContextCompression;
-import dev.atrium.gateway.domain.JsonHealing;
-import dev.atrium.gateway.domain.Plugins;
 import dev.atrium.gateway.domain.Fallback;
 import dev.atrium.gateway.domain.GenerationId;
+import dev.atrium.gateway.domain.JsonHealing;
+import dev.atrium.gateway.domain.Plugins;
 import dev.atrium.gateway.domain.PromptEstimate;
+import dev.atrium.gateway.domain.StreamTally;
 import dev.atrium.gateway.domain.Usage;
-import dev.atrium.guardrail.api.CheckRequest;
-import dev.atrium.guardrail.api.CheckResult;
-import dev.atrium.guardrail.api.Constraints;
 import dev.atrium.routing.api.Candidate;
-import dev.atrium.routing.api.CandidateFilter;
-import dev.atrium.routing.api.PlanRequest;
-import dev.atrium.routing.api.ProviderPreferences;
-import dev.atrium.routing.api.RouteConstraints;
-import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.workspace.api.KeyContext;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The request path of DESIGN.md: resolve the key, check and plan in parallel, keep the candidates
- * the guardrail allows, call them in order with fallback, record the usage once.
+ * The request path of DESIGN.md: admit the request (resolve, preset, check and plan), call the
+ * candidates in order with fallback, each with the platform's credentials or the workspace's own
+ * key, and record the usage once.
  */
 @ApplicationScoped
 public class ChatCompletionService implements CompleteChatUseCase, StreamChatUseCase {
 
-    private final KeyResolver keys;
+    private final Admission admission;
     private final GuardrailChecker guardrail;
-    private final RoutePlanner routing;
+    private final WorkspaceSettingsReader settings;
     private final UpstreamProvider upstream;
     private final UsagePublisher usage;
     private final Clock clock;
 
-    public ChatCompletionService(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing,
+    public ChatCompletionService(Admission admission, GuardrailChecker guardrail, WorkspaceSettingsReader settings,
             UpstreamProvider upstream, UsagePublisher usage, Clock clock) {
-        this.keys = keys;
+        this.admission = admission;
         this.guardrail = guardrail;
-        this.routing = routing;
+        this.settings = settings;
         this.upstream = upstream;
         this.usage = usage;
         this.clock = clock;
@@ -71,51 +65,14 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     @Override
     public Uni<ObjectNode> complete(CompleteChatCommand command) {
         Instant started = clock.instant();
-        return keys.resolve(command.apiKey())
-                .map(found -> found.orElseThrow(() -> ApiException.unauthorized("Invalid API key")))
-                .chain(key -> admit(key, command.request().withDefaultModel(key.defaultTextModel()), command.body())
-                        .chain(admitted -> call(admitted, command.body(), started)
-                                .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId()))));
+        return admission.prepare(command).chain(admission::admit)
+                .chain(admitted -> call(admitted, started)
+                        .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId())));
     }
 
-    private Uni<Admitted> admit(KeyContext key, ChatRequest request, ObjectNode body) {
-        List<String> models = request.requestedModels();
-        if (models.isEmpty()) {
-            throw ApiException.badRequest("model", "model is required");
-        }
-        Set<String> plugins = activePlugins(key, request);
-        MessageText text = MessageText.of(body);
-        CheckRequest check = new CheckRequest(key.organizationId(), key.workspaceId(), key.keyId(),
-                key.ownerUserId(), models, PromptEstimate.tokens(request.promptCharacters()), request.maxTokens(),
-                text.text());
-        PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
-                ProviderPreferencesReader.read(body, key.defaultProviderSort()));
-        return Uni.combine().all().unis(guardrail.check(check), routing.plan(plan)).asTuple()
-                .map(both -> {
-                    CheckResult verdict = both.getItem1();
-                    if (!verdict.allowed()) {
-                        Map<String, Object> metadata = new java.util.HashMap<>();
-                        metadata.put("policy_revision", String.valueOf(verdict.policyRevision()));
-                        if (verdict.retryAfterSeconds() != null) {
-                            metadata.put("retry_after_seconds", verdict.retryAfterSeconds());
-                        }
-                        throw new ApiException(verdict.status(), verdict.message(), metadata);
-                    }
-                    // The guardrail's redact filters: the provider sees the replacement, never the match.
-                    text.redact(body, verdict.redactions());
-                    List<Candidate> allowed = CandidateFilter.apply(both.getItem2().candidates(),
-                            toRouteConstraints(verdict.constraints()));
-                    if (allowed.isEmpty()) {
-                        throw new ApiException(503, "No provider meets the routing requirements and the guardrails",
-                                Map.of("models", models));
-                    }
-                    return new Admitted(key, request, verdict, allowed, plugins);
-                });
-    }
-
-    private Uni<ObjectNode> call(Admitted admitted, ObjectNode body, Instant started) {
+    private Uni<ObjectNode> call(Admitted admitted, Instant started) {
         String generationId = GenerationId.next();
-        return attempt(admitted, body, generationId, 0, new ArrayList<>())
+        return attempt(admitted, admitted.body(), generationId, 0, new ArrayList<>())
                 .map(success -> answer(admitted, generationId, success, started));
     }
 
@@ -126,18 +83,25 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                     Map.of("attempts", failures)));
         }
         Candidate candidate = admitted.candidates().get(index);
-        return upstream.complete(candidate, upstreamBody(admitted, body, candidate)).chain(answer -> {
-            publishAttempt(generationId, candidate, answer);
-            if (answer.ok()) {
-                heal(admitted, body, answer.body());
-                return Uni.createFrom().item(new Success(candidate, answer));
-            }
-            failures.add(Map.of("provider", candidate.provider(), "model", candidate.model(),
-                    "status", answer.status(), "message", String.valueOf(answer.error())));
-            if (Fallback.isRetryable(answer.status())) {
+        return credential(admitted.key(), candidate).chain(credential -> {
+            if (credential.isEmpty()) {
+                failures.add(noByokKey(candidate));
                 return attempt(admitted, body, generationId, index + 1, failures);
             }
-            return Uni.createFrom().failure(rejected(candidate, answer));
+            return upstream.complete(candidate, upstreamBody(admitted, body, candidate), credential.get().orElse(null))
+                    .chain(answer -> {
+                        publishAttempt(generationId, candidate, answer);
+                        if (answer.ok()) {
+                            heal(admitted, body, answer.body());
+                            return Uni.createFrom().item(new Success(candidate, answer));
+                        }
+                        failures.add(Map.of("provider", candidate.provider(), "model", candidate.model(),
+                                "status", answer.status(), "message", String.valueOf(answer.error())));
+                        if (Fallback.isRetryable(answer.status())) {
+                            return attempt(admitted, body, generationId, index + 1, failures);
+                        }
+                        return Uni.createFrom().failure(rejected(candidate, answer));
+                    });
         });
     }
 
@@ -150,18 +114,22 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         body.put("model", c.model());
         body.put("provider", c.provider());
         ObjectNode usageNode = body.putObject("usage");
-        putUsage(usageNode, tokens, tokens.cost(c.price()));
+        putUsage(usageNode, tokens, tokens.cost(c.price()), c.byok());
         record(admitted, generationId, c, tokens, started, null, false,
                 body.path("choices").path(0).path("finish_reason").asText(null));
         return body;
     }
 
-    private static void putUsage(ObjectNode usageNode, Usage tokens, java.math.BigDecimal cost) {
+    /**
+     * {@code cost} is what the provider charges for the tokens; for a BYOK generation the workspace's own
+     * provider account pays it and the organization's credits only the BYOK fee, if any.
+     */
+    private static void putUsage(ObjectNode usageNode, Usage tokens, BigDecimal cost, boolean byok) {
         usageNode.put("prompt_tokens", tokens.promptTokens());
         usageNode.put("completion_tokens", tokens.completionTokens());
         usageNode.put("total_tokens", tokens.promptTokens() + tokens.completionTokens());
         usageNode.put("cost", cost);
-        usageNode.put("is_byok", false);
+        usageNode.put("is_byok", byok);
         usageNode.putObject("cost_details").put("upstream_inference_cost", cost);
     }
 
@@ -172,7 +140,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         KeyContext key = admitted.key();
         usage.usageRecorded(new UsageRecorded(generationId, key.organizationId(), key.workspaceId(), key.keyId(),
                 key.ownerUserId(), c.model(), c.provider(), c.upstreamModel(), tokens.promptTokens(),
-                tokens.completionTokens(), c.price().prompt(), c.price().completion(), tokens.cost(c.price()), false,
+                tokens.completionTokens(), c.price().prompt(), c.price().completion(), tokens.cost(c.price()), c.byok(),
                 admitted.verdict().reservationId(), admitted.verdict().policyRevision(), latency, stream,
                 finishReason, clock.instant()));
     }
@@ -182,18 +150,16 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     @Override
     public Uni<ChatStream> open(CompleteChatCommand command) {
         Instant started = clock.instant();
-        return keys.resolve(command.apiKey())
-                .map(found -> found.orElseThrow(() -> ApiException.unauthorized("Invalid API key")))
-                .chain(key -> admit(key, command.request().withDefaultModel(key.defaultTextModel()), command.body()))
+        return admission.prepare(command).chain(admission::admit)
                 .map(admitted -> {
                     String generationId = GenerationId.next();
-                    ObjectNode body = command.body().deepCopy();
+                    ObjectNode body = admitted.body().deepCopy();
                     body.put("stream", true);
                     body.putObject("stream_options").put("include_usage", true);
                     Multi<ObjectNode> chunks = startStream(admitted, body, generationId, 0, new ArrayList<>())
                             .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId()))
                             .onItem().transformToMulti(live -> relay(admitted, generationId, live, started,
-                                    PromptEstimate.tokens(command.request().promptCharacters())));
+                                    PromptEstimate.tokens(admitted.request().promptCharacters())));
                     return new ChatStream(generationId, chunks);
                 });
     }
@@ -205,19 +171,26 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                     Map.of("attempts", failures)));
         }
         Candidate candidate = admitted.candidates().get(index);
-        return upstream.stream(candidate, upstreamBody(admitted, body, candidate)).chain(opened -> {
-            if (opened.ok()) {
-                return Uni.createFrom().item(new LiveStream(candidate, opened));
-            }
-            publishAttempt(generationId, candidate, new UpstreamAnswer(opened.status(), null, opened.error(),
-                    opened.latencyMs()));
-            failures.add(Map.of("provider", candidate.provider(), "model", candidate.model(),
-                    "status", opened.status(), "message", String.valueOf(opened.error())));
-            if (Fallback.isRetryable(opened.status())) {
+        return credential(admitted.key(), candidate).chain(credential -> {
+            if (credential.isEmpty()) {
+                failures.add(noByokKey(candidate));
                 return startStream(admitted, body, generationId, index + 1, failures);
             }
-            return Uni.createFrom().failure(rejected(candidate, new UpstreamAnswer(opened.status(), null,
-                    opened.error(), opened.latencyMs())));
+            return upstream.stream(candidate, upstreamBody(admitted, body, candidate), credential.get().orElse(null))
+                    .chain(opened -> {
+                        if (opened.ok()) {
+                            return Uni.createFrom().item(new LiveStream(candidate, opened));
+                        }
+                        UpstreamAnswer failed = new UpstreamAnswer(opened.status(), null, opened.error(),
+                                opened.latencyMs());
+                        publishAttempt(generationId, candidate, failed);
+                        failures.add(Map.of("provider", candidate.provider(), "model", candidate.model(),
+                                "status", opened.status(), "message", String.valueOf(opened.error())));
+                        if (Fallback.isRetryable(opened.status())) {
+                            return startStream(admitted, body, generationId, index + 1, failures);
+                        }
+                        return Uni.createFrom().failure(rejected(candidate, failed));
+                    });
         });
     }
 
@@ -253,7 +226,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
             if (reported.isObject()) {
                 tally.usage(reported.path("prompt_tokens").asLong(), reported.path("completion_tokens").asLong());
                 Usage tokens = tally.usage(estimatedPromptTokens);
-                putUsage(chunk.putObject("usage"), tokens, tokens.cost(c.price()));
+                putUsage(chunk.putObject("usage"), tokens, tokens.cost(c.price()), c.byok());
             }
             return chunk;
         });
@@ -263,10 +236,10 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
             }
             // The provider sent no usage: the client still gets one, from the estimate.
             Usage tokens = tally.usage(estimatedPromptTokens);
-            ObjectNode last = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode last = JsonNodeFactory.instance.objectNode();
             last.put("id", generationId).put("object", "chat.completion.chunk").put("model", c.model())
                     .put("provider", c.provider()).putArray("choices");
-            putUsage(last.putObject("usage"), tokens, tokens.cost(c.price()));
+            putUsage(last.putObject("usage"), tokens, tokens.cost(c.price()), c.byok());
             return Multi.createFrom().item(last);
         });
         return Multi.createBy().concatenating().streams(rewritten, closing)
@@ -290,40 +263,22 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                 + answer.error(), Map.of("provider_name", candidate.provider(), "upstream_status", answer.status()));
     }
 
-    static RouteConstraints toRouteConstraints(Constraints k) {
-        if (k == null) {
-            return RouteConstraints.none();
+    /**
+     * The credential for one candidate: empty when a BYOK candidate's key is gone (the candidate is
+     * skipped like a failed one); present with null for the platform's own credentials.
+     */
+    private Uni<Optional<Optional<String>>> credential(KeyContext key, Candidate candidate) {
+        if (!candidate.byok()) {
+            return Uni.createFrom().item(Optional.of(Optional.empty()));
         }
-        return new RouteConstraints(orEmpty(k.allowedModels()), orEmpty(k.ignoredModels()),
-                orEmpty(k.allowedProviders()), orEmpty(k.ignoredProviders()), k.zdrRequired(),
-                k.denyDataCollection(), null, null);
+        return settings.byokKey(key.workspaceId(), candidate.provider(), key.settingsRevision())
+                .map(found -> found.map(Optional::of));
     }
 
-    private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
-    }
-
-    private record Admitted(KeyContext key, ChatRequest request, CheckResult verdict, List<Candidate> candidates,
-            Set<String> plugins) {
-    }
-
-    private static Set<String> activePlugins(KeyContext key, ChatRequest request) {
-        Set<String> active;
-        try {
-            active = Plugins.active(key.plugins().stream()
-                    .map(p -> new Plugins.Setting(p.id(), p.enabled(), p.locked())).toList(), request.plugins());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("plugins", e.getMessage());
-        }
-        for (String unavailable : List.of(Plugins.WEB, Plugins.MODERATION)) {
-            if (active.contains(unavailable)) {
-                throw new ApiException(400, "Plugin " + unavailable + " is unavailable: "
-                        + (unavailable.equals(Plugins.WEB) ? "no search provider is configured"
-                                : "output moderation is not available in this version"),
-                        Map.of("field", "plugins", "plugin", unavailable));
-            }
-        }
-        return active;
+    /** A BYOK candidate whose key was deleted since the key's context was read: skipped, no provider called. */
+    private static Map<String, Object> noByokKey(Candidate candidate) {
+        return Map.of("provider", candidate.provider(), "model", candidate.model(), "status", 0,
+                "message", "the workspace's own " + candidate.provider() + " key was removed");
     }
 
     /** The body one candidate gets: its model id, and the conversation trimmed to its context if asked. */
@@ -363,34 +318,5 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     }
 
     private record Success(Candidate candidate, UpstreamAnswer answer) {
-    }
-
-    /** Reads the request's {@code provider} object; the workspace's default sort applies when it sets none. */
-    static final class ProviderPreferencesReader {
-
-        private ProviderPreferencesReader() {
-        }
-
-        static ProviderPreferences read(ObjectNode body, String defaultSort) {
-            var p = body.path("provider");
-            if (!p.isObject()) {
-                return new ProviderPreferences(null, null, null, null, defaultSort, null, null);
-            }
-            return new ProviderPreferences(strings(p.path("order")), strings(p.path("only")),
-                    strings(p.path("ignore")),
-                    p.has("allow_fallbacks") ? p.path("allow_fallbacks").asBoolean(true) : null,
-                    p.path("sort").isTextual() ? p.path("sort").asText() : defaultSort,
-                    p.path("data_collection").isTextual() ? p.path("data_collection").asText() : null,
-                    p.has("zdr") ? p.path("zdr").asBoolean() : null);
-        }
-
-        private static List<String> strings(com.fasterxml.jackson.databind.JsonNode node) {
-            if (!node.isArray()) {
-                return null;
-            }
-            List<String> out = new ArrayList<>();
-            node.forEach(n -> out.add(n.asText()));
-            return out;
-        }
     }
 }

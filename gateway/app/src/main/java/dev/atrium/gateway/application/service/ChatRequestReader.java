@@ -1,4 +1,4 @@
-package dev.atrium.gateway.adapter.in.rest;
+package dev.atrium.gateway.application.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads and checks an OpenAI chat request body, naming the field it rejects. */
-final class ChatRequestReader {
+public final class ChatRequestReader {
 
     private ChatRequestReader() {
     }
 
-    static ChatRequest read(ObjectNode body) {
+    public static ChatRequest read(ObjectNode body) {
         JsonNode model = body.get("model");
         if (model != null && !model.isNull() && (!model.isTextual() || model.asText().isBlank())) {
             throw ApiException.badRequest("model", "model must be a model id such as openai/gpt-4o-mini");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ChatCompletionServiceTest {
 
     private final Fakes fakes = new Fakes();
-    private final ChatCompletionService service = new ChatCompletionService(fakes, fakes, fakes, fakes, fakes,
+    private final ChatCompletionService service = fakes.service(
             Clock.systemUTC());
 
     @Test

@@ -9,6 +9,7 @@ import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.application.port.out.UpstreamProvider;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
+import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
@@ -18,6 +19,7 @@ import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.Price;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.workspace.api.KeyContext;
+import dev.atrium.workspace.api.PresetDefinition;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.math.BigDecimal;
@@ -28,7 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** In-memory fakes of the gateway's out-ports. */
-final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, UpstreamProvider, UsagePublisher {
+final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, UpstreamProvider, UsagePublisher,
+        WorkspaceSettingsReader {
 
     static final String KEY = "sk-at-v1-good";
     static final KeyContext CONTEXT = new KeyContext("key_1", "ci", "user-1", null, null, false, "ws_1", "default",
@@ -48,6 +51,16 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     ObjectNode lastBody;
     KeyContext context = CONTEXT;
     boolean failMidStream;
+    PlanRequest lastPlan;
+    List<RoutePlan.Exclusion> excluded = List.of();
+    final Map<String, PresetDefinition> presets = new HashMap<>();
+    final Map<String, String> byokKeys = new HashMap<>();
+    final List<String> credentials = new ArrayList<>();
+    final List<String> forgotten = new ArrayList<>();
+
+    ChatCompletionService service(java.time.Clock clock) {
+        return new ChatCompletionService(new Admission(this, this, this, this), this, this, this, this, clock);
+    }
 
     static Candidate candidate(String provider, String prompt, String completion, boolean zdr) {
         return new Candidate("openai/gpt-4o-mini", provider, "gpt-4o-mini", "http://upstream/" + provider, "openai",
@@ -58,6 +71,26 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     @Override
     public Uni<Optional<KeyContext>> resolve(String apiKey) {
         return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(context) : Optional.empty());
+    }
+
+    @Override
+    public void forgetKey(String keyId) {
+        forgotten.add("key:" + keyId);
+    }
+
+    @Override
+    public void forgetWorkspace(String workspaceId) {
+        forgotten.add("workspace:" + workspaceId);
+    }
+
+    @Override
+    public Uni<Optional<PresetDefinition>> preset(String workspaceId, String reference) {
+        return Uni.createFrom().item(Optional.ofNullable(presets.get(workspaceId + "/" + reference)));
+    }
+
+    @Override
+    public Uni<Optional<String>> byokKey(String workspaceId, String provider, long settingsRevision) {
+        return Uni.createFrom().item(Optional.ofNullable(byokKeys.get(workspaceId + "/" + provider)));
     }
 
     @Override
@@ -74,12 +107,14 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
 
     @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
-        return Uni.createFrom().item(new RoutePlan(candidates));
+        lastPlan = request;
+        return Uni.createFrom().item(new RoutePlan(candidates, excluded));
     }
 
     @Override
-    public Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode body) {
+    public Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode body, String byokKey) {
         called.add(candidate.provider() + ":" + body.path("model").asText());
+        credentials.add(byokKey == null ? "platform" : byokKey);
         lastBody = body;
         Integer failure = failingProviders.get(candidate.provider());
         if (failure != null) {
@@ -94,8 +129,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     }
 
     @Override
-    public Uni<UpstreamStream> stream(Candidate candidate, ObjectNode body) {
+    public Uni<UpstreamStream> stream(Candidate candidate, ObjectNode body, String byokKey) {
         called.add(candidate.provider() + ":" + body.path("model").asText() + ":stream");
+        credentials.add(byokKey == null ? "platform" : byokKey);
         Integer failure = failingProviders.get(candidate.provider());
         if (failure != null) {
             return Uni.createFrom().item(new UpstreamStream(failure, "HTTP " + failure, null, 3));

@@ -1,5 +1,6 @@
 package dev.atrium.gateway.adapter.in.rest;
 
+import dev.atrium.gateway.application.service.ChatRequestReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

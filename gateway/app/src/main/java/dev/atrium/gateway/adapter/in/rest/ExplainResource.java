@@ -1,5 +1,6 @@
 package dev.atrium.gateway.adapter.in.rest;
 
+import dev.atrium.gateway.application.service.ChatRequestReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
@@ -8,6 +9,8 @@ import dev.atrium.gateway.application.port.in.ExplainUseCase;
 import dev.atrium.gateway.application.port.in.ExplainUseCase.Explanation;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.routing.api.Candidate;
+import dev.atrium.routing.api.RoutePlan;
+import dev.atrium.workspace.api.PresetDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,27 +40,33 @@ class ExplainResource {
                 .map(e -> Map.of("data", ExplainView.of(e)));
     }
 
+    /**
+     * @param route    every candidate in plan order, each marked whether the guardrail allows it
+     * @param excluded the endpoints routing left out, with the preference that removed each
+     * @param preset   the preset version that would apply, or null
+     * @param plugins  the plugins that would run
+     */
     record ExplainView(String keyId, String workspaceId, String organizationId, List<String> models,
-            CheckResult guardrail, List<CandidateView> route, CandidateView wouldCall, Object preset,
-            List<Object> plugins) {
+            CheckResult guardrail, List<CandidateView> route, CandidateView wouldCall,
+            List<RoutePlan.Exclusion> excluded, PresetDefinition preset, List<String> plugins) {
 
         static ExplainView of(Explanation e) {
             List<CandidateView> route = e.candidates().stream()
                     .map(c -> CandidateView.of(c, e.allowed().contains(c))).toList();
             CandidateView first = e.allowed().isEmpty() ? null : CandidateView.of(e.allowed().get(0), true);
             return new ExplainView(e.key().keyId(), e.key().workspaceId(), e.key().organizationId(), e.models(),
-                    e.verdict(), route, first, null, List.of());
+                    e.verdict(), route, first, e.excluded(), e.preset(), e.plugins().stream().sorted().toList());
         }
     }
 
     record CandidateView(String model, String provider, String upstreamModel, Map<String, String> pricing,
-            String quantization, boolean allowed) {
+            String quantization, boolean byok, boolean allowed) {
 
         static CandidateView of(Candidate c, boolean allowed) {
             return new CandidateView(c.model(), c.provider(), c.upstreamModel(),
                     Map.of("prompt", c.price().prompt().toPlainString(), "completion",
                             c.price().completion().toPlainString()),
-                    c.quantization(), allowed);
+                    c.quantization(), c.byok(), allowed);
         }
     }
 }

@@ -34,9 +34,10 @@ class HttpUpstreamProvider implements UpstreamProvider {
     }
 
     @Override
-    public Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode openAiBody) {
+    public Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode openAiBody, String byokKey) {
         long started = System.nanoTime();
-        Optional<String> credential = credentials.forProvider(candidate.provider());
+        Optional<String> credential = byokKey != null ? Optional.of(byokKey)
+                : credentials.forProvider(candidate.provider());
         if (credential.isEmpty()) {
             return Uni.createFrom().item(new UpstreamAnswer(0, null,
                     "no credential configured for provider " + candidate.provider(), 0));
@@ -59,9 +60,10 @@ class HttpUpstreamProvider implements UpstreamProvider {
     }
 
     @Override
-    public Uni<UpstreamStream> stream(Candidate candidate, ObjectNode openAiBody) {
+    public Uni<UpstreamStream> stream(Candidate candidate, ObjectNode openAiBody, String byokKey) {
         long started = System.nanoTime();
-        Optional<String> credential = credentials.forProvider(candidate.provider());
+        Optional<String> credential = byokKey != null ? Optional.of(byokKey)
+                : credentials.forProvider(candidate.provider());
         if (credential.isEmpty()) {
             return Uni.createFrom().item(new UpstreamStream(0, "no credential configured for provider "
                     + candidate.provider(), null, 0));

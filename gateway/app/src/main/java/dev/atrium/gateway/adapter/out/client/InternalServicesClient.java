@@ -16,7 +16,13 @@ import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.RoutePlan;
+import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
+import dev.atrium.workspace.api.ByokSecret;
 import dev.atrium.workspace.api.KeyContext;
+import dev.atrium.workspace.api.PresetDefinition;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.atrium.workspace.api.ResolveKeyRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -30,30 +36,105 @@ import org.jboss.logging.Logger;
 
 /** The internal routes of workspace, guardrail, routing and billing, called with the gateway's service token. */
 @ApplicationScoped
-class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, CatalogReader {
+class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, CatalogReader,
+        WorkspaceSettingsReader {
 
     private static final Logger LOG = Logger.getLogger(InternalServicesClient.class);
+    private static final int MAX_CACHED = 100_000;
 
     private final WebClients http;
     private final ServiceTokens tokens;
     private final ObjectMapper json;
     private final GatewayConfig config;
 
+    private final KeyContextCache keys;
+    /** Preset versions never change; BYOK secrets are versioned by the workspace's settings revision. */
+    private final Map<String, PresetDefinition> presets = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> byok = new ConcurrentHashMap<>();
+
     InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config) {
         this.http = http;
         this.tokens = tokens;
         this.json = json;
         this.config = config;
+        this.keys = new KeyContextCache(config.keyCacheTtl().toNanos(), MAX_CACHED, System::nanoTime);
     }
 
     @Override
     public Uni<Optional<KeyContext>> resolve(String apiKey) {
+        Optional<KeyContext> known = keys.get(apiKey);
+        if (known.isPresent()) {
+            return Uni.createFrom().item(known);
+        }
+        long epoch = keys.epoch();
         return post(config.workspaceUrl() + "/internal/v1/keys/resolve", new ResolveKeyRequest(apiKey))
                 .map(response -> switch (response.statusCode()) {
-                    case 200 -> Optional.of(read(response, KeyContext.class));
+                    case 200 -> {
+                        KeyContext context = read(response, KeyContext.class);
+                        keys.put(apiKey, context, epoch);
+                        yield Optional.of(context);
+                    }
                     case 404 -> Optional.<KeyContext>empty();
                     default -> throw unavailable("workspace-service", response);
                 });
+    }
+
+    @Override
+    public void forgetKey(String keyId) {
+        keys.forgetKey(keyId);
+    }
+
+    @Override
+    public void forgetWorkspace(String workspaceId) {
+        keys.forgetWorkspace(workspaceId);
+        byok.keySet().removeIf(k -> k.startsWith(workspaceId + "/"));
+    }
+
+    @Override
+    public Uni<Optional<PresetDefinition>> preset(String workspaceId, String reference) {
+        String cacheKey = workspaceId + "/" + reference;
+        PresetDefinition known = presets.get(cacheKey);
+        if (known != null) {
+            return Uni.createFrom().item(Optional.of(known));
+        }
+        return get(config.workspaceUrl() + "/internal/v1/workspaces/" + workspaceId + "/presets/"
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8))
+                .map(response -> switch (response.statusCode()) {
+                    case 200 -> {
+                        PresetDefinition preset = read(response, PresetDefinition.class);
+                        remember(presets, cacheKey, preset);
+                        yield Optional.of(preset);
+                    }
+                    case 404 -> Optional.<PresetDefinition>empty();
+                    default -> throw unavailable("workspace-service", response);
+                });
+    }
+
+    @Override
+    public Uni<Optional<String>> byokKey(String workspaceId, String provider, long settingsRevision) {
+        String cacheKey = workspaceId + "/" + provider + "/" + settingsRevision;
+        Optional<String> known = byok.get(cacheKey);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return get(config.workspaceUrl() + "/internal/v1/workspaces/" + workspaceId + "/byok/"
+                + URLEncoder.encode(provider, StandardCharsets.UTF_8))
+                .map(response -> {
+                    Optional<String> key = switch (response.statusCode()) {
+                        case 200 -> Optional.of(read(response, ByokSecret.class).key());
+                        case 404 -> Optional.<String>empty();
+                        default -> throw unavailable("workspace-service", response);
+                    };
+                    remember(byok, cacheKey, key);
+                    return key;
+                });
+    }
+
+    private static <V> void remember(Map<String, V> cache, String key, V value) {
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, value);
     }
 
     @Override
@@ -92,7 +173,9 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                 // The client asked for a model or a routing option the catalogue cannot serve.
                 var error = read(response, Map.class).get("error");
                 String message = error instanceof Map<?, ?> e ? String.valueOf(e.get("message")) : "Invalid model";
-                throw ApiException.badRequest("model", message);
+                Object field = error instanceof Map<?, ?> e && e.get("metadata") instanceof Map<?, ?> m
+                        ? m.get("field") : null;
+                throw ApiException.badRequest(field == null ? "model" : String.valueOf(field), message);
             }
             throw unavailable("routing-service", response);
         });

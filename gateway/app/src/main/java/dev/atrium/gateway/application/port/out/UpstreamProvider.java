@@ -8,14 +8,15 @@ import io.smallrye.mutiny.Uni;
 /** Calls one candidate endpoint in its own protocol and answers in OpenAI shape. */
 public interface UpstreamProvider {
 
-    Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode openAiBody);
+    /** @param byokKey the workspace's own key for the candidate's provider; null for the platform's credentials */
+    Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode openAiBody, String byokKey);
 
     /**
      * Opens a streamed completion. The answer arrives once the upstream answered with a status;
      * for 200, {@code chunks} are OpenAI {@code chat.completion.chunk} objects (the last one with
      * {@code usage}) and cancelling them aborts the upstream request.
      */
-    Uni<UpstreamStream> stream(Candidate candidate, ObjectNode openAiBody);
+    Uni<UpstreamStream> stream(Candidate candidate, ObjectNode openAiBody, String byokKey);
 
     /**
      * @param status 0 when no HTTP answer arrived (connection error, timeout)

@@ -48,6 +48,19 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
         return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(CONTEXT) : Optional.empty());
     }
 
+    /** What workspace events told this gateway to forget, for the listener's test. */
+    public static final java.util.Queue<String> FORGOTTEN = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Override
+    public void forgetKey(String keyId) {
+        FORGOTTEN.add("key:" + keyId);
+    }
+
+    @Override
+    public void forgetWorkspace(String workspaceId) {
+        FORGOTTEN.add("workspace:" + workspaceId);
+    }
+
     @Override
     public Uni<CheckResult> check(CheckRequest request) {
         if (request.models().stream().anyMatch(m -> m.startsWith("anthropic/"))) {

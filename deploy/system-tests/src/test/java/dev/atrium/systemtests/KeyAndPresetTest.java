@@ -1,0 +1,95 @@
+package dev.atrium.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.local.AdminClient;
+import dev.atrium.local.Ports;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Through the launched stack: a workspace preset shapes a request named {@code @preset/slug}, and a
+ * key that was just used (so the gateway holds it) stops working within a second of being disabled.
+ */
+class KeyAndPresetTest {
+
+    private static Ports ports;
+    private static AdminClient admin;
+    private static String ws;
+
+    @BeforeAll
+    static void tenant() {
+        ports = SharedStack.ports();
+        admin = AdminClient.login(SharedStack.get().keycloakUrl());
+        String org = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations"),
+                Map.of("name", "Keys", "slug", "keys-" + UUID.randomUUID().toString().substring(0, 8)), Map.of(),
+                201).path("id").asText();
+        ws = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/workspaces"),
+                Map.of("name", "Apps", "slug", "apps"), Map.of(), 201).path("id").asText();
+        admin.post(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/credits"),
+                Map.of("amount", 10, "currency", "USD", "kind", "top_up"), Map.of("Idempotency-Key", "keys-" + org),
+                201);
+    }
+
+    @Test
+    void aPresetGivesTheModelAndTheSystemPrompt() {
+        String key = newKey("preset");
+        given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
+                .body(Map.of("system_prompt", "You answer in one word.", "model", "openai/gpt-4o-mini",
+                        "parameters", Map.of("max_tokens", 16), "locked_parameters", List.of("max_tokens")))
+                .put(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/presets/terse"))
+                .then().statusCode(200);
+
+        Response answer = chat(key, "@preset/terse");
+        answer.then().statusCode(200);
+        assertThat(answer.jsonPath().getString("model")).isEqualTo("openai/gpt-4o-mini");
+        assertThat(answer.jsonPath().getInt("usage.completion_tokens")).isLessThanOrEqualTo(16);
+
+        Response unknown = chat(key, "@preset/nope");
+        unknown.then().statusCode(400);
+        assertThat(unknown.jsonPath().getString("error.metadata.field")).isEqualTo("model");
+    }
+
+    @Test
+    void aDisabledKeyIsRejectedWithinASecond() throws InterruptedException {
+        var created = admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys"),
+                Map.of("name", "revoke-me"), Map.of(), 201);
+        String key = created.path("key").asText();
+        String keyId = created.path("id").asText();
+        chat(key, "openai/gpt-4o-mini").then().statusCode(200);
+        chat(key, "openai/gpt-4o-mini").then().statusCode(200);
+
+        given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
+                .body(Map.of("disabled", true))
+                .patch(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys/" + keyId))
+                .then().statusCode(200);
+        long disabledAt = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - disabledAt < 5_000_000_000L) {
+            status = chat(key, "openai/gpt-4o-mini").statusCode();
+            if (status == 200) {
+                Thread.sleep(20);
+            }
+        }
+        long tookMs = (System.nanoTime() - disabledAt) / 1_000_000;
+        System.out.println("[key-revocation] a disabled key was rejected after " + tookMs + " ms");
+        assertThat(status).isEqualTo(401);
+        assertThat(tookMs).isLessThan(1000);
+    }
+
+    private static String newKey(String name) {
+        return admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys"),
+                Map.of("name", name), Map.of(), 201).path("key").asText();
+    }
+
+    private static Response chat(String key, String model) {
+        return given().header("Authorization", "Bearer " + key).contentType("application/json")
+                .body(Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", "Hello"))))
+                .post(SharedStack.url(ports.gateway(), "/api/v1/chat/completions"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.atrium.gateway.adapter.out.client;
+
+import dev.atrium.workspace.api.KeyContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Resolved keys, held for a short time so most requests skip the hop to workspace-service. Entries
+ * are found by the SHA-256 of the presented key (the secret itself is never kept) and dropped when a
+ * workspace event says the key or its workspace changed; the time limit only bounds how stale an
+ * entry can get while those events cannot arrive. Unknown keys are never kept.
+ */
+final class KeyContextCache {
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Bumped by every eviction, so an answer read before it is not kept after it. */
+    private final AtomicLong epoch = new AtomicLong();
+    private final long ttlNanos;
+    private final int maxEntries;
+    private final LongSupplier nanoTime;
+
+    KeyContextCache(long ttlNanos, int maxEntries, LongSupplier nanoTime) {
+        this.ttlNanos = ttlNanos;
+        this.maxEntries = maxEntries;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Where a resolution starts: what {@link #put} needs to know whether an eviction happened since. */
+    long epoch() {
+        return epoch.get();
+    }
+
+    Optional<KeyContext> get(String apiKey) {
+        Entry entry = entries.get(fingerprint(apiKey));
+        if (entry == null || nanoTime.getAsLong() - entry.storedAt() > ttlNanos) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.context());
+    }
+
+    void put(String apiKey, KeyContext context, long startedAtEpoch) {
+        if (ttlNanos <= 0) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        String fingerprint = fingerprint(apiKey);
+        entries.put(fingerprint, new Entry(context, nanoTime.getAsLong()));
+        if (epoch.get() != startedAtEpoch) {
+            // An eviction raced with this resolution: what was read may already be stale.
+            entries.remove(fingerprint);
+        }
+    }
+
+    void forgetKey(String keyId) {
+        epoch.incrementAndGet();
+        entries.values().removeIf(e -> e.context().keyId().equals(keyId));
+    }
+
+    void forgetWorkspace(String workspaceId) {
+        epoch.incrementAndGet();
+        entries.values().removeIf(e -> e.context().workspaceId().equals(workspaceId));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private static String fingerprint(String apiKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private record Entry(KeyContext context, long storedAt) {
+    }
+}

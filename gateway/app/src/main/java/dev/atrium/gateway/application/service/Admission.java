@@ -1,0 +1,336 @@
+package dev.atrium.gateway.application.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
+import dev.atrium.gateway.application.port.out.GuardrailChecker;
+import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.RoutePlanner;
+import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
+import dev.atrium.gateway.domain.ChatRequest;
+import dev.atrium.gateway.domain.Plugins;
+import dev.atrium.gateway.domain.PromptEstimate;
+import dev.atrium.guardrail.api.CheckRequest;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.routing.api.ByokProvider;
+import dev.atrium.routing.api.Candidate;
+import dev.atrium.routing.api.CandidateFilter;
+import dev.atrium.routing.api.MaxPrice;
+import dev.atrium.routing.api.PlanRequest;
+import dev.atrium.routing.api.ProviderPreferences;
+import dev.atrium.routing.api.RouteConstraints;
+import dev.atrium.routing.api.RoutePlan;
+import dev.atrium.workspace.api.KeyContext;
+import dev.atrium.workspace.api.PresetDefinition;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Steps 1 to 3 of DESIGN.md's request path, shared by chat completions and explain: resolve the key,
+ * apply the preset, check and plan in parallel, keep the candidates the guardrail allows.
+ */
+@ApplicationScoped
+public class Admission {
+
+    /** Fields of a chat body that are not model parameters, for {@code provider.require_parameters}. */
+    private static final Set<String> NOT_PARAMETERS = Set.of("model", "models", "messages", "stream",
+            "stream_options", "provider", "plugins", "preset", "user", "route", "transforms", "usage");
+
+    private final KeyResolver keys;
+    private final GuardrailChecker guardrail;
+    private final RoutePlanner routing;
+    private final WorkspaceSettingsReader settings;
+
+    public Admission(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing,
+            WorkspaceSettingsReader settings) {
+        this.keys = keys;
+        this.guardrail = guardrail;
+        this.routing = routing;
+        this.settings = settings;
+    }
+
+    /** The request as it will be served: the key's context, the preset applied, the plugins that run. */
+    public record Prepared(KeyContext key, ObjectNode body, ChatRequest request, PresetDefinition preset,
+            Set<String> plugins) {
+    }
+
+    /** Allowed: the guardrail's verdict and the candidates left after its constraints, in plan order. */
+    public record Admitted(Prepared prepared, CheckResult verdict, List<Candidate> candidates) {
+
+        public KeyContext key() {
+            return prepared.key();
+        }
+
+        public ChatRequest request() {
+            return prepared.request();
+        }
+
+        public ObjectNode body() {
+            return prepared.body();
+        }
+
+        public Set<String> plugins() {
+            return prepared.plugins();
+        }
+    }
+
+    /** Both answers, whatever they say, for explain. */
+    public record Assessment(Prepared prepared, CheckResult verdict, RoutePlan plan, List<Candidate> allowed) {
+    }
+
+    public Uni<Prepared> prepare(CompleteChatCommand command) {
+        return keys.resolve(command.apiKey())
+                .map(found -> found.orElseThrow(() -> ApiException.unauthorized("Invalid API key")))
+                .chain(key -> {
+                    Optional<String> reference = Presets.reference(command.body(), key.presets());
+                    if (reference.isEmpty()) {
+                        return Uni.createFrom().item(prepared(key, command.body(), command.request(), null));
+                    }
+                    return settings.preset(key.workspaceId(), reference.get()).map(found -> {
+                        PresetDefinition preset = found.orElseThrow(() -> ApiException.badRequest("preset",
+                                "Preset " + reference.get() + " no longer exists in this workspace"));
+                        ObjectNode body = Presets.apply(command.body(), preset);
+                        return prepared(key, body, ChatRequestReader.read(body), preset);
+                    });
+                });
+    }
+
+    private static Prepared prepared(KeyContext key, ObjectNode body, ChatRequest request, PresetDefinition preset) {
+        ChatRequest withModel = request.withDefaultModel(key.defaultTextModel());
+        if (withModel.requestedModels().isEmpty()) {
+            throw ApiException.badRequest("model", "model is required");
+        }
+        return new Prepared(key, body, withModel, preset, activePlugins(key, withModel));
+    }
+
+    /** Check and plan in parallel; fails with the guardrail's status, or 503 naming why no candidate is left. */
+    public Uni<Admitted> admit(Prepared prepared) {
+        return assess(prepared).map(assessment -> {
+            CheckResult verdict = assessment.verdict();
+            if (!verdict.allowed()) {
+                Map<String, Object> metadata = new HashMap<>();
+                metadata.put("policy_revision", String.valueOf(verdict.policyRevision()));
+                if (verdict.retryAfterSeconds() != null) {
+                    metadata.put("retry_after_seconds", verdict.retryAfterSeconds());
+                }
+                throw new ApiException(verdict.status(), verdict.message(), metadata);
+            }
+            if (assessment.allowed().isEmpty()) {
+                guardrail.release(verdict.reservationId()).subscribe().with(ignored -> { }, e -> { });
+                throw noProvider(prepared.request().requestedModels(), assessment);
+            }
+            return new Admitted(prepared, verdict, assessment.allowed());
+        });
+    }
+
+    public Uni<Assessment> assess(Prepared prepared) {
+        KeyContext key = prepared.key();
+        ChatRequest request = prepared.request();
+        MessageText text = MessageText.of(prepared.body());
+        CheckRequest check = new CheckRequest(key.organizationId(), key.workspaceId(), key.keyId(),
+                key.ownerUserId(), request.requestedModels(), PromptEstimate.tokens(request.promptCharacters()),
+                request.maxTokens(), text.text());
+        PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
+                ProviderPreferencesReader.read(prepared.body(), key.defaultProviderSort()),
+                parameters(prepared.body()), byok(key));
+        return Uni.combine().all().unis(guardrail.check(check), routing.plan(plan)).asTuple().map(both -> {
+            CheckResult verdict = both.getItem1();
+            if (verdict.allowed()) {
+                // The guardrail's redact filters: the provider sees the replacement, never the match.
+                text.redact(prepared.body(), verdict.redactions());
+            }
+            List<Candidate> allowed = verdict.allowed()
+                    ? CandidateFilter.apply(both.getItem2().candidates(), toRouteConstraints(verdict.constraints()))
+                    : List.of();
+            return new Assessment(prepared, verdict, both.getItem2(), allowed);
+        });
+    }
+
+    /** 503 naming, per endpoint left out, the preference or guardrail constraint that removed it. */
+    private static ApiException noProvider(List<String> models, Assessment assessment) {
+        RouteConstraints constraints = toRouteConstraints(assessment.verdict().constraints());
+        List<Map<String, String>> excluded = new ArrayList<>();
+        assessment.plan().excluded().forEach(e -> excluded.add(exclusion(e.model(), e.provider(), e.reason())));
+        assessment.plan().candidates().forEach(c -> excluded.add(exclusion(c.model(), c.provider(),
+                "guardrail." + CandidateFilter.excludedBy(constraints, c).orElse("constraints"))));
+        StringBuilder message = new StringBuilder("No provider meets the routing requirements and the guardrails for ")
+                .append(String.join(", ", models));
+        if (!excluded.isEmpty()) {
+            message.append(": ");
+            for (int i = 0; i < excluded.size(); i++) {
+                Map<String, String> e = excluded.get(i);
+                message.append(i == 0 ? "" : ", ").append(e.get("provider")).append(" (").append(e.get("reason"))
+                        .append(')');
+            }
+        }
+        return new ApiException(503, message.toString(), Map.of("models", models, "excluded", excluded));
+    }
+
+    private static Map<String, String> exclusion(String model, String provider, String reason) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("model", model);
+        e.put("provider", provider);
+        e.put("reason", reason);
+        return e;
+    }
+
+    static RouteConstraints toRouteConstraints(Constraints k) {
+        if (k == null) {
+            return RouteConstraints.none();
+        }
+        return new RouteConstraints(orEmpty(k.allowedModels()), orEmpty(k.ignoredModels()),
+                orEmpty(k.allowedProviders()), orEmpty(k.ignoredProviders()), k.zdrRequired(),
+                k.denyDataCollection(), null, null);
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static List<String> parameters(ObjectNode body) {
+        List<String> used = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!NOT_PARAMETERS.contains(name) && !body.get(name).isNull()) {
+                used.add(name);
+            }
+        });
+        return used;
+    }
+
+    private static List<ByokProvider> byok(KeyContext key) {
+        return key.byokProviders().stream()
+                .map(p -> new ByokProvider(p.provider(), p.isFallback(), p.allowedModels())).toList();
+    }
+
+    private static Set<String> activePlugins(KeyContext key, ChatRequest request) {
+        Set<String> active;
+        try {
+            active = Plugins.active(key.plugins().stream()
+                    .map(p -> new Plugins.Setting(p.id(), p.enabled(), p.locked())).toList(), request.plugins());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("plugins", e.getMessage());
+        }
+        for (String unavailable : List.of(Plugins.WEB, Plugins.MODERATION)) {
+            if (active.contains(unavailable)) {
+                throw new ApiException(400, "Plugin " + unavailable + " is unavailable: "
+                        + (unavailable.equals(Plugins.WEB) ? "no search provider is configured"
+                                : "output moderation is not available in this version"),
+                        Map.of("field", "plugins", "plugin", unavailable));
+            }
+        }
+        return active;
+    }
+
+    /** Reads the request's {@code provider} object; the workspace's default sort applies when it sets none. */
+    static final class ProviderPreferencesReader {
+
+        private static final BigDecimal PER_MILLION = new BigDecimal(1_000_000);
+
+        private ProviderPreferencesReader() {
+        }
+
+        static ProviderPreferences read(ObjectNode body, String defaultSort) {
+            JsonNode p = body.path("provider");
+            if (p.isMissingNode() || p.isNull()) {
+                return new ProviderPreferences(null, null, null, null, defaultSort, null, null);
+            }
+            if (!p.isObject()) {
+                throw ApiException.badRequest("provider", "provider must be an object");
+            }
+            return new ProviderPreferences(strings(p, "order"), strings(p, "only"), strings(p, "ignore"),
+                    bool(p, "allow_fallbacks"), sort(p.path("sort"), defaultSort), text(p, "data_collection", null),
+                    bool(p, "zdr"), strings(p, "quantizations"), maxPrice(p.path("max_price")),
+                    bool(p, "require_parameters"));
+        }
+
+        /** OpenRouter's {@code max_price} is in USD per million tokens; routing compares per token. */
+        private static MaxPrice maxPrice(JsonNode max) {
+            if (max.isMissingNode() || max.isNull()) {
+                return null;
+            }
+            if (!max.isObject()) {
+                throw ApiException.badRequest("provider.max_price",
+                        "provider.max_price must be an object with prompt and completion (USD per million tokens)");
+            }
+            return new MaxPrice(perToken(max, "prompt"), perToken(max, "completion"));
+        }
+
+        private static BigDecimal perToken(JsonNode max, String side) {
+            JsonNode value = max.path(side);
+            if (value.isMissingNode() || value.isNull()) {
+                return null;
+            }
+            if (!value.isNumber() || value.decimalValue().signum() < 0) {
+                throw ApiException.badRequest("provider.max_price." + side,
+                        "provider.max_price." + side + " must be a non-negative number of USD per million tokens");
+            }
+            return value.decimalValue().divide(PER_MILLION);
+        }
+
+        /** {@code "price"}, or OpenRouter's {@code {"by": "price", "partition": ...}}, whose {@code by} is kept. */
+        private static String sort(JsonNode sort, String fallback) {
+            if (sort.isMissingNode() || sort.isNull()) {
+                return fallback;
+            }
+            if (sort.isObject() && sort.path("by").isTextual()) {
+                return sort.path("by").asText();
+            }
+            if (!sort.isTextual()) {
+                throw ApiException.badRequest("provider.sort",
+                        "provider.sort must be price, throughput or latency, or {\"by\": ...}");
+            }
+            return sort.asText();
+        }
+
+        private static Boolean bool(JsonNode p, String field) {
+            JsonNode value = p.path(field);
+            if (value.isMissingNode() || value.isNull()) {
+                return null;
+            }
+            if (!value.isBoolean()) {
+                throw ApiException.badRequest("provider." + field, "provider." + field + " must be true or false");
+            }
+            return value.asBoolean();
+        }
+
+        private static String text(JsonNode p, String field, String fallback) {
+            JsonNode value = p.path(field);
+            if (value.isMissingNode() || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isTextual()) {
+                throw ApiException.badRequest("provider." + field, "provider." + field + " must be a string");
+            }
+            return value.asText();
+        }
+
+        private static List<String> strings(JsonNode p, String field) {
+            JsonNode node = p.path(field);
+            if (node.isMissingNode() || node.isNull()) {
+                return null;
+            }
+            if (!node.isArray()) {
+                throw ApiException.badRequest("provider." + field, "provider." + field + " must be an array of strings");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode n : node) {
+                if (!n.isTextual()) {
+                    throw ApiException.badRequest("provider." + field,
+                            "provider." + field + " must be an array of strings");
+                }
+                out.add(n.asText());
+            }
+            return out;
+        }
+    }
+}
