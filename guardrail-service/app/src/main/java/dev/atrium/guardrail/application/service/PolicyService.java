@@ -3,6 +3,7 @@ package dev.atrium.guardrail.application.service;
 import dev.atrium.guardrail.application.port.in.FindPolicyQuery;
 import dev.atrium.guardrail.application.port.in.ListRevisionsQuery;
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase;
+import dev.atrium.guardrail.application.port.out.PolicyEventPublisher;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
 import dev.atrium.guardrail.application.port.out.PolicyRepository.RevisionPage;
 import dev.atrium.guardrail.domain.PolicyRevision;
@@ -16,10 +17,12 @@ import java.time.Clock;
 public class PolicyService implements SetPolicyUseCase, FindPolicyQuery, ListRevisionsQuery {
 
     private final PolicyRepository policies;
+    private final PolicyEventPublisher events;
     private final Clock clock;
 
-    public PolicyService(PolicyRepository policies, Clock clock) {
+    public PolicyService(PolicyRepository policies, PolicyEventPublisher events, Clock clock) {
         this.policies = policies;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -30,6 +33,7 @@ public class PolicyService implements SetPolicyUseCase, FindPolicyQuery, ListRev
                 .orElseGet(() -> StoredPolicy.none(command.scope()));
         PolicyRevision revision = current.revise(command.document(), clock.instant(), command.author());
         policies.save(revision);
+        events.policyChanged(command.organizationId(), command.workspaceId(), revision);
         return revision.asStored();
     }
 

@@ -6,7 +6,6 @@ import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
-import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
 import dev.atrium.guardrail.domain.Budget;
 import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.EndpointPrice;
@@ -30,7 +29,7 @@ class BudgetCheckTest {
     private final MutableClock clock = new MutableClock(NOON);
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final PolicyService policies = new PolicyService(store, clock);
+    private final PolicyService policies = new PolicyService(store, store, clock);
     private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
             new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096), clock);
     private final SpendService spend = new SpendService(store, store, ledger, clock);
@@ -119,12 +118,12 @@ class BudgetCheckTest {
 
     @Test
     void byokSpendCountsOnlyForBudgetsThatIncludeIt() {
-        policies.set(new SetPolicyCommand(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
+        policies.set(PolicyWrites.of(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
                 null, null, List.of(new Budget(BudgetWindow.DAILY, new BigDecimal("1"), false)), null, null), "a"));
         spend.record(RecordUsageCommand.of("gen-byok", "key_1", "ws_1", "org_1", "user_1", null,
                 new BigDecimal("0.95"), true, NOON));
         assertThat(check(1000).allowed()).isTrue();
-        policies.set(new SetPolicyCommand(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
+        policies.set(PolicyWrites.of(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
                 null, null, List.of(new Budget(BudgetWindow.DAILY, new BigDecimal("1"), true)), null, null), "a"));
         assertThat(check(1000).status()).isEqualTo(402);
     }
@@ -198,7 +197,7 @@ class BudgetCheckTest {
     @Test
     void aCheckNamingNoModelAnswersConstraintsOnlyHoldingAndCountingNothing() {
         budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
-        policies.set(new SetPolicyCommand(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
+        policies.set(PolicyWrites.of(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
                 4096, null, new RateLimits(1, null), null), "a"));
         for (int i = 0; i < 3; i++) {
             CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
@@ -237,7 +236,7 @@ class BudgetCheckTest {
     @Test
     void aRateLimitRefusesWith429AndTheSecondsUntilTheNextMinute() {
         clock.set(Instant.parse("2026-11-26T12:00:45Z"));
-        policies.set(new SetPolicyCommand(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
+        policies.set(PolicyWrites.of(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
                 null, null, new RateLimits(2, null), null), "a"));
         assertThat(check(1000).allowed()).isTrue();
         assertThat(check(1000).allowed()).isTrue();
@@ -251,7 +250,7 @@ class BudgetCheckTest {
 
     @Test
     void aTokensPerMinuteLimitCountsPromptAndMaxTokens() {
-        policies.set(new SetPolicyCommand(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
+        policies.set(PolicyWrites.of(PolicyScope.workspace("ws_1"), new PolicyDocument(null, null, null, null,
                 null, null, null, new RateLimits(null, 2500), null), "a"));
         assertThat(check(1000).allowed()).isTrue();
         assertThat(check(1000).allowed()).isTrue();
@@ -269,7 +268,7 @@ class BudgetCheckTest {
     }
 
     private void budget(PolicyScope scope, BudgetWindow window, String limit) {
-        policies.set(new SetPolicyCommand(scope, new PolicyDocument(null, null, null, null, null, null,
+        policies.set(PolicyWrites.of(scope, new PolicyDocument(null, null, null, null, null, null,
                 List.of(new Budget(window, new BigDecimal(limit), false)), null, null), "admin"));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
-import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
 import dev.atrium.guardrail.domain.DataCollection;
 import dev.atrium.guardrail.domain.DataPolicy;
 import dev.atrium.guardrail.domain.PolicyDocument;
@@ -22,7 +21,7 @@ class CheckPolicyTest {
 
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final PolicyService policies = new PolicyService(store, CLOCK);
+    private final PolicyService policies = new PolicyService(store, store, CLOCK);
     private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
             new PriceService(ledger, ledger, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
@@ -118,7 +117,7 @@ class CheckPolicyTest {
     }
 
     private void set(PolicyScope scope, PolicyDocument document) {
-        policies.set(new SetPolicyCommand(scope, document, "admin"));
+        policies.set(PolicyWrites.of(scope, document, "admin"));
     }
 
     private static PolicyDocument doc(List<String> allowedModels, List<String> ignoredProviders,

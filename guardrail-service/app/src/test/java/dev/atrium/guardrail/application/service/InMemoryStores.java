@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
+import dev.atrium.guardrail.application.port.out.PolicyEventPublisher;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
 import dev.atrium.guardrail.application.port.out.ProcessedEvents;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
@@ -23,7 +24,13 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** In-memory fakes of the out-ports, for use-case tests. */
-class InMemoryStores implements PolicyRepository, TenancyRepository, ProcessedEvents, UsageRepository {
+class InMemoryStores implements PolicyRepository, PolicyEventPublisher, TenancyRepository, ProcessedEvents,
+        UsageRepository {
+
+    /** A published policy change: the tenant it was keyed by and the revision. */
+    record Published(String organizationId, String workspaceId, PolicyRevision revision) {
+    }
+
 
     final Map<PolicyScope, StoredPolicy> policies = new HashMap<>();
     final List<PolicyRevision> revisions = new ArrayList<>();
@@ -31,6 +38,7 @@ class InMemoryStores implements PolicyRepository, TenancyRepository, ProcessedEv
     final Map<String, KnownKey> keys = new HashMap<>();
     final Map<String, String> processed = new LinkedHashMap<>();
     final Map<String, UsageEntry> usage = new LinkedHashMap<>();
+    final List<Published> published = new ArrayList<>();
 
     @Override
     public Optional<StoredPolicy> find(PolicyScope scope) {
@@ -46,6 +54,11 @@ class InMemoryStores implements PolicyRepository, TenancyRepository, ProcessedEv
     public void save(PolicyRevision revision) {
         policies.put(revision.scope(), revision.asStored());
         revisions.add(revision);
+    }
+
+    @Override
+    public void policyChanged(String organizationId, String workspaceId, PolicyRevision revision) {
+        published.add(new Published(organizationId, workspaceId, revision));
     }
 
     @Override

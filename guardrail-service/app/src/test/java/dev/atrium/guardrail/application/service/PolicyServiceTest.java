@@ -21,7 +21,7 @@ class PolicyServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     private final InMemoryStores store = new InMemoryStores();
-    private final PolicyService service = new PolicyService(store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PolicyService service = new PolicyService(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anUnwrittenPolicyIsEmptyAtRevisionZero() {
@@ -63,8 +63,30 @@ class PolicyServiceTest {
                 .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("limit");
     }
 
+    @Test
+    void everyWriteAnnouncesItsRevisionKeyedByItsOrganization() {
+        set(PolicyScope.organization("org_1"), 4096);
+        set(PolicyScope.member("ws_1", "bob"), 1000);
+        set(PolicyScope.member("ws_1", "bob"), 500);
+
+        assertThat(store.published).extracting(InMemoryStores.Published::organizationId)
+                .containsExactly("org_1", "org_1", "org_1");
+        assertThat(store.published).extracting(InMemoryStores.Published::workspaceId)
+                .containsExactly(null, "ws_1", "ws_1");
+        assertThat(store.published).extracting(p -> p.revision().number()).containsExactly(1L, 1L, 2L);
+        assertThat(store.published.get(2).revision().changes())
+                .containsExactly(new FieldChange("max_tokens", 1000, 500));
+    }
+
+    @Test
+    void aWriteBelowTheCeilingNamesItsWorkspace() {
+        assertThatThrownBy(() -> new SetPolicyCommand("org_1", null, PolicyScope.key("key_1"), PolicyDocument.EMPTY,
+                "alice")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.published).isEmpty();
+    }
+
     private dev.atrium.guardrail.domain.StoredPolicy set(PolicyScope scope, int maxTokens) {
-        return service.set(new SetPolicyCommand(scope, new PolicyDocument(null, null, null, null, null, maxTokens),
+        return service.set(PolicyWrites.of(scope, new PolicyDocument(null, null, null, null, null, maxTokens),
                 "alice"));
     }
 }

@@ -48,8 +48,7 @@ class GuardrailResource {
     @Path("/organizations/{org}/guardrails")
     public Dtos.PolicyView putOrganization(@PathParam("org") String org, JsonNode body) {
         guard.organizationAdmin(caller, org);
-        var stored = setPolicy.set(new SetPolicyCommand(PolicyScope.organization(org), PolicyBody.read(body),
-                Caller.userId(caller)));
+        var stored = setPolicy.set(SetPolicyCommand.organization(org, PolicyBody.read(body), Caller.userId(caller)));
         return Dtos.PolicyView.of(stored, org);
     }
 
@@ -64,8 +63,8 @@ class GuardrailResource {
     @Path("/workspaces/{ws}/guardrails")
     public Dtos.PolicyView putWorkspace(@PathParam("ws") String ws, JsonNode body) {
         KnownWorkspace workspace = guard.workspaceAdmin(caller, ws);
-        var stored = setPolicy.set(new SetPolicyCommand(PolicyScope.workspace(ws), PolicyBody.read(body),
-                Caller.userId(caller)));
+        var stored = setPolicy.set(SetPolicyCommand.workspace(workspace.organizationId(), ws,
+                PolicyBody.read(body), Caller.userId(caller)));
         return Dtos.PolicyView.of(stored, workspace.organizationId());
     }
 
@@ -80,8 +79,9 @@ class GuardrailResource {
     @Path("/workspaces/{ws}/members/{user}/guardrails")
     public Dtos.PolicyView putMember(@PathParam("ws") String ws, @PathParam("user") String user, JsonNode body) {
         KnownWorkspace workspace = guard.workspaceAdmin(caller, ws);
-        var stored = setPolicy.set(new SetPolicyCommand(memberScope(ws, user), PolicyBody.read(body),
-                Caller.userId(caller)));
+        memberScope(ws, user);
+        var stored = setPolicy.set(SetPolicyCommand.member(workspace.organizationId(), ws, user,
+                PolicyBody.read(body), Caller.userId(caller)));
         return Dtos.PolicyView.ofMember(stored, workspace.organizationId(), ws, user);
     }
 
@@ -98,8 +98,8 @@ class GuardrailResource {
     public Dtos.PolicyView putKey(@PathParam("ws") String ws, @PathParam("key") String key, JsonNode body) {
         KnownWorkspace workspace = guard.workspaceAdmin(caller, ws);
         knownKey(ws, key);
-        var stored = setPolicy.set(new SetPolicyCommand(PolicyScope.key(key), PolicyBody.read(body),
-                Caller.userId(caller)));
+        var stored = setPolicy.set(SetPolicyCommand.key(workspace.organizationId(), ws, key,
+                PolicyBody.read(body), Caller.userId(caller)));
         return Dtos.PolicyView.ofKey(stored, workspace.organizationId(), ws);
     }
 
