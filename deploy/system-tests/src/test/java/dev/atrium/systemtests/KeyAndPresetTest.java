@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Through the launched stack: a workspace preset shapes a request named {@code @preset/slug}, and a
- * key that was just used (so the gateway holds it) stops working within a second of being disabled.
+ * key that was just used (so the gateway holds it) stops working within a second of being disabled; a
+ * mistyped model is 404 with routing's close matches.
  */
 class KeyAndPresetTest {
 
@@ -80,6 +81,15 @@ class KeyAndPresetTest {
         System.out.println("[key-revocation] a disabled key was rejected after " + tookMs + " ms");
         assertThat(status).isEqualTo(401);
         assertThat(tookMs).isLessThan(1000);
+    }
+
+    @Test
+    void aMistypedModelIs404NamingCloseMatches() {
+        Response answer = chat(newKey("typo"), "openai/gpt-4o-mni");
+        answer.then().statusCode(404);
+        assertThat(answer.jsonPath().getString("error.message")).contains("did you mean");
+        assertThat(answer.jsonPath().getList("error.metadata.did_you_mean", String.class))
+                .contains("openai/gpt-4o-mini");
     }
 
     private static String newKey(String name) {

@@ -30,6 +30,12 @@ public class ProviderStatsService implements ProviderStatsQuery, RecordProviderA
 
     @Override
     @Transactional
+    public int recordAll(java.util.List<Attempt> batch) {
+        return attempts.addAll(batch);
+    }
+
+    @Override
+    @Transactional
     public RecentStats recent() {
         Instant since = clock.instant().minus(EndpointStats.WINDOW);
         return new RecentStats(since, attempts.statsSince(since));

@@ -126,6 +126,11 @@ class InMemoryRouting implements CatalogRepository, CatalogSeedStore, CatalogWri
     }
 
     @Override
+    public int addAll(List<Attempt> batch) {
+        return (int) batch.stream().filter(this::add).count();
+    }
+
+    @Override
     public List<EndpointStats> statsSince(Instant since) {
         statsAskedSince = since;
         return stats;

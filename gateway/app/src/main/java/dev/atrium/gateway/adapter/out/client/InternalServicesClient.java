@@ -170,12 +170,9 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                 return read(response, RoutePlan.class);
             }
             if (response.statusCode() == 400 || response.statusCode() == 404) {
-                // The client asked for a model or a routing option the catalogue cannot serve.
-                var error = read(response, Map.class).get("error");
-                String message = error instanceof Map<?, ?> e ? String.valueOf(e.get("message")) : "Invalid model";
-                Object field = error instanceof Map<?, ?> e && e.get("metadata") instanceof Map<?, ?> m
-                        ? m.get("field") : null;
-                throw ApiException.badRequest(field == null ? "model" : String.valueOf(field), message);
+                // The client asked for a model or a routing option the catalogue cannot serve: routing's
+                // answer (the field, close matches of an unknown model) goes to the client as it is.
+                throw clientError(response);
             }
             throw unavailable("routing-service", response);
         });
@@ -251,6 +248,15 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Unreadable answer from an Atrium service", e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private ApiException clientError(HttpResponse<Buffer> response) {
+        Object error = read(response, Map.class).get("error");
+        Map<String, Object> e = error instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        String message = e.get("message") instanceof String text ? text : "Invalid model or routing option";
+        Map<String, Object> metadata = e.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return new ApiException(response.statusCode(), message, metadata);
     }
 
     private static ApiException unavailable(String service, HttpResponse<Buffer> response) {

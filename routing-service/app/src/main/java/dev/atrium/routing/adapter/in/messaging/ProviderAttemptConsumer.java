@@ -9,7 +9,11 @@ import dev.atrium.routing.domain.Attempt;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -29,22 +33,31 @@ class ProviderAttemptConsumer {
         this.clock = clock;
     }
 
+    /** One transaction per polled batch: routing keeps up with the gateway at full load. */
     @Incoming("provider-attempts")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(ConsumerRecords<String, String> records) {
+        List<Attempt> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            parse(record).ifPresent(batch::add);
+        }
+        int added = recordAttempt.recordAll(batch);
+        if (added < batch.size()) {
+            LOG.debugf("%d provider attempts were already recorded", batch.size() - added);
+        }
+    }
+
+    private Optional<Attempt> parse(ConsumerRecord<String, String> record) {
         String eventId = CloudEventHeaders.read(record.headers(), "ce_id");
-        Attempt attempt;
         try {
             ProviderAttempt a = json.readValue(record.value(), ProviderAttempt.class);
-            attempt = new Attempt(eventId, a.generationId(), a.provider(), a.model(), a.outcome(), a.status(),
-                    a.latencyMs(), a.timeToFirstTokenMs(), a.completionTokens(), a.at() == null ? clock.instant() : a.at());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.of(new Attempt(eventId, a.generationId(), a.provider(), a.model(), a.outcome(),
+                    a.status(), a.latencyMs(), a.timeToFirstTokenMs(), a.completionTokens(),
+                    a.at() == null ? clock.instant() : a.at()));
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Skipping malformed provider attempt at %s-%d@%d (ce_id %s): %s", record.topic(),
                     record.partition(), record.offset(), eventId, e.getMessage());
-            return;
-        }
-        if (!recordAttempt.record(attempt)) {
-            LOG.debugf("Provider attempt %s already recorded", eventId);
+            return Optional.empty();
         }
     }
 }

@@ -44,6 +44,19 @@ class ProviderAttemptPersistenceAdapter implements ProviderAttemptRepository {
     }
 
     @Override
+    public int addAll(List<Attempt> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
+        int added = 0;
+        for (Attempt a : batch) {
+            added += add(a) ? 1 : 0;
+        }
+        return added;
+    }
+
+    @Override
     public boolean add(Attempt a) {
         // ON CONFLICT keeps a redelivered event from failing the consumer's transaction.
         NativeQuery<?> insert = em.createNativeQuery("""
