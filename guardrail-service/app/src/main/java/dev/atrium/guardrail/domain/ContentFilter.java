@@ -44,7 +44,7 @@ public record ContentFilter(Builtin builtin, String pattern, FilterAction action
         if (filters == null) {
             return null;
         }
-        if (filters.size() > MAX_FILTERS || filters.contains(null)) {
+        if (filters.size() > MAX_FILTERS || filters.stream().anyMatch(Objects::isNull)) {
             throw new InvalidFieldException(PolicyDocument.CONTENT_FILTERS,
                     "content_filters may hold at most " + MAX_FILTERS + " filters");
         }

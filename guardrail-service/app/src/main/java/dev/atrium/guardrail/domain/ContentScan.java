@@ -55,8 +55,8 @@ public final class ContentScan {
             find(filters.get(i), i, text, matches);
         }
         matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::order));
-        String blockedBy = matches.stream().filter(m -> m.filter().action() == FilterAction.BLOCK).findFirst()
-                .map(m -> m.filter().name()).orElse(null);
+        ContentFilter blockedBy = matches.stream().filter(m -> m.filter().action() == FilterAction.BLOCK)
+                .findFirst().map(Match::filter).orElse(null);
         LinkedHashSet<String> flags = new LinkedHashSet<>();
         matches.stream().filter(m -> m.filter().action() == FilterAction.FLAG)
                 .forEach(m -> flags.add(m.filter().name()));

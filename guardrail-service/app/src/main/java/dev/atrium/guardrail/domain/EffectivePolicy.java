@@ -38,7 +38,17 @@ public record EffectivePolicy(
                 .map(l -> l.level().shortName() + ":" + l.revision()).collect(Collectors.joining(","));
     }
 
-    public boolean requiresZdr() {
+    /**
+     * The highest level whose policy holds this content filter (filters unite, so the same filter
+     * written at two levels is the ceiling's).
+     */
+    public Level levelOf(ContentFilter filter) {
+        return levels.stream().filter(l -> l.document().contentFilters() != null
+                && l.document().contentFilters().contains(filter)).map(LevelPolicy::level).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No level holds filter " + filter.name()));
+    }
+
+        public boolean requiresZdr() {
         return Boolean.TRUE.equals(zdrRequired);
     }
 

@@ -77,7 +77,7 @@ public class CheckService implements CheckPolicyUseCase {
         }
         ScanResult scan = ContentScan.scan(policy.contentFilters(), command.text());
         if (scan.blocked().isPresent()) {
-            return CheckResult.deny(403, scan.blockMessage(), revision);
+            return CheckResult.deny(403, scan.blockMessage("Request", policy), revision);
         }
         if (command.models().isEmpty()) {
             // Nothing to generate (the gateway's model list asks this way): constraints only, nothing held or counted.

@@ -4,8 +4,12 @@ import dev.atrium.common.security.Caller;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.KeySpend;
+import dev.atrium.guardrail.api.ModerationRequest;
+import dev.atrium.guardrail.api.ModerationResult;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
+import dev.atrium.guardrail.application.port.in.ModerateOutputUseCase;
+import dev.atrium.guardrail.application.port.in.ModerateOutputUseCase.ModerateCommand;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
 import dev.atrium.guardrail.application.port.in.ViewKeySpendQuery;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,12 +26,14 @@ class InternalResource {
     private final CheckPolicyUseCase checkPolicy;
     private final ViewKeySpendQuery keySpend;
     private final ReleaseReservationUseCase releaseReservation;
+    private final ModerateOutputUseCase moderateOutput;
 
     InternalResource(CheckPolicyUseCase checkPolicy, ViewKeySpendQuery keySpend,
-            ReleaseReservationUseCase releaseReservation) {
+            ReleaseReservationUseCase releaseReservation, ModerateOutputUseCase moderateOutput) {
         this.checkPolicy = checkPolicy;
         this.keySpend = keySpend;
         this.releaseReservation = releaseReservation;
+        this.moderateOutput = moderateOutput;
     }
 
     /** Always 200: a denial is an answer, carrying the status the gateway should give its client. */
@@ -35,6 +41,13 @@ class InternalResource {
     @Path("/checks")
     public CheckResult check(CheckRequest request) {
         return checkPolicy.check(CheckCommand.of(request));
+    }
+
+    /** The moderation plugin's verdict on an answer; always 200, a block carrying status 403 and its reason. */
+    @POST
+    @Path("/moderations")
+    public ModerationResult moderate(ModerationRequest request) {
+        return moderateOutput.moderate(ModerateCommand.of(request));
     }
 
     /** 204 whether or not the reservation was still held: the gateway may call it more than once. */

@@ -193,7 +193,7 @@ class BudgetResourceTest {
                 .body("redactions[0].replacement", equalTo("[REDACTED:email]"))
                 .body("retry_after_seconds", nullValue());
         checkText("org_filters", "INTERNAL ONLY roadmap").body("allowed", equalTo(false))
-                .body("status", equalTo(403)).body("message", equalTo("Request blocked by content filter confidential."));
+                .body("status", equalTo(403)).body("message", equalTo("Request blocked by the organization's content filter confidential."));
         checkText("org_filters", "hello").body("allowed", equalTo(true));
         ValidatableResponse limited = checkText("org_filters", "hello");
         int status = limited.extract().path("status");
