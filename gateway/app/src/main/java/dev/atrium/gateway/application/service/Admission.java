@@ -220,13 +220,9 @@ public class Admission {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("plugins", e.getMessage());
         }
-        for (String unavailable : List.of(Plugins.WEB, Plugins.MODERATION)) {
-            if (active.contains(unavailable)) {
-                throw new ApiException(400, "Plugin " + unavailable + " is unavailable: "
-                        + (unavailable.equals(Plugins.WEB) ? "no search provider is configured"
-                                : "output moderation is not available in this version"),
-                        Map.of("field", "plugins", "plugin", unavailable));
-            }
+        if (active.contains(Plugins.WEB)) {
+            throw new ApiException(400, "Plugin web is unavailable: no search provider is configured",
+                    Map.of("field", "plugins", "plugin", Plugins.WEB));
         }
         return active;
     }

@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ChatCompletionService implements CompleteChatUseCase, StreamChatUseCase {
 
     private final Admission admission;
+    private final Moderation moderation;
     private final GuardrailChecker guardrail;
     private final WorkspaceSettingsReader settings;
     private final UpstreamProvider upstream;
@@ -55,6 +56,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     public ChatCompletionService(Admission admission, GuardrailChecker guardrail, WorkspaceSettingsReader settings,
             UpstreamProvider upstream, UsagePublisher usage, Clock clock) {
         this.admission = admission;
+        this.moderation = new Moderation(guardrail);
         this.guardrail = guardrail;
         this.settings = settings;
         this.upstream = upstream;
@@ -67,14 +69,24 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         Instant started = clock.instant();
         return admission.prepare(command).chain(admission::admit)
                 .chain(admitted -> call(admitted, started)
-                        .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId())));
+                        // A withheld answer was generated and recorded: its usage settles the reservation.
+                        .onFailure(e -> !(e instanceof Moderation.Withheld))
+                        .call(() -> guardrail.release(admitted.verdict().reservationId())));
     }
 
     private Uni<ObjectNode> call(Admitted admitted, Instant started) {
         String generationId = GenerationId.next();
         return attempt(admitted, admitted.body(), generationId, 0, new ArrayList<>())
-                .map(success -> answer(admitted, generationId, success, started));
+                .chain(success -> moderation.moderate(admitted, success.answer().body()).map(verdict -> {
+                    ObjectNode answer = answer(admitted, generationId, success, started,
+                            verdict.allowed() ? null : Moderation.CONTENT_FILTER);
+                    if (!verdict.allowed()) {
+                        throw new Moderation.Withheld(verdict.message());
+                    }
+                    return answer;
+                }));
     }
+
 
     private Uni<Success> attempt(Admitted admitted, ObjectNode body, String generationId, int index,
             List<Map<String, Object>> failures) {
@@ -105,7 +117,9 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         });
     }
 
-    private ObjectNode answer(Admitted admitted, String generationId, Success success, Instant started) {
+    /** @param finishReason overrides the provider's in the usage record; null keeps it */
+    private ObjectNode answer(Admitted admitted, String generationId, Success success, Instant started,
+            String finishReason) {
         ObjectNode body = success.answer().body();
         Candidate c = success.candidate();
         Usage tokens = new Usage(body.path("usage").path("prompt_tokens").asLong(),
@@ -115,8 +129,8 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         body.put("provider", c.provider());
         ObjectNode usageNode = body.putObject("usage");
         putUsage(usageNode, tokens, tokens.cost(c.price()), c.byok());
-        record(admitted, generationId, c, tokens, started, null, false,
-                body.path("choices").path(0).path("finish_reason").asText(null));
+        record(admitted, generationId, c, tokens, started, null, false, finishReason != null ? finishReason
+                : body.path("choices").path(0).path("finish_reason").asText(null));
         return body;
     }
 
@@ -158,8 +172,9 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                     body.putObject("stream_options").put("include_usage", true);
                     Multi<ObjectNode> chunks = startStream(admitted, body, generationId, 0, new ArrayList<>())
                             .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId()))
-                            .onItem().transformToMulti(live -> relay(admitted, generationId, live, started,
-                                    PromptEstimate.tokens(admitted.request().promptCharacters())));
+                            .onItem().transformToMulti(live -> moderation.moderate(admitted,
+                                    relay(admitted, generationId, live, started,
+                                            PromptEstimate.tokens(admitted.request().promptCharacters()))));
                     return new ChatStream(generationId, chunks);
                 });
     }

@@ -13,6 +13,8 @@ import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.guardrail.api.ModerationRequest;
+import dev.atrium.guardrail.api.ModerationResult;
 import dev.atrium.routing.api.Candidate;
 import dev.atrium.routing.api.DataPolicy;
 import dev.atrium.routing.api.PlanRequest;
@@ -97,6 +99,17 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     public Uni<CheckResult> check(CheckRequest request) {
         lastCheck = request;
         return Uni.createFrom().item(verdict);
+    }
+
+    /** The moderation verdict per answer text; allowed when absent. */
+    final Map<String, ModerationResult> moderation = new HashMap<>();
+    final List<String> moderated = new ArrayList<>();
+
+    @Override
+    public Uni<ModerationResult> moderate(ModerationRequest request) {
+        moderated.add(request.text());
+        return Uni.createFrom().item(moderation.getOrDefault(request.text(),
+                new ModerationResult(true, 200, null, List.of(), List.of())));
     }
 
     @Override

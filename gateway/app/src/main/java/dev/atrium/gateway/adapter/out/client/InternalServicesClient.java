@@ -14,6 +14,8 @@ import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.KeySpend;
+import dev.atrium.guardrail.api.ModerationRequest;
+import dev.atrium.guardrail.api.ModerationResult;
 import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
@@ -144,6 +146,16 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                 throw unavailable("guardrail-service", response);
             }
             return read(response, CheckResult.class);
+        });
+    }
+
+    @Override
+    public Uni<ModerationResult> moderate(ModerationRequest request) {
+        return post(config.guardrailUrl() + "/internal/v1/moderations", request).map(response -> {
+            if (response.statusCode() != 200) {
+                throw unavailable("guardrail-service", response);
+            }
+            return read(response, ModerationResult.class);
         });
     }
 

@@ -62,6 +62,12 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
     }
 
     @Override
+    public Uni<dev.atrium.guardrail.api.ModerationResult> moderate(dev.atrium.guardrail.api.ModerationRequest request) {
+        return Uni.createFrom().item(new dev.atrium.guardrail.api.ModerationResult(true, 200, null, List.of(),
+                List.of()));
+    }
+
+    @Override
     public Uni<CheckResult> check(CheckRequest request) {
         if (request.models().stream().anyMatch(m -> m.startsWith("anthropic/"))) {
             return Uni.createFrom().item(CheckResult.deny(403,

@@ -1,0 +1,131 @@
+package dev.atrium.gateway.application.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.application.port.out.GuardrailChecker;
+import dev.atrium.gateway.application.service.Admission.Admitted;
+import dev.atrium.gateway.domain.Plugins;
+import dev.atrium.guardrail.api.ModerationRequest;
+import dev.atrium.guardrail.api.ModerationResult;
+import dev.atrium.guardrail.api.Redaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code moderation} plugin: the guardrail's content filters in force for the key run on the
+ * provider's answer before the client sees it. A block withholds the answer (403; it was generated,
+ * so its usage is still recorded); redactions replace the matched spans; flags only reach the usage
+ * record's reviewers through the guardrail. A streamed answer is held back until it is checked, then
+ * sent as one content chunk followed by the provider's other chunks (tool calls, finish, usage).
+ */
+final class Moderation {
+
+    static final String CONTENT_FILTER = "content_filter";
+    private static final ModerationResult ALLOWED = new ModerationResult(true, 200, null, List.of(), List.of());
+
+    private final GuardrailChecker guardrail;
+
+    Moderation(GuardrailChecker guardrail) {
+        this.guardrail = guardrail;
+    }
+
+    /** A non-streamed answer: every choice's text is checked; redactions are applied in place. */
+    Uni<ModerationResult> moderate(Admitted admitted, ObjectNode answer) {
+        if (!admitted.plugins().contains(Plugins.MODERATION)) {
+            return Uni.createFrom().item(ALLOWED);
+        }
+        List<ObjectNode> messages = new ArrayList<>();
+        for (JsonNode choice : answer.path("choices")) {
+            if (choice.path("message").path("content").isTextual()) {
+                messages.add((ObjectNode) choice.path("message"));
+            }
+        }
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(ALLOWED);
+        }
+        List<Uni<ModerationResult>> checks = messages.stream().map(message -> check(admitted,
+                message.path("content").asText()).invoke(verdict -> {
+                    if (verdict.allowed()) {
+                        message.put("content", redact(message.path("content").asText(), verdict.redactions()));
+                    }
+                })).toList();
+        return Uni.join().all(checks).andFailFast().map(verdicts -> verdicts.stream()
+                .filter(v -> !v.allowed()).findFirst().orElse(ALLOWED));
+    }
+
+    /** A streamed answer, held back until it is checked. */
+    Multi<ObjectNode> moderate(Admitted admitted, Multi<ObjectNode> chunks) {
+        if (!admitted.plugins().contains(Plugins.MODERATION)) {
+            return chunks;
+        }
+        return chunks.collect().asList().onItem().transformToMulti(all -> {
+            StringBuilder text = new StringBuilder();
+            all.forEach(chunk -> text.append(chunk.path("choices").path(0).path("delta").path("content").asText("")));
+            return check(admitted, text.toString()).onItem().transformToMulti(verdict -> {
+                if (!verdict.allowed()) {
+                    return Multi.createFrom().failure(new Withheld(verdict.message()));
+                }
+                return Multi.createFrom().iterable(rebuilt(all, redact(text.toString(), verdict.redactions())));
+            });
+        });
+    }
+
+    private Uni<ModerationResult> check(Admitted admitted, String text) {
+        return guardrail.moderate(new ModerationRequest(admitted.key().organizationId(),
+                admitted.key().workspaceId(), admitted.key().keyId(), text));
+    }
+
+    /** One chunk with the checked text, then every other chunk without its text; empty ones dropped. */
+    private static List<ObjectNode> rebuilt(List<ObjectNode> chunks, String text) {
+        List<ObjectNode> out = new ArrayList<>();
+        if (!chunks.isEmpty() && !text.isEmpty()) {
+            ObjectNode first = chunks.get(0).deepCopy();
+            first.remove("usage");
+            first.putArray("choices").addObject().put("index", 0).putObject("delta")
+                    .put("role", "assistant").put("content", text);
+            out.add(first);
+        }
+        for (ObjectNode chunk : chunks) {
+            ObjectNode rest = chunk.deepCopy();
+            JsonNode choice = rest.path("choices").path(0);
+            if (choice.path("delta").isObject()) {
+                ((ObjectNode) choice.path("delta")).remove(List.of("content", "role"));
+            }
+            boolean empty = !rest.path("usage").isObject() && !choice.hasNonNull("finish_reason")
+                    && (choice.path("delta").isMissingNode() || choice.path("delta").isEmpty())
+                    && !rest.has("error");
+            if (!empty) {
+                out.add(rest);
+            }
+        }
+        return out;
+    }
+
+    /** Replaces each span, the last first so earlier offsets hold. */
+    static String redact(String text, List<Redaction> redactions) {
+        if (redactions == null || redactions.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        redactions.stream().sorted(Comparator.comparingInt(Redaction::start).reversed()).forEach(r -> {
+            if (r.start() >= 0 && r.end() <= out.length() && r.start() <= r.end()) {
+                out.replace(r.start(), r.end(), r.replacement());
+            }
+        });
+        return out.toString();
+    }
+
+    /** The plugin stopped an answer the provider had already generated (and was paid for). */
+    static final class Withheld extends ApiException {
+
+        Withheld(String message) {
+            super(403, "The answer was withheld by the moderation plugin: " + message,
+                    Map.of("finish_reason", CONTENT_FILTER));
+        }
+    }
+}
