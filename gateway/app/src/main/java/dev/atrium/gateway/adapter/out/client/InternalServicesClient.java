@@ -9,6 +9,7 @@ import dev.atrium.gateway.application.port.out.AccountReader;
 import dev.atrium.gateway.application.port.out.CatalogReader;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.ObservabilityTargetsReader;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.guardrail.api.CheckRequest;
@@ -21,6 +22,7 @@ import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
 import dev.atrium.workspace.api.ByokSecret;
 import dev.atrium.workspace.api.KeyContext;
+import dev.atrium.workspace.api.ObservabilityTargets;
 import dev.atrium.workspace.api.PresetDefinition;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ import org.jboss.logging.Logger;
 /** The internal routes of workspace, guardrail, routing and billing, called with the gateway's service token. */
 @ApplicationScoped
 class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, CatalogReader,
-        WorkspaceSettingsReader {
+        WorkspaceSettingsReader, ObservabilityTargetsReader {
 
     private static final Logger LOG = Logger.getLogger(InternalServicesClient.class);
     private static final int MAX_CACHED = 100_000;
@@ -53,6 +55,8 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     /** Preset versions never change; BYOK secrets are versioned by the workspace's settings revision. */
     private final Map<String, PresetDefinition> presets = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> byok = new ConcurrentHashMap<>();
+    /** Observability destinations with their headers, versioned like BYOK secrets. */
+    private final Map<String, ObservabilityTargets> observability = new ConcurrentHashMap<>();
 
     InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config) {
         this.http = http;
@@ -90,6 +94,7 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     public void forgetWorkspace(String workspaceId) {
         keys.forgetWorkspace(workspaceId);
         byok.keySet().removeIf(k -> k.startsWith(workspaceId + "/"));
+        observability.keySet().removeIf(k -> k.startsWith(workspaceId + "/"));
     }
 
     @Override
@@ -129,6 +134,25 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                     };
                     remember(byok, cacheKey, key);
                     return key;
+                });
+    }
+
+    @Override
+    public Uni<ObservabilityTargets> observabilityTargets(String workspaceId, long settingsRevision) {
+        String cacheKey = workspaceId + "/" + settingsRevision;
+        ObservabilityTargets known = observability.get(cacheKey);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return get(config.workspaceUrl() + "/internal/v1/workspaces/" + workspaceId + "/observability")
+                .map(response -> {
+                    ObservabilityTargets targets = switch (response.statusCode()) {
+                        case 200 -> read(response, ObservabilityTargets.class);
+                        case 404 -> new ObservabilityTargets(workspaceId, List.of());
+                        default -> throw unavailable("workspace-service", response);
+                    };
+                    remember(observability, cacheKey, targets);
+                    return targets;
                 });
     }
 

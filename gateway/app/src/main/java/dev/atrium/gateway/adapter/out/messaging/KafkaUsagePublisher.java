@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.common.events.KafkaSettings;
+import dev.atrium.common.events.KafkaTracing;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
 import dev.atrium.gateway.config.GatewayConfig;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -33,6 +37,8 @@ import org.jboss.logging.Logger;
  * organization's records stay ordered; idempotent producer, acknowledged by every replica.
  * Usage Kafka does not take goes to the durable {@link UsageSpool} and is sent, in order, before
  * any newer record once Kafka answers again; a restarted gateway drains its spool first.
+ * A usage record carries the request's trace ({@code traceparent}, kept in the spool too), so
+ * billing's and guardrail's consumer spans join the trace of the request that produced it.
  */
 @ApplicationScoped
 class KafkaUsagePublisher implements UsagePublisher {
@@ -42,14 +48,15 @@ class KafkaUsagePublisher implements UsagePublisher {
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
     private final UsageSpool spool;
+    private final KafkaTracing tracing;
 
     @jakarta.inject.Inject
-    KafkaUsagePublisher(Config config, GatewayConfig gateway, ObjectMapper json) {
-        this(KafkaSettings.from(config), gateway.spoolDir(), json);
+    KafkaUsagePublisher(Config config, GatewayConfig gateway, ObjectMapper json, OpenTelemetry openTelemetry) {
+        this(KafkaSettings.from(config), gateway.spoolDir(), json, openTelemetry);
     }
 
     KafkaUsagePublisher(String bootstrap, Path spoolDir, ObjectMapper json) {
-        this(bootstrapOnly(bootstrap), spoolDir, json);
+        this(bootstrapOnly(bootstrap), spoolDir, json, OpenTelemetry.noop());
     }
 
     private static Properties bootstrapOnly(String bootstrap) {
@@ -58,8 +65,9 @@ class KafkaUsagePublisher implements UsagePublisher {
         return props;
     }
 
-    private KafkaUsagePublisher(Properties kafka, Path spoolDir, ObjectMapper json) {
+    private KafkaUsagePublisher(Properties kafka, Path spoolDir, ObjectMapper json, OpenTelemetry openTelemetry) {
         this.json = json;
+        this.tracing = new KafkaTracing(openTelemetry);
         this.spool = new UsageSpool(spoolDir);
         Properties props = new Properties();
         props.putAll(kafka);
@@ -76,19 +84,23 @@ class KafkaUsagePublisher implements UsagePublisher {
     @Override
     public void usageRecorded(UsageRecorded usage) {
         // The generation id doubles as the event id: consumers deduplicate on it.
-        Spooled record = new Spooled(usage.generationId(), usage.organizationId(), usage.createdAt(), write(usage));
+        Spooled record = new Spooled(usage.generationId(), usage.organizationId(), usage.createdAt(), write(usage),
+                KafkaTracing.traceparent(Context.current()));
         if (!spool.isEmpty()) {
             spool.append(record.toLine(json));
             return;
         }
+        Span span = tracing.startPublish(GatewayEvents.USAGE_TOPIC, Context.current());
         try {
-            producer.send(usageRecord(record), (metadata, error) -> {
+            producer.send(usageRecord(record, span), (metadata, error) -> {
+                KafkaTracing.end(span, error);
                 if (error != null) {
                     LOG.warnf("Kafka did not take usage %s (%s); spooled", record.id(), error.getMessage());
                     spool.append(record.toLine(json));
                 }
             });
         } catch (RuntimeException e) {
+            KafkaTracing.end(span, e);
             LOG.warnf("Kafka unavailable for usage %s (%s); spooled", record.id(), e.getMessage());
             spool.append(record.toLine(json));
         }
@@ -97,11 +109,13 @@ class KafkaUsagePublisher implements UsagePublisher {
     @Override
     public void providerAttempted(ProviderAttempt attempt) {
         // Statistics: losing one while Kafka is down skews a percentile, not a bill.
+        Span span = tracing.startPublish(GatewayEvents.ATTEMPTS_TOPIC, Context.current());
         try {
             producer.send(new ProducerRecord<>(GatewayEvents.ATTEMPTS_TOPIC, null, attempt.provider(), write(attempt),
-                    CloudEventHeaders.of("att-" + UUID.randomUUID(), GatewayEvents.ATTEMPT_TYPE, GatewayEvents.SOURCE,
-                            attempt.at())));
+                    KafkaTracing.withTrace(CloudEventHeaders.of("att-" + UUID.randomUUID(), GatewayEvents.ATTEMPT_TYPE,
+                            GatewayEvents.SOURCE, attempt.at()), span)), (metadata, error) -> KafkaTracing.end(span, error));
         } catch (RuntimeException e) {
+            KafkaTracing.end(span, e);
             LOG.debugf("Attempt event dropped: %s", e.getMessage());
         }
     }
@@ -120,7 +134,15 @@ class KafkaUsagePublisher implements UsagePublisher {
         int sent = 0;
         try {
             for (String line : lines) {
-                producer.send(usageRecord(Spooled.fromLine(json, line))).get(5, TimeUnit.SECONDS);
+                Spooled record = Spooled.fromLine(json, line);
+                Span span = tracing.startPublish(GatewayEvents.USAGE_TOPIC, KafkaTracing.context(record.traceparent()));
+                try {
+                    producer.send(usageRecord(record, span)).get(5, TimeUnit.SECONDS);
+                    KafkaTracing.end(span, null);
+                } catch (Exception e) {
+                    KafkaTracing.end(span, e);
+                    throw e;
+                }
                 sent++;
             }
         } catch (Exception e) {
@@ -133,9 +155,9 @@ class KafkaUsagePublisher implements UsagePublisher {
         }
     }
 
-    private static ProducerRecord<String, String> usageRecord(Spooled r) {
-        return new ProducerRecord<>(GatewayEvents.USAGE_TOPIC, null, r.key(), r.payload(),
-                CloudEventHeaders.of(r.id(), GatewayEvents.USAGE_TYPE, GatewayEvents.SOURCE, r.time()));
+    private static ProducerRecord<String, String> usageRecord(Spooled r, Span span) {
+        return new ProducerRecord<>(GatewayEvents.USAGE_TOPIC, null, r.key(), r.payload(), KafkaTracing.withTrace(
+                CloudEventHeaders.of(r.id(), GatewayEvents.USAGE_TYPE, GatewayEvents.SOURCE, r.time()), span));
     }
 
     private String write(Object payload) {
@@ -150,8 +172,8 @@ class KafkaUsagePublisher implements UsagePublisher {
         producer.close(java.time.Duration.ofSeconds(5));
     }
 
-    /** One spool line: the event id, the record key, the time and the JSON payload. */
-    record Spooled(String id, String key, Instant time, String payload) {
+    /** One spool line: the event id, the record key, the time, the JSON payload and the request's trace (or null). */
+    record Spooled(String id, String key, Instant time, String payload, String traceparent) {
 
         String toLine(ObjectMapper json) {
             try {
@@ -165,7 +187,8 @@ class KafkaUsagePublisher implements UsagePublisher {
             try {
                 JsonNode node = json.readTree(line);
                 return new Spooled(node.path("id").asText(), node.path("key").asText(),
-                        Instant.parse(node.path("time").asText()), node.path("payload").asText());
+                        Instant.parse(node.path("time").asText()), node.path("payload").asText(),
+                        node.path("traceparent").isTextual() ? node.path("traceparent").asText() : null);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable spool line", e);
             }

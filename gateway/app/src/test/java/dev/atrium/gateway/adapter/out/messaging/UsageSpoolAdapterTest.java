@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.json.JsonSettings;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.local.testing.KafkaRecords;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +25,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** Kafka unreachable: usage goes to the durable spool; a gateway started later sends it first. */
+/**
+ * Kafka unreachable: usage goes to the durable spool; a gateway started later sends it first, each
+ * record still carrying the trace of the request that produced it.
+ */
 @QuarkusTest
 class UsageSpoolAdapterTest {
 
@@ -30,7 +40,12 @@ class UsageSpoolAdapterTest {
         String generationId = "gen-spool-" + UUID.randomUUID();
 
         KafkaUsagePublisher offline = new KafkaUsagePublisher("127.0.0.1:1", dir, JSON);
-        offline.usageRecorded(usage(generationId));
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Context request = Context.root().with(Span.wrap(SpanContext.create(traceId, "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault())));
+        try (Scope ignored = request.makeCurrent()) {
+            offline.usageRecorded(usage(generationId));
+        }
         UsageSpool spool = new UsageSpool(dir);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (spool.isEmpty() && System.nanoTime() < deadline) {
@@ -48,6 +63,9 @@ class UsageSpoolAdapterTest {
                 r -> r.value().contains(generationId + "-second"), Duration.ofSeconds(30));
         assertThat(records.stream().filter(r -> r.value().contains(generationId)).map(r -> r.key()))
                 .containsExactly("org_spool", "org_spool");
+        assertThat(records.stream().filter(r -> r.value().contains(generationId))
+                .map(r -> String.valueOf(CloudEventHeaders.read(r.headers(), "traceparent"))))
+                .containsExactly("00-" + traceId + "-00f067aa0ba902b7-01", "null");
         assertThat(spool.isEmpty()).isTrue();
         online.close(null);
     }

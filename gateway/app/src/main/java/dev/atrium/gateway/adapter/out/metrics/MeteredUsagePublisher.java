@@ -1,0 +1,74 @@
+package dev.atrium.gateway.adapter.out.metrics;
+
+import dev.atrium.gateway.api.ProviderAttempt;
+import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.gateway.application.port.out.UsagePublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * Prometheus metrics from the records the request path publishes anyway, so the core needs no
+ * metrics port: every generation (its usage record) is timed per workspace, provider, model and
+ * status, every upstream call (its attempt record) per provider, model and outcome.
+ */
+@Decorator
+@Priority(10)
+class MeteredUsagePublisher implements UsagePublisher {
+
+    static final String GENERATIONS = "atrium.gateway.generations";
+    static final String UPSTREAM = "atrium.gateway.upstream.latency";
+    private static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
+    private final UsagePublisher delegate;
+    private final MeterRegistry registry;
+
+    @Inject
+    MeteredUsagePublisher(@Delegate @Any UsagePublisher delegate, MeterRegistry registry) {
+        this.delegate = delegate;
+        this.registry = registry;
+    }
+
+    @Override
+    public void usageRecorded(UsageRecorded usage) {
+        delegate.usageRecorded(usage);
+        Timer.builder(GENERATIONS)
+                .description("Generations served (one per usage record) and their latency, client request to last token")
+                .tag("workspace", tag(usage.workspaceId()))
+                .tag("provider", tag(usage.provider()))
+                .tag("model", tag(usage.model()))
+                .tag("status", status(usage.finishReason()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(Duration.ofMillis(Math.max(0, usage.latencyMs())));
+    }
+
+    @Override
+    public void providerAttempted(ProviderAttempt attempt) {
+        delegate.providerAttempted(attempt);
+        Timer.builder(UPSTREAM)
+                .description("Calls to upstream providers and how long each took")
+                .tag("provider", tag(attempt.provider()))
+                .tag("model", tag(attempt.model()))
+                .tag("outcome", tag(attempt.outcome()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(Duration.ofMillis(Math.max(0, attempt.latencyMs())));
+    }
+
+    private static String tag(String value) {
+        return value == null ? "unknown" : value;
+    }
+
+    /** {@code ok}, or how a generation ended short: {@code error} mid-stream, {@code cancelled} by the client. */
+    static String status(String finishReason) {
+        return "error".equals(finishReason) || "cancelled".equals(finishReason) ? finishReason : "ok";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.atrium.gateway.adapter.out.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.gateway.api.ProviderAttempt;
+import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.gateway.application.port.out.UsagePublisher;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MeteredUsagePublisherTest {
+
+    private final List<Object> published = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MeteredUsagePublisher metered = new MeteredUsagePublisher(new UsagePublisher() {
+        @Override
+        public void usageRecorded(UsageRecorded usage) {
+            published.add(usage);
+        }
+
+        @Override
+        public void providerAttempted(ProviderAttempt attempt) {
+            published.add(attempt);
+        }
+    }, registry);
+
+    @Test
+    void timesEachGenerationPerWorkspaceProviderModelAndStatus() {
+        metered.usageRecorded(usage("ws_a", 120, "stop"));
+        metered.usageRecorded(usage("ws_a", 80, "length"));
+        metered.usageRecorded(usage("ws_b", 300, "cancelled"));
+
+        Timer a = registry.get(MeteredUsagePublisher.GENERATIONS).tags("workspace", "ws_a", "provider", "openai",
+                "model", "openai/gpt-4o-mini", "status", "ok").timer();
+        assertThat(a.count()).isEqualTo(2);
+        assertThat(a.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(200);
+        Timer b = registry.get(MeteredUsagePublisher.GENERATIONS).tags("workspace", "ws_b", "status", "cancelled")
+                .timer();
+        assertThat(b.count()).isEqualTo(1);
+        assertThat(published).hasSize(3);
+    }
+
+    @Test
+    void timesEachUpstreamCallPerProviderModelAndOutcome() {
+        metered.providerAttempted(new ProviderAttempt("gen-1", "sim-flaky", "openai/gpt-4o-mini", "timeout", 0, 2000,
+                null, 0, Instant.now()));
+        metered.providerAttempted(new ProviderAttempt("gen-1", "openai", "openai/gpt-4o-mini", "success", 200, 150,
+                null, 20, Instant.now()));
+
+        assertThat(registry.get(MeteredUsagePublisher.UPSTREAM).tags("provider", "sim-flaky", "outcome", "timeout")
+                .timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2000);
+        assertThat(registry.get(MeteredUsagePublisher.UPSTREAM).tags("provider", "openai", "outcome", "success")
+                .timer().count()).isEqualTo(1);
+        assertThat(published).hasSize(2);
+    }
+
+    private static UsageRecorded usage(String workspace, long latencyMs, String finishReason) {
+        return new UsageRecorded("gen-" + latencyMs, "org_1", workspace, "key_1", "user", "openai/gpt-4o-mini",
+                "openai", "gpt-4o-mini", 10, 20, new BigDecimal("0.00000015"), new BigDecimal("0.0000006"),
+                new BigDecimal("0.0000135"), false, null, "org:0,ws:0", latencyMs, false, finishReason, Instant.now());
+    }
+}
