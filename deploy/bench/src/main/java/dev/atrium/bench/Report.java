@@ -54,18 +54,35 @@ public final class Report {
     }
 
     /** Writes the Markdown to {@code markdown} and the plot to {@code png} (linked relatively). */
+    static final String LAST_RUN = "## Last run\n";
+
     public void write(Path markdown, Path png, String preamble) throws IOException {
         Plot.write(results, png);
         Path parent = markdown.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         String link = parent.relativize(png.toAbsolutePath()).toString();
-        Files.writeString(markdown, render(link, preamble));
+        String previous = Files.exists(markdown) ? Files.readString(markdown) : null;
+        Files.writeString(markdown, merge(previous, render(link, preamble), render(link, null)));
+    }
+
+    /**
+     * The new run replaces only the previous "## Last run" section; hand-written sections around it
+     * (component benchmarks, what the runs showed) stay. A file without one gets the whole page.
+     */
+    static String merge(String previous, String wholePage, String lastRun) {
+        int start = previous == null ? -1 : previous.indexOf(LAST_RUN);
+        if (start < 0) {
+            return wholePage;
+        }
+        int end = previous.indexOf("\n## ", start + LAST_RUN.length());
+        String block = lastRun.endsWith("\n\n") ? lastRun : lastRun + "\n";
+        return previous.substring(0, start) + block + (end < 0 ? "" : previous.substring(end + 1));
     }
 
     String render(String pngLink, String preamble) {
         StringBuilder md = new StringBuilder();
         md.append(preamble == null ? "" : preamble);
-        md.append("## Last run\n\n");
+        md.append(LAST_RUN).append("\n");
         md.append("- Date: ").append(machine.when()).append('\n');
         md.append("- Machine: ").append(machine.cores()).append(" cores (nproc), ").append(machine.memory())
                 .append(" memory, ").append(machine.java()).append('\n');
