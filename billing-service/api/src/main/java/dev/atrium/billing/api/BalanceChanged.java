@@ -9,7 +9,7 @@ import java.time.Instant;
  * balance, so a consumer keeps the event with the highest revision and ignores older ones. Usage
  * booked in one batch is announced once per organization, with the last revision: revisions may skip.
  *
- * @param cause     {@code top_up}, {@code grant} or {@code usage}
+ * @param cause     {@code top_up}, {@code grant}, {@code usage} or {@code byok_fee}
  * @param reference the credit id or the generation id that changed the balance (the last one of a batch)
  */
 public record BalanceChanged(

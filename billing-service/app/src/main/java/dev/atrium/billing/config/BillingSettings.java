@@ -1,6 +1,8 @@
 package dev.atrium.billing.config;
 
+import dev.atrium.billing.domain.ByokFee;
 import dev.atrium.billing.domain.LowBalanceThreshold;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -11,5 +13,13 @@ class BillingSettings {
     @Singleton
     LowBalanceThreshold lowBalanceThreshold(BillingConfig config) {
         return new LowBalanceThreshold(config.lowBalanceThreshold());
+    }
+
+    /** A percentage outside 0..100 stops the service at start, before it books anything. */
+    @Produces
+    @Singleton
+    @Startup
+    ByokFee byokFee(BillingConfig config) {
+        return new ByokFee(config.byokFeePercent());
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * What must always hold for an organization's books: each account's balance equals the sum of its
  * entries, every transaction is balanced, so all debits equal all credits, and every generation
- * that cost something is debited exactly once, at its cost (and no usage debit lacks its generation).
+ * whose charge is positive is debited exactly once, at its charge and under its kind (its cost as
+ * {@code usage}, a BYOK generation's fee as {@code byok_fee}), one whose charge is 0 not at all, and
+ * no such debit lacks its generation.
  */
 public record LedgerInvariants(String organizationId, List<AccountCheck> accounts, long unbalancedTransactions,
         long generationsNotDebitedOnce) {

@@ -41,6 +41,18 @@ public record LedgerTransaction(String id, String organizationId, TransactionKin
                 List.of(Posting.debit(AccountType.CREDITS, cost), Posting.credit(AccountType.USAGE_REVENUE, cost)), at);
     }
 
+    /**
+     * What a generation costs the organization: its cost to usage revenue, or for a BYOK generation
+     * its fee to BYOK fees. The charge must be positive (a free generation moves no money).
+     */
+    public static LedgerTransaction charge(String id, Generation generation, Instant at) {
+        BigDecimal amount = generation.charge();
+        AccountType revenue = generation.chargeKind() == TransactionKind.BYOK_FEE ? AccountType.BYOK_FEES
+                : AccountType.USAGE_REVENUE;
+        return new LedgerTransaction(id, generation.organizationId(), generation.chargeKind(), generation.id(),
+                List.of(Posting.debit(AccountType.CREDITS, amount), Posting.credit(revenue, amount)), at);
+    }
+
     /** Credits added to the organization, funded by its top-up or grant account. */
     public static LedgerTransaction credit(String id, Credit credit) {
         return new LedgerTransaction(id, credit.organizationId(), credit.kind().transactionKind(), credit.id(),

@@ -41,7 +41,7 @@ public record Statement(UsageScope scope, YearMonth month, List<StatementLine> l
     }
 
     public UsageRow total() {
-        UsageRow total = new UsageRow(null, 0, 0, 0, Money.ZERO);
+        UsageRow total = UsageRow.none(null);
         for (StatementLine line : lines) {
             total = total.plus(line.asRow(null));
         }

@@ -1,6 +1,5 @@
 package dev.atrium.billing.domain;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /** Usage of one organization over a period, grouped, with the total of all groups. */
@@ -9,17 +8,10 @@ public record UsageReport(String organizationId, UsagePeriod period, UsageGroupi
 
     public static UsageReport of(String organizationId, UsagePeriod period, UsageGrouping grouping,
             List<UsageRow> rows) {
-        long requests = 0;
-        long prompt = 0;
-        long completion = 0;
-        BigDecimal cost = Money.ZERO;
+        UsageRow total = UsageRow.none(null);
         for (UsageRow r : rows) {
-            requests += r.requests();
-            prompt += r.promptTokens();
-            completion += r.completionTokens();
-            cost = cost.add(r.cost());
+            total = total.plus(r);
         }
-        return new UsageReport(organizationId, period, grouping, List.copyOf(rows),
-                new UsageRow(null, requests, prompt, completion, Money.of(cost)));
+        return new UsageReport(organizationId, period, grouping, List.copyOf(rows), total);
     }
 }

@@ -15,10 +15,13 @@ class ReportingTest {
     void reportTotalIsTheExactSumOfItsRows() {
         var period = new UsagePeriod(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-01"));
         var report = UsageReport.of("org_a", period, UsageGrouping.MODEL, List.of(
-                new UsageRow("a/x", 2, 30, 40, new BigDecimal("0.0000000001")),
-                new UsageRow("b/y", 1, 5, 7, new BigDecimal("0.2999999999"))));
+                new UsageRow("a/x", 2, 30, 40, new BigDecimal("0.0000000001"), Money.ZERO,
+                        new BigDecimal("0.0000000001")),
+                new UsageRow("b/y", 1, 5, 7, new BigDecimal("0.2999999999"), new BigDecimal("0.0149999999"),
+                        new BigDecimal("0.0149999999"))));
 
-        assertThat(report.total()).isEqualTo(new UsageRow(null, 3, 35, 47, new BigDecimal("0.3000000000")));
+        assertThat(report.total()).isEqualTo(new UsageRow(null, 3, 35, 47, new BigDecimal("0.3000000000"),
+                new BigDecimal("0.0149999999"), new BigDecimal("0.0150000000")));
     }
 
     @Test

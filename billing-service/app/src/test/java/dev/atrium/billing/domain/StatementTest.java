@@ -57,6 +57,7 @@ class StatementTest {
     }
 
     private static StatementLine line(String day, String model, long requests, String cost) {
-        return new StatementLine(LocalDate.parse(day), model, requests, requests * 10, requests * 2, Money.of(cost));
+        return new StatementLine(LocalDate.parse(day), model, requests, requests * 10, requests * 2, Money.of(cost),
+                Money.ZERO, Money.of(cost));
     }
 }

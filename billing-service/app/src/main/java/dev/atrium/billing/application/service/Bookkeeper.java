@@ -3,10 +3,12 @@ package dev.atrium.billing.application.service;
 import dev.atrium.billing.application.port.out.BalanceEventPublisher;
 import dev.atrium.billing.application.port.out.LedgerRepository;
 import dev.atrium.billing.domain.Balance;
+import dev.atrium.billing.domain.BalanceEvent;
 import dev.atrium.billing.domain.BalanceMove;
 import dev.atrium.billing.domain.LedgerTransaction;
 import dev.atrium.billing.domain.LowBalanceThreshold;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,12 +38,14 @@ public class Bookkeeper {
             return List.of();
         }
         List<BalanceMove> moves = ledger.postAll(transactions);
+        List<BalanceEvent> announced = new ArrayList<>(moves.size());
         for (BalanceMove move : moves) {
-            events.balanceChanged(move.after(), move.cause(), move.reference());
+            announced.add(new BalanceEvent.Changed(move.after(), move.cause(), move.reference()));
             if (threshold.crossedDownward(move.before(), move.after().amount())) {
-                events.lowBalance(move.after(), threshold, move.reference());
+                announced.add(new BalanceEvent.Low(move.after(), threshold, move.reference()));
             }
         }
+        events.publish(announced);
         return moves;
     }
 }

@@ -12,6 +12,7 @@ import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase.LearnWorkspa
 import dev.atrium.billing.application.port.in.ProduceStatementQuery.StatementRequest;
 import dev.atrium.billing.application.port.in.ReportUsageQuery.UsageReportRequest;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.BatchOutcome;
+import dev.atrium.billing.domain.ByokFee;
 import dev.atrium.billing.domain.KnownWorkspace;
 import dev.atrium.billing.domain.Money;
 import dev.atrium.billing.domain.UsageScope;
@@ -30,7 +31,7 @@ class BatchAndReportsTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Bookkeeper bookkeeper = new Bookkeeper(store, store, THRESHOLD);
     private final CreditService credits = new CreditService(store, store, bookkeeper, clock);
-    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store, clock);
+    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store, ByokFee.NONE, clock);
     private final ReportingService reporting = new ReportingService(store, store, clock);
     private final LedgerAuditService audit = new LedgerAuditService(store, store, clock);
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.atrium.billing.application.port.in.AddCreditsUseCase.AddCreditsCommand;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.UsageOutcome;
+import dev.atrium.billing.domain.ByokFee;
 import dev.atrium.billing.domain.Direction;
 import dev.atrium.billing.domain.LedgerEntry;
 import dev.atrium.billing.domain.Money;
@@ -22,7 +23,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A random mix of top-ups, grants, usage, replayed usage and reused idempotency keys. After every
+ * A random mix of top-ups, grants, usage (some of it BYOK, charged a 2.5% fee instead of its cost),
+ * replayed usage and reused idempotency keys. After every
  * step each organization's balance equals both an independent running total and the sum of its
  * entries, and all debits equal all credits. Re-run a failure with -Dbilling.seed=<seed>.
  */
@@ -34,7 +36,8 @@ class BookkeepingSequenceTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Bookkeeper bookkeeper = new Bookkeeper(store, store, Fixtures.THRESHOLD);
     private final CreditService credits = new CreditService(store, store, bookkeeper, clock);
-    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store, clock);
+    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store,
+            new ByokFee(new BigDecimal("2.5")), clock);
 
     private final Map<String, BigDecimal> expected = new HashMap<>();
     private final List<RecordUsageCommand> recorded = new ArrayList<>();
@@ -60,6 +63,7 @@ class BookkeepingSequenceTest {
                     .isEqualByComparingTo(total(Direction.CREDIT));
         }
         assertThat(recorded).as("seed %d exercised usage", seed).isNotEmpty();
+        assertThat(recorded).as("seed %d exercised BYOK usage", seed).anyMatch(c -> c.generation().byok());
     }
 
     private String step(Random random, String org, int step) {
@@ -75,19 +79,24 @@ class BookkeepingSequenceTest {
             case 2, 3 -> {
                 String cost = random.nextInt(10) == 0 ? "0" : BigDecimal.valueOf(random.nextLong(1, 20_000_000_000L), 10)
                         .toPlainString();
-                var command = Fixtures.usage("gen-" + step, org, "m/" + random.nextInt(3), cost);
+                boolean byok = random.nextInt(3) == 0;
+                var command = Fixtures.usage("gen-" + step, org, "ws_1", "key_1", "m/" + random.nextInt(3), cost,
+                        byok, NOW);
                 assertThat(usage.record(command)).isEqualTo(UsageOutcome.RECORDED);
                 recorded.add(command);
-                expected.merge(org, command.generation().cost().negate(), BigDecimal::add);
-                return "usage " + cost + " by " + org;
+                BigDecimal charged = byok ? Money.of(new BigDecimal(cost).multiply(new BigDecimal("0.025")))
+                        : command.generation().cost();
+                expected.merge(org, charged.negate(), BigDecimal::add);
+                return (byok ? "BYOK usage " : "usage ") + cost + " by " + org;
             }
             case 4 -> {
                 if (recorded.isEmpty()) {
                     return "nothing to replay";
                 }
                 var earlier = recorded.get(random.nextInt(recorded.size())).generation();
-                var replay = Fixtures.usage(earlier.id(), earlier.organizationId(), earlier.model(),
-                        random.nextBoolean() ? earlier.cost().toPlainString() : "3.1415926535");
+                var replay = Fixtures.usage(earlier.id(), earlier.organizationId(), "ws_1", "key_1", earlier.model(),
+                        random.nextBoolean() ? earlier.cost().toPlainString() : "3.1415926535",
+                        random.nextBoolean() ? earlier.byok() : !earlier.byok(), NOW);
                 assertThat(usage.record(replay)).isEqualTo(UsageOutcome.DUPLICATE);
                 return "replay of " + earlier.id();
             }

@@ -29,7 +29,17 @@ final class Fixtures {
 
     static RecordUsageCommand usage(String generationId, String org, String ws, String key, String model,
             String cost, Instant at) {
+        return usage(generationId, org, ws, key, model, cost, false, at);
+    }
+
+    /** A generation the workspace's own provider key paid for. */
+    static RecordUsageCommand byokUsage(String generationId, String org, String model, String cost) {
+        return usage(generationId, org, "ws_1", "key_1", model, cost, true, NOW);
+    }
+
+    static RecordUsageCommand usage(String generationId, String org, String ws, String key, String model,
+            String cost, boolean byok, Instant at) {
         return RecordUsageCommand.of(generationId, org, ws, key, "user-1", model, "openai", 120, 80,
-                new BigDecimal(cost), false, 640, "org:3,ws:7", at, NOW);
+                new BigDecimal(cost), byok, 640, "org:3,ws:7", at, NOW);
     }
 }

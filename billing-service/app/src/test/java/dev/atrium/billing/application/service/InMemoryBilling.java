@@ -11,6 +11,7 @@ import dev.atrium.billing.application.port.out.WorkspaceDirectory;
 import dev.atrium.billing.domain.AccountCheck;
 import dev.atrium.billing.domain.AccountType;
 import dev.atrium.billing.domain.Balance;
+import dev.atrium.billing.domain.BalanceEvent;
 import dev.atrium.billing.domain.BalanceMove;
 import dev.atrium.billing.domain.Credit;
 import dev.atrium.billing.domain.Direction;
@@ -20,7 +21,6 @@ import dev.atrium.billing.domain.KnownWorkspace;
 import dev.atrium.billing.domain.LedgerEntry;
 import dev.atrium.billing.domain.LedgerInvariants;
 import dev.atrium.billing.domain.LedgerTransaction;
-import dev.atrium.billing.domain.LowBalanceThreshold;
 import dev.atrium.billing.domain.Money;
 import dev.atrium.billing.domain.Posting;
 import dev.atrium.billing.domain.StatementLine;
@@ -132,11 +132,22 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
                         .reduce(BigDecimal.ZERO, BigDecimal::add).signum() != 0)
                 .count();
         long misdebited = generations.values().stream().filter(g -> g.organizationId().equals(organizationId))
-                .filter(g -> transactions.values().stream()
-                        .filter(t -> t.kind() == TransactionKind.USAGE && t.reference().equals(g.id()))
-                        .count() != (g.cost().signum() > 0 ? 1 : 0))
+                .filter(g -> !debitedOnceAtItsCharge(g))
                 .count();
         return new LedgerInvariants(organizationId, checks, unbalanced, misdebited);
+    }
+
+    /** The database's rule: one debit of the charge under the generation's kind, none for a charge of 0. */
+    private boolean debitedOnceAtItsCharge(Generation g) {
+        List<LedgerTransaction> charges = transactions.values().stream()
+                .filter(t -> (t.kind() == TransactionKind.USAGE || t.kind() == TransactionKind.BYOK_FEE)
+                        && t.reference().equals(g.id()))
+                .toList();
+        if (g.charge().signum() == 0) {
+            return charges.isEmpty();
+        }
+        return charges.size() == 1 && charges.get(0).kind() == g.chargeKind()
+                && charges.get(0).debits().compareTo(g.charge()) == 0;
     }
 
     @Override
@@ -165,7 +176,8 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
         };
         Map<String, UsageRow> rows = new TreeMap<>();
         within(scope, period).forEach(g -> rows.merge(key.apply(g),
-                new UsageRow(key.apply(g), 1, g.tokensPrompt(), g.tokensCompletion(), g.cost()), UsageRow::plus));
+                new UsageRow(key.apply(g), 1, g.tokensPrompt(), g.tokensCompletion(), g.cost(), fee(g), g.charge()),
+                UsageRow::plus));
         return List.copyOf(rows.values());
     }
 
@@ -175,11 +187,16 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
         within(scope, period).forEach(g -> {
             LocalDate day = LocalDate.ofInstant(g.createdAt(), ZoneOffset.UTC);
             lines.merge(day + "/" + g.model(), new StatementLine(day, g.model(), 1, g.tokensPrompt(),
-                    g.tokensCompletion(), g.cost()), (a, b) -> new StatementLine(a.day(), a.model(),
-                    a.requests() + 1, a.promptTokens() + b.promptTokens(),
-                    a.completionTokens() + b.completionTokens(), a.cost().add(b.cost())));
+                    g.tokensCompletion(), g.cost(), fee(g), g.charge()), (a, b) -> new StatementLine(a.day(),
+                    a.model(), a.requests() + 1, a.promptTokens() + b.promptTokens(),
+                    a.completionTokens() + b.completionTokens(), a.cost().add(b.cost()),
+                    a.byokFee().add(b.byokFee()), a.charged().add(b.charged())));
         });
         return List.copyOf(lines.values());
+    }
+
+    private static BigDecimal fee(Generation g) {
+        return g.byokFee() == null ? Money.ZERO : g.byokFee();
     }
 
     private Stream<Generation> within(UsageScope scope, UsagePeriod period) {
@@ -221,14 +238,17 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
     }
 
     @Override
-    public void balanceChanged(Balance balance, TransactionKind cause, String reference) {
-        events.add(cause.wire() + ":" + reference + ":" + balance.amount().toPlainString() + ":r" + balance.revision());
-    }
-
-    @Override
-    public void lowBalance(Balance balance, LowBalanceThreshold threshold, String reference) {
-        events.add("low:" + reference + ":" + balance.amount().toPlainString() + "<"
-                + threshold.amount().toPlainString());
+    public void publish(List<BalanceEvent> published) {
+        for (BalanceEvent e : published) {
+            Balance balance = e.balance();
+            if (e instanceof BalanceEvent.Low low) {
+                events.add("low:" + low.reference() + ":" + balance.amount().toPlainString() + "<"
+                        + low.threshold().amount().toPlainString());
+            } else {
+                events.add(((BalanceEvent.Changed) e).cause().wire() + ":" + e.reference() + ":"
+                        + balance.amount().toPlainString() + ":r" + balance.revision());
+            }
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.billing.application.port.in.ListLedgerQuery.LedgerPageRequest;
 import dev.atrium.billing.application.port.in.ReportUsageQuery.UsageReportRequest;
+import dev.atrium.billing.domain.ByokFee;
 import dev.atrium.billing.domain.LedgerEntry;
 import dev.atrium.billing.domain.UsageGrouping;
 import dev.atrium.common.error.InvalidFieldException;
@@ -69,7 +70,7 @@ class QueryServicesTest {
 
     @Test
     void usageGroupsByModelWithinThePeriod() {
-        var record = new UsageRecordingService(store, store, bookkeeper, store, clock);
+        var record = new UsageRecordingService(store, store, bookkeeper, store, ByokFee.NONE, clock);
         record.record(usage("gen-1", "org_a", "ws_1", "key_1", "a/x", "0.1", Instant.parse("2026-11-01T00:00:00Z")));
         record.record(usage("gen-2", "org_a", "ws_2", "key_2", "a/x", "0.2", Instant.parse("2026-11-30T23:59:59Z")));
         record.record(usage("gen-3", "org_a", "ws_1", "key_1", "b/y", "0.0000000001", NOW));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.UsageOutcome;
+import dev.atrium.billing.domain.ByokFee;
 import dev.atrium.common.error.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -19,7 +20,7 @@ class UsageRecordingServiceTest {
     private final InMemoryBilling store = new InMemoryBilling();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Bookkeeper bookkeeper = new Bookkeeper(store, store, Fixtures.THRESHOLD);
-    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store, clock);
+    private final UsageRecordingService usage = new UsageRecordingService(store, store, bookkeeper, store, ByokFee.NONE, clock);
 
     @Test
     void storesTheGenerationAndDebitsItsExactCost() {

@@ -53,13 +53,19 @@ final class Dtos {
         }
     }
 
-    /** The shape of {@code GET /api/v1/generations/{id}} (OpenRouter's generation lookup). */
+    /**
+     * The shape of {@code GET /api/v1/generations/{id}} (OpenRouter's generation lookup).
+     * {@code total_cost} is what the upstream provider charged, also when the workspace's own key
+     * paid it ({@code is_byok}); {@code byok_fee} is what a BYOK generation cost the organization's
+     * credits instead (null otherwise), {@code charged} what the credits were debited either way.
+     */
     record GenerationData(String id, String model, String providerName, long tokensPrompt, long tokensCompletion,
-            BigDecimal totalCost, long latency, String workspaceId, String keyId, String policyRevision,
-            Instant createdAt) {
+            BigDecimal totalCost, boolean isByok, BigDecimal byokFee, BigDecimal charged, long latency,
+            String workspaceId, String keyId, String policyRevision, Instant createdAt) {
         static GenerationData of(Generation g) {
             return new GenerationData(g.id(), g.model(), g.provider(), g.tokensPrompt(), g.tokensCompletion(),
-                    money(g.cost()), g.latencyMs(), g.workspaceId(), g.keyId(), g.policyRevision(), g.createdAt());
+                    money(g.cost()), g.byok(), money(g.byokFee()), money(g.charge()), g.latencyMs(), g.workspaceId(),
+                    g.keyId(), g.policyRevision(), g.createdAt());
         }
     }
 

@@ -30,6 +30,6 @@ class InternalGenerationResource {
     private static GenerationView toView(Generation g) {
         return new GenerationView(g.id(), g.organizationId(), g.model(), g.provider(), g.tokensPrompt(),
                 g.tokensCompletion(), Dtos.money(g.cost()), g.latencyMs(), g.workspaceId(), g.keyId(),
-                g.policyRevision(), g.createdAt());
+                g.policyRevision(), g.createdAt(), g.byok(), Dtos.money(g.byokFee()));
     }
 }

@@ -6,10 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A usage report as JSON ({@code data} rows named by their grouping, and {@code total}) or as CSV. */
+/**
+ * A usage report as JSON ({@code data} rows named by their grouping, and {@code total}) or as CSV.
+ * {@code cost} is what the upstream providers charged; {@code byok_fee} the fees on generations the
+ * workspace's own keys paid for; {@code charged} what the organization's credits were debited.
+ */
 final class UsageViews {
 
-    private static final List<String> MEASURES = List.of("requests", "prompt_tokens", "completion_tokens", "cost");
+    private static final List<String> MEASURES = List.of("requests", "prompt_tokens", "completion_tokens", "cost",
+            "byok_fee", "charged");
 
     private UsageViews() {
     }
@@ -33,7 +38,9 @@ final class UsageViews {
         for (UsageRow r : report.rows()) {
             out.append(field(r.group())).append(',').append(r.requests()).append(',').append(r.promptTokens())
                     .append(',').append(r.completionTokens()).append(',')
-                    .append(Dtos.money(r.cost()).toPlainString()).append("\r\n");
+                    .append(Dtos.money(r.cost()).toPlainString()).append(',')
+                    .append(Dtos.money(r.byokFee()).toPlainString()).append(',')
+                    .append(Dtos.money(r.charged()).toPlainString()).append("\r\n");
         }
         return out.toString();
     }
@@ -51,6 +58,8 @@ final class UsageViews {
         m.put("prompt_tokens", r.promptTokens());
         m.put("completion_tokens", r.completionTokens());
         m.put("cost", Dtos.money(r.cost()));
+        m.put("byok_fee", Dtos.money(r.byokFee()));
+        m.put("charged", Dtos.money(r.charged()));
         return m;
     }
 

@@ -30,6 +30,8 @@ class GenerationEntity extends PanacheEntityBase {
     public long tokensCompletion;
     public BigDecimal cost;
     public boolean byok;
+    @Column(name = "byok_fee")
+    public BigDecimal byokFee;
     @Column(name = "latency_ms")
     public long latencyMs;
     @Column(name = "policy_revision")

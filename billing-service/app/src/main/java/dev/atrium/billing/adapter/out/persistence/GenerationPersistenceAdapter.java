@@ -27,15 +27,17 @@ class GenerationPersistenceAdapter implements GenerationRepository {
     /** ON CONFLICT DO NOTHING waits for a concurrent insert of the same id, then skips it. */
     private static final MultiRowInsert<Generation> INSERT = new MultiRowInsert<>("generation",
             List.of("id", "organization_id", "workspace_id", "key_id", "owner_user_id", "model", "provider",
-                    "tokens_prompt", "tokens_completion", "cost", "byok", "latency_ms", "policy_revision",
+                    "tokens_prompt", "tokens_completion", "cost", "byok", "byok_fee", "latency_ms", "policy_revision",
                     "created_at"),
             "ON CONFLICT (id) DO NOTHING RETURNING id",
             (g, v) -> v.text(g.id()).text(g.organizationId()).text(g.workspaceId()).text(g.keyId())
                     .text(g.ownerUserId()).text(g.model()).text(g.provider()).number(g.tokensPrompt())
-                    .number(g.tokensCompletion()).money(g.cost()).flag(g.byok()).number(g.latencyMs())
-                    .text(g.policyRevision()).time(g.createdAt()));
+                    .number(g.tokensCompletion()).money(g.cost()).flag(g.byok()).money(g.byokFee())
+                    .number(g.latencyMs()).text(g.policyRevision()).time(g.createdAt()));
+    /** byok_fee is NULL where the cost itself was debited (see Generation#charge). */
     private static final String MEASURES = "COUNT(*), COALESCE(SUM(tokens_prompt), 0),"
-            + " COALESCE(SUM(tokens_completion), 0), COALESCE(SUM(cost), 0)";
+            + " COALESCE(SUM(tokens_completion), 0), COALESCE(SUM(cost), 0), COALESCE(SUM(byok_fee), 0),"
+            + " COALESCE(SUM(COALESCE(byok_fee, cost)), 0)";
 
     private final EntityManager em;
 
@@ -56,7 +58,8 @@ class GenerationPersistenceAdapter implements GenerationRepository {
     public Optional<Generation> find(String id) {
         return GenerationEntity.<GenerationEntity>findByIdOptional(id)
                 .map(e -> new Generation(e.id, e.organizationId, e.workspaceId, e.keyId, e.ownerUserId, e.model,
-                        e.provider, e.tokensPrompt, e.tokensCompletion, Money.of(e.cost), e.byok, e.latencyMs,
+                        e.provider, e.tokensPrompt, e.tokensCompletion, Money.of(e.cost), e.byok,
+                        e.byokFee == null ? null : Money.of(e.byokFee), e.latencyMs,
                         e.policyRevision, e.createdAt));
     }
 
@@ -74,7 +77,7 @@ class GenerationPersistenceAdapter implements GenerationRepository {
         List<UsageRow> result = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             result.add(new UsageRow((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), Money.of(new BigDecimal(r[4].toString()))));
+                    ((Number) r[3]).longValue(), money(r[4]), money(r[5]), money(r[6])));
         }
         return result;
     }
@@ -87,10 +90,13 @@ class GenerationPersistenceAdapter implements GenerationRepository {
         List<StatementLine> lines = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             lines.add(new StatementLine(LocalDate.parse((String) r[0]), (String) r[1], ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
-                    Money.of(new BigDecimal(r[5].toString()))));
+                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), money(r[5]), money(r[6]), money(r[7])));
         }
         return lines;
+    }
+
+    private static BigDecimal money(Object sum) {
+        return Money.of(new BigDecimal(sum.toString()));
     }
 
     private Query scoped(String select, UsageScope scope, UsagePeriod period, String rest) {

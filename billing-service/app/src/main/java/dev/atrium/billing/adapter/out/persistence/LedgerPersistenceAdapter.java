@@ -25,16 +25,25 @@ import org.hibernate.Session;
 class LedgerPersistenceAdapter implements LedgerRepository {
 
     private static final String NET = "SUM(CASE direction WHEN 'debit' THEN amount ELSE -amount END)";
-    /** Generations not debited exactly once at their cost, and usage debits without their generation. */
+    /**
+     * Generations not debited exactly once at their charge (the cost, or a BYOK generation's fee,
+     * each under its own kind; nothing when the charge is 0), and charges without their generation.
+     * A generation with a transaction of the wrong kind beside the right one shows in two rows: count
+     * distinct references.
+     */
     private static final String MISDEBITED = """
-            SELECT g.organization_id AS org FROM generation g
-              LEFT JOIN ledger_transaction t ON t.kind = 'usage' AND t.reference = g.id
+            SELECT g.organization_id AS org, g.id AS ref FROM generation g
+              LEFT JOIN ledger_transaction t ON t.kind IN ('usage', 'byok_fee') AND t.reference = g.id
               LEFT JOIN ledger_entry e ON e.transaction_id = t.id AND e.account_type = 'credits'
                                       AND e.direction = 'debit'
-             WHERE %1$s CASE WHEN g.cost > 0 THEN e.amount IS DISTINCT FROM g.cost ELSE t.id IS NOT NULL END
+             WHERE %1$s CASE WHEN COALESCE(g.byok_fee, g.cost) > 0
+                             THEN t.kind IS DISTINCT FROM
+                                      CASE WHEN g.byok_fee IS NULL THEN 'usage' ELSE 'byok_fee' END
+                                  OR e.amount IS DISTINCT FROM COALESCE(g.byok_fee, g.cost)
+                             ELSE t.id IS NOT NULL END
             UNION ALL
-            SELECT t.organization_id FROM ledger_transaction t
-             WHERE %2$s t.kind = 'usage' AND NOT EXISTS (
+            SELECT t.organization_id, t.reference FROM ledger_transaction t
+             WHERE %2$s t.kind IN ('usage', 'byok_fee') AND NOT EXISTS (
                    SELECT 1 FROM generation g WHERE g.id = t.reference AND g.organization_id = t.organization_id)""";
 
     private final EntityManager em;
@@ -95,7 +104,7 @@ class LedgerPersistenceAdapter implements LedgerRepository {
                         + " FROM ledger_entry WHERE organization_id = :org GROUP BY transaction_id"
                         + " HAVING " + NET + " <> 0) t")
                 .setParameter("org", organizationId).getSingleResult();
-        Number misdebited = (Number) em.createNativeQuery("SELECT COUNT(*) FROM ("
+        Number misdebited = (Number) em.createNativeQuery("SELECT COUNT(DISTINCT ref) FROM ("
                         + MISDEBITED.formatted("g.organization_id = :org AND", "t.organization_id = :org AND") + ") m")
                 .setParameter("org", organizationId).getSingleResult();
         return new LedgerInvariants(organizationId, checks, unbalanced.longValue(), misdebited.longValue());
@@ -116,7 +125,7 @@ class LedgerPersistenceAdapter implements LedgerRepository {
                         + " UNION ALL"
                         + " SELECT organization_id FROM ledger_entry GROUP BY organization_id, transaction_id"
                         + "  HAVING " + NET + " <> 0"
-                        + " UNION ALL " + MISDEBITED.formatted("", "")
+                        + " UNION ALL SELECT org FROM (" + MISDEBITED.formatted("", "") + ") m"
                         + ") v ORDER BY org")
                 .setParameter("creditNormal", creditNormal).getResultList();
         return suspects.stream().map(this::invariants).filter(i -> !i.hold()).toList();

@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** Books generations' usage: stores each and debits its cost, once per generation id. */
+/**
+ * Books generations' usage: stores each and debits its cost (or, when the workspace's own provider
+ * key paid, the BYOK fee on it), once per generation id.
+ */
 public interface RecordUsageUseCase {
 
     UsageOutcome record(RecordUsageCommand command);
@@ -48,6 +51,7 @@ public interface RecordUsageUseCase {
                     Fields.notNegative("completion_tokens", completionTokens),
                     Money.of(cost),
                     byok,
+                    null,
                     Fields.notNegative("latency_ms", latencyMs),
                     Fields.optional("policy_revision", policyRevision, Fields.MAX_ID),
                     createdAt != null ? createdAt : receivedAt));

@@ -1,13 +1,11 @@
 package dev.atrium.billing.application.port.out;
 
-import dev.atrium.billing.domain.Balance;
-import dev.atrium.billing.domain.LowBalanceThreshold;
-import dev.atrium.billing.domain.TransactionKind;
+import dev.atrium.billing.domain.BalanceEvent;
+import java.util.List;
 
 /** Publishes in the caller's transaction (an outbox), so a balance and its events never part. */
 public interface BalanceEventPublisher {
 
-    void balanceChanged(Balance balance, TransactionKind cause, String reference);
-
-    void lowBalance(Balance balance, LowBalanceThreshold threshold, String reference);
+    /** The events of one posting, in the order consumers must see them. */
+    void publish(List<BalanceEvent> events);
 }

@@ -64,6 +64,48 @@ class UsageConsumerAdapterTest {
         assertThat(changed.revision()).isEqualTo(2);
     }
 
+    /** The test profile charges a 5% BYOK fee (atrium.billing.byok-fee-percent). */
+    @Test
+    void aByokRecordDebitsOnlyTheFeeOnItsUpstreamCost() {
+        String org = "org_byok_" + suffix();
+        topUp(org, "seed-" + org, 10).then().statusCode(201);
+        UsageRecorded byok = usage(org, "gen-" + UUID.randomUUID(), "0.0012345678", true);
+
+        send(byok);
+        send(byok);
+        JsonNode generation = landed(byok.generationId());
+
+        assertThat(generation.get("total_cost").decimalValue()).as("what the workspace's provider charged")
+                .isEqualByComparingTo("0.0012345678");
+        assertThat(generation.get("is_byok").asBoolean()).isTrue();
+        assertThat(generation.get("byok_fee").decimalValue()).isEqualByComparingTo("0.0000617284");
+        assertThat(generation.get("charged").decimalValue()).isEqualByComparingTo("0.0000617284");
+        assertThat(balance(org)).isEqualByComparingTo("9.9999382716");
+
+        JsonNode entries = read(given().get("/api/v1/organizations/{org}/ledger", org)
+                .then().statusCode(200).extract().asString()).get("data");
+        assertThat(entries).hasSize(2 + 2);
+        assertThat(entries.get(0).get("kind").asText()).isEqualTo("byok_fee");
+        assertThat(entries.findValuesAsText("account")).contains("byok_fees");
+        assertThat(entries.get(0).get("amount").decimalValue()).isEqualByComparingTo("0.0000617284");
+        JsonNode books = read(given().get("/api/v1/organizations/{org}/invariants", org)
+                .then().statusCode(200).extract().asString());
+        assertThat(books.get("hold").asBoolean()).isTrue();
+        assertThat(books.get("generations_not_debited_once").asLong()).isZero();
+        JsonNode total = read(given().queryParam("from", "2026-11-01").queryParam("to", "2026-12-01")
+                .get("/api/v1/organizations/{org}/usage", org).then().statusCode(200).extract().asString())
+                .get("total");
+        assertThat(total.get("cost").decimalValue()).isEqualByComparingTo("0.0012345678");
+        assertThat(total.get("byok_fee").decimalValue()).isEqualByComparingTo("0.0000617284");
+        assertThat(total.get("charged").decimalValue()).isEqualByComparingTo("0.0000617284");
+
+        var events = KafkaRecords.readUntil(bootstrap(), BillingEvents.BALANCE_TOPIC,
+                r -> r.value().contains(byok.generationId()), LANDING);
+        BalanceChanged changed = parse(events.get(events.size() - 1).value(), BalanceChanged.class);
+        assertThat(changed.cause()).isEqualTo("byok_fee");
+        assertThat(changed.balance()).isEqualByComparingTo("9.9999382716");
+    }
+
     @Test
     void theSameRecordSentTwiceDebitsOnce() {
         String org = "org_dup_" + suffix();
@@ -117,9 +159,13 @@ class UsageConsumerAdapterTest {
     }
 
     private static UsageRecorded usage(String org, String generationId, String cost) {
+        return usage(org, generationId, cost, false);
+    }
+
+    private static UsageRecorded usage(String org, String generationId, String cost, boolean byok) {
         return new UsageRecorded(generationId, org, "ws_default", "key_1", "user-1", "openai/gpt-4o-mini",
                 "sim-fast", "gpt-4o-mini", 1200, 345, new BigDecimal("0.00000015"), new BigDecimal("0.0000006"),
-                new BigDecimal(cost), false, "res-1", "org:2,ws:5", 812, true, "stop",
+                new BigDecimal(cost), byok, "res-1", "org:2,ws:5", 812, true, "stop",
                 Instant.parse("2026-11-26T10:15:30.123Z"));
     }
 

@@ -85,7 +85,8 @@ class TenantAccessResourceTest {
         given().get("/internal/v1/generations/{id}", GEN_WS1).then().statusCode(200)
                 .body("id", equalTo(GEN_WS1)).body("organization_id", equalTo(ORG))
                 .body("provider_name", equalTo("openai")).body("total_cost", equalTo(0.125f))
-                .body("tokens_prompt", equalTo(120)).body("workspace_id", equalTo("ws_1"));
+                .body("tokens_prompt", equalTo(120)).body("workspace_id", equalTo("ws_1"))
+                .body("byok", equalTo(false)).body("byok_fee", nullValue());
         given().get("/internal/v1/generations/{id}", "gen-unknown").then().statusCode(404)
                 .body("error.code", equalTo(404));
     }

@@ -85,8 +85,9 @@ class UsageResourceTest {
                 .queryParam("format", "csv").get("/api/v1/organizations/{org}/usage", org)
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
 
-        assertThat(csv.split("\r\n")).containsExactly("model,requests,prompt_tokens,completion_tokens,cost",
-                "openai/gpt-4o-mini,1,100,10,0.000015");
+        assertThat(csv.split("\r\n")).containsExactly(
+                "model,requests,prompt_tokens,completion_tokens,cost,byok_fee,charged",
+                "openai/gpt-4o-mini,1,100,10,0.000015,0,0.000015");
     }
 
     @Test

@@ -113,8 +113,9 @@ class WorkspaceReportResourceTest {
                 .queryParam("group_by", "day").queryParam("format", "csv").get("/api/v1/workspaces/{ws}/usage", ws)
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
 
-        assertThat(csv.split("\r\n")).containsExactly("day,requests,prompt_tokens,completion_tokens,cost",
-                "2026-11-02,1,100,10,0.000015");
+        assertThat(csv.split("\r\n")).containsExactly(
+                "day,requests,prompt_tokens,completion_tokens,cost,byok_fee,charged",
+                "2026-11-02,1,100,10,0.000015,0,0.000015");
     }
 
     @Test

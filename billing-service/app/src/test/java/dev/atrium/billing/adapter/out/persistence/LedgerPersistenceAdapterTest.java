@@ -12,6 +12,7 @@ import dev.atrium.billing.application.port.in.FindGenerationQuery;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.UsageOutcome;
+import dev.atrium.billing.domain.LedgerInvariants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The ledger on the real PostgreSQL: racing writers, and what the schema itself refuses. */
@@ -97,6 +99,41 @@ class LedgerPersistenceAdapterTest {
         assertThat(stored.cost()).isEqualByComparingTo("0");
     }
 
+    /** The test profile charges a 5% BYOK fee. */
+    @Test
+    void theAuditHoldsForByokFeesAndFlagsAByokGenerationDebitedItsCost() {
+        String org = org();
+        String paid = "gen-" + UUID.randomUUID();
+        String free = "gen-" + UUID.randomUUID();
+        usage.recordAll(List.of(byok(org, paid, "2"), byok(org, free, "0.0000000009")));
+
+        assertThat(generations.generation(paid).orElseThrow().byokFee()).isEqualByComparingTo("0.1");
+        assertThat(generations.generation(free).orElseThrow().byokFee())
+                .as("5% of 0.0000000009 rounds to 0: processed, nothing debited").isEqualByComparingTo("0");
+        assertThat(balances.balance(org).amount()).isEqualByComparingTo("-0.1");
+        assertThat(books.check(org).hold()).isTrue();
+
+        // A consumer that ignored the BYOK flag would also have debited the cost as usage; rolled back.
+        String forgedId = "txn_forged_" + UUID.randomUUID().toString().substring(0, 8);
+        AtomicReference<LedgerInvariants> forged = new AtomicReference<>();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("INSERT INTO ledger_transaction (id, organization_id, kind, reference, created_at)"
+                    + " VALUES (:id, :org, 'usage', :gen, now())").setParameter("id", forgedId)
+                    .setParameter("org", org).setParameter("gen", paid).executeUpdate();
+            em.createNativeQuery("INSERT INTO ledger_entry (transaction_id, account_id, organization_id, account_type,"
+                    + " direction, amount, created_at) SELECT :id, id, organization_id, type,"
+                    + " CASE type WHEN 'credits' THEN 'debit' ELSE 'credit' END, 2, now()"
+                    + " FROM account WHERE organization_id = :org AND type IN ('credits', 'byok_fees')")
+                    .setParameter("id", forgedId).setParameter("org", org).executeUpdate();
+            forged.set(books.check(org));
+            throw new IllegalStateException("rolled back by the test");
+        })).hasMessageContaining("rolled back by the test");
+
+        assertThat(forged.get().generationsNotDebitedOnce()).isEqualTo(1);
+        assertThat(forged.get().hold()).isFalse();
+        assertThat(books.check(org).hold()).isTrue();
+    }
+
     @Test
     void theDatabaseRefusesAnUnbalancedTransaction() {
         String org = org();
@@ -152,6 +189,11 @@ class LedgerPersistenceAdapterTest {
     private static RecordUsageCommand usage(String org, String id, String cost) {
         return RecordUsageCommand.of(id, org, "ws_1", "key_1", "user-1", "a/x", "p", 10, 10, new BigDecimal(cost),
                 false, 100, "org:1", Instant.parse("2026-11-26T00:00:00Z"), Instant.now());
+    }
+
+    private static RecordUsageCommand byok(String org, String id, String cost) {
+        return RecordUsageCommand.of(id, org, "ws_1", "key_1", "user-1", "a/x", "p", 10, 10, new BigDecimal(cost),
+                true, 100, "org:1", Instant.parse("2026-11-26T00:00:00Z"), Instant.now());
     }
 
     private static String org() {
