@@ -40,6 +40,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, ProcessStarter> starters = new LinkedHashMap<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     private Postgres postgres;
+    private String otlpEndpoint = System.getenv("ATRIUM_OTLP_ENDPOINT");
 
     /**
      * @param root the repository root (the services' packaged jars are found under it)
@@ -51,6 +52,15 @@ public final class Stack implements AutoCloseable {
         this.ports = ports;
         this.externalDb = externalDb;
         this.progress = progress;
+    }
+
+    /**
+     * Every service exports its traces to this OTLP/HTTP endpoint (like {@code http://127.0.0.1:4318});
+     * by default {@code $ATRIUM_OTLP_ENDPOINT}; none leaves tracing off.
+     */
+    public Stack otlpEndpoint(String endpoint) {
+        this.otlpEndpoint = endpoint;
+        return this;
     }
 
     public Ports ports() {
@@ -170,6 +180,11 @@ public final class Stack implements AutoCloseable {
             settings.put("quarkus.datasource.jdbc.url", jdbcUrl(name));
             settings.put("quarkus.datasource.username", externalDb != null ? externalDb.user() : Postgres.USER);
             settings.put("quarkus.datasource.password", externalDb != null ? externalDb.password() : Postgres.PASSWORD);
+        }
+        if (otlpEndpoint != null && !otlpEndpoint.isBlank()) {
+            settings.put("quarkus.otel.sdk.disabled", "false");
+            settings.put("quarkus.otel.exporter.otlp.endpoint", otlpEndpoint);
+            settings.put("quarkus.otel.bsp.schedule.delay", "1s");
         }
         if (name.equals("workspace")) {
             settings.put("atrium.keycloak.url", keycloakUrl());

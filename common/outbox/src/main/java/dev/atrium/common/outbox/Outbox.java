@@ -2,6 +2,8 @@ package dev.atrium.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.events.KafkaTracing;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,6 +31,7 @@ public class Outbox {
         event.eventType = type;
         event.source = source;
         event.createdAt = clock.instant();
+        event.traceParent = KafkaTracing.traceparent(Context.current());
         try {
             event.payload = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

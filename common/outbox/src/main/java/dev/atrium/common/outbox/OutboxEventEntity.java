@@ -37,4 +37,8 @@ public class OutboxEventEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C traceparent of the writing request; null outside a trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

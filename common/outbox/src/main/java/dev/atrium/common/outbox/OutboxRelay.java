@@ -2,17 +2,27 @@ package dev.atrium.common.outbox;
 
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.common.events.KafkaSettings;
+import dev.atrium.common.events.KafkaTracing;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,6 +35,9 @@ import org.jboss.logging.Logger;
  * Sends outbox rows to Kafka in commit order and deletes them once the broker acknowledged them.
  * Rows are locked with SKIP LOCKED so several instances never send the same batch at once;
  * a crash between send and delete re-sends, which consumers absorb by event id.
+ * Each record is sent under a PRODUCER span in the trace of the request that wrote the event
+ * (its {@code traceparent} header); gauges {@code atrium.outbox.backlog} (unsent rows) and
+ * {@code atrium.outbox.oldest.age} (seconds the oldest has waited) show a relay that falls behind.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -34,9 +47,24 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final KafkaProducer<String, String> producer;
+    private final KafkaTracing tracing;
+    private final Clock clock;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
-    OutboxRelay(EntityManager em, Config config) {
+    OutboxRelay(EntityManager em, Config config, Clock clock, Instance<OpenTelemetry> openTelemetry,
+            Instance<MeterRegistry> meters) {
         this.em = em;
+        this.clock = clock;
+        this.tracing = new KafkaTracing(openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop());
+        if (meters.isResolvable()) {
+            Gauge.builder("atrium.outbox.backlog", backlog, AtomicLong::get)
+                    .description("Outbox events written but not yet acknowledged by Kafka")
+                    .baseUnit("events").register(meters.get());
+            Gauge.builder("atrium.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get)
+                    .description("How long the oldest unsent outbox event has waited")
+                    .baseUnit("seconds").register(meters.get());
+        }
         Properties props = KafkaSettings.from(config);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -64,9 +92,11 @@ public class OutboxRelay {
                 .getResultList();
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
         for (OutboxEventEntity event : batch) {
+            Span span = tracing.startPublish(event.topic, KafkaTracing.context(event.traceParent));
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, null, event.recordKey,
-                    event.payload, CloudEventHeaders.of(event.eventId, event.eventType, event.source, event.createdAt));
-            sent.add(producer.send(record));
+                    event.payload, KafkaTracing.withTrace(
+                            CloudEventHeaders.of(event.eventId, event.eventType, event.source, event.createdAt), span));
+            sent.add(producer.send(record, (metadata, error) -> KafkaTracing.end(span, error)));
         }
         for (Future<RecordMetadata> ack : sent) {
             ack.get();
@@ -75,6 +105,33 @@ public class OutboxRelay {
             em.remove(event);
         }
         return batch.size();
+    }
+
+    /** One cheap aggregate over the (normally near-empty) table for the backlog gauges. */
+    @Scheduled(every = "${atrium.outbox.backlog-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measureBacklog() {
+        try {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "SELECT count(*), min(created_at) FROM outbox_event").getSingleResult());
+            backlog.set(((Number) row[0]).longValue());
+            Instant oldest = row[1] == null ? null : toInstant(row[1]);
+            oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not measure the outbox backlog: %s", e.getMessage());
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return Instant.parse(value.toString());
     }
 
     void close(@Observes ShutdownEvent event) {
