@@ -9,6 +9,7 @@ import java.nio.file.Path;
 final class SharedStack {
 
     private static Stack stack;
+    private static OtlpReceiver otlp;
     private static String adminToken;
 
     private SharedStack() {
@@ -17,13 +18,24 @@ final class SharedStack {
     static synchronized Stack get() {
         if (stack == null) {
             Path root = Path.of(System.getProperty("atrium.root", "../..")).toAbsolutePath().normalize();
+            try {
+                otlp = new OtlpReceiver();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Could not start the OTLP receiver", e);
+            }
             Stack started = new Stack(root, Path.of("target", "stack"), Ports.free(), null,
-                    line -> System.out.println("[stack] " + line));
+                    line -> System.out.println("[stack] " + line)).otlpEndpoint(otlp.endpoint());
             started.start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             stack = started;
         }
         return stack;
+    }
+
+    /** The collector every service of the shared stack exports its spans to. */
+    static OtlpReceiver otlp() {
+        get();
+        return otlp;
     }
 
     static Ports ports() {
