@@ -8,6 +8,7 @@ import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase;
 import dev.atrium.gateway.application.port.in.StreamChatUseCase;
+import dev.atrium.gateway.application.port.out.GenerationObserver;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.UpstreamProvider;
 import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamAnswer;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The request path of DESIGN.md: admit the request (resolve, preset, check and plan), call the
@@ -51,16 +53,18 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     private final WorkspaceSettingsReader settings;
     private final UpstreamProvider upstream;
     private final UsagePublisher usage;
+    private final GenerationObserver observer;
     private final Clock clock;
 
     public ChatCompletionService(Admission admission, GuardrailChecker guardrail, WorkspaceSettingsReader settings,
-            UpstreamProvider upstream, UsagePublisher usage, Clock clock) {
+            UpstreamProvider upstream, UsagePublisher usage, GenerationObserver observer, Clock clock) {
         this.admission = admission;
         this.moderation = new Moderation(guardrail);
         this.guardrail = guardrail;
         this.settings = settings;
         this.upstream = upstream;
         this.usage = usage;
+        this.observer = observer;
         this.clock = clock;
     }
 
@@ -130,7 +134,8 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         ObjectNode usageNode = body.putObject("usage");
         putUsage(usageNode, tokens, tokens.cost(c.price()), c.byok());
         record(admitted, generationId, c, tokens, started, null, false, finishReason != null ? finishReason
-                : body.path("choices").path(0).path("finish_reason").asText(null));
+                : body.path("choices").path(0).path("finish_reason").asText(null),
+                () -> body.path("choices").path(0).path("message").path("content").asText(null));
         return body;
     }
 
@@ -147,16 +152,24 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         usageNode.putObject("cost_details").put("upstream_inference_cost", cost);
     }
 
-    /** The one usage record of a generation, with the cost computed here and nowhere else. */
+    /**
+     * The one usage record of a generation, with the cost computed here and nowhere else; the workspace's
+     * own observability destinations, if it has any, hear of it too ({@code completion} is read only then).
+     */
     private void record(Admitted admitted, String generationId, Candidate c, Usage tokens, Instant started,
-            Long timeToFirstTokenMs, boolean stream, String finishReason) {
+            Long timeToFirstTokenMs, boolean stream, String finishReason, Supplier<String> completion) {
         long latency = clock.millis() - started.toEpochMilli();
         KeyContext key = admitted.key();
-        usage.usageRecorded(new UsageRecorded(generationId, key.organizationId(), key.workspaceId(), key.keyId(),
+        UsageRecorded record = new UsageRecorded(generationId, key.organizationId(), key.workspaceId(), key.keyId(),
                 key.ownerUserId(), c.model(), c.provider(), c.upstreamModel(), tokens.promptTokens(),
                 tokens.completionTokens(), c.price().prompt(), c.price().completion(), tokens.cost(c.price()), c.byok(),
                 admitted.verdict().reservationId(), admitted.verdict().policyRevision(), latency, stream,
-                finishReason, clock.instant()));
+                finishReason, clock.instant());
+        usage.usageRecorded(record);
+        if (!key.observability().isEmpty()) {
+            observer.generationFinished(new GenerationObserver.FinishedGeneration(record, key,
+                    MessageText.of(admitted.body()).text(), completion.get()));
+        }
     }
 
     // ---- streaming
@@ -214,12 +227,15 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
             long estimatedPromptTokens) {
         Candidate c = live.candidate();
         StreamTally tally = new StreamTally();
+        // The answer's text, kept only for the workspace's own observability destinations.
+        StringBuilder text = admitted.key().observability().isEmpty() ? null : new StringBuilder();
         AtomicBoolean recorded = new AtomicBoolean();
         Runnable finish = () -> {
             if (recorded.compareAndSet(false, true)) {
                 Usage tokens = tally.usage(estimatedPromptTokens);
                 record(admitted, generationId, c, tokens, started, tally.firstTokenAfterMs(), true,
-                        tally.finishReason() == null ? "cancelled" : tally.finishReason());
+                        tally.finishReason() == null ? "cancelled" : tally.finishReason(),
+                        () -> text == null ? null : text.toString());
                 usage.providerAttempted(new ProviderAttempt(generationId, c.provider(), c.model(),
                         "error".equals(tally.finishReason()) ? "error" : "success", 200,
                         clock.millis() - started.toEpochMilli(), tally.firstTokenAfterMs(), tokens.completionTokens(),
@@ -231,8 +247,12 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
             chunk.put("model", c.model());
             chunk.put("provider", c.provider());
             JsonNode choice = chunk.path("choices").path(0);
-            if (!choice.path("delta").path("content").asText("").isEmpty()) {
+            String delta = choice.path("delta").path("content").asText("");
+            if (!delta.isEmpty()) {
                 tally.content(clock.millis() - started.toEpochMilli());
+                if (text != null) {
+                    text.append(delta);
+                }
             }
             if (choice.hasNonNull("finish_reason")) {
                 tally.finish(choice.path("finish_reason").asText());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.gateway.application.port.out.GenerationObserver;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
@@ -59,9 +60,11 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final Map<String, String> byokKeys = new HashMap<>();
     final List<String> credentials = new ArrayList<>();
     final List<String> forgotten = new ArrayList<>();
+    final List<GenerationObserver.FinishedGeneration> observed = new ArrayList<>();
 
     ChatCompletionService service(java.time.Clock clock) {
-        return new ChatCompletionService(new Admission(this, this, this, this), this, this, this, this, clock);
+        return new ChatCompletionService(new Admission(this, this, this, this), this, this, this, this,
+                observed::add, clock);
     }
 
     static Candidate candidate(String provider, String prompt, String completion, boolean zdr) {
