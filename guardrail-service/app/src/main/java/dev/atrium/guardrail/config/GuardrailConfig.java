@@ -23,4 +23,11 @@ public interface GuardrailConfig {
     /** Completion tokens a request may produce when it sets no max_tokens and the catalogue knows no maximum. */
     @WithDefault("4096")
     int defaultMaxCompletionTokens();
+
+    /**
+     * Whether a check's reservation waits for the disk at commit. Off by default: a database crash
+     * may then lose the last moments of holds, never spend (docs/adr/0004-reservation-write-path.md).
+     */
+    @WithDefault("false")
+    boolean durableReservations();
 }

@@ -40,7 +40,8 @@ import java.util.UUID;
 /**
  * The gateway's check: policy (403), content filters (403), then rate limits (429), budgets and
  * credits (402) under row locks, and when all pass the worst case is held in the same transaction,
- * so several instances sharing the database never admit more than fits.
+ * so several instances sharing the database never admit more than fits. That transaction commits
+ * without waiting for the disk (docs/adr/0004-reservation-write-path.md).
  */
 @ApplicationScoped
 public class CheckService implements CheckPolicyUseCase {
@@ -86,7 +87,7 @@ public class CheckService implements CheckPolicyUseCase {
 
         List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
         List<ApplicableRateLimit> rateLimits = ApplicableRateLimit.of(stored);
-        boolean creditKnown = ledger.credit(command.organizationId()).isPresent();
+        boolean creditKnown = ledger.knowsCredit(command.organizationId());
         BigDecimal worstCase = budgets.isEmpty() && !creditKnown ? null : worstCase(command);
         if (!budgets.isEmpty() && worstCase == null) {
             return CheckResult.deny(503, "The prices of " + String.join(", ", command.models())
@@ -99,6 +100,10 @@ public class CheckService implements CheckPolicyUseCase {
         rateLimits.forEach(l -> rateCounters.add(RateCounter.of(l.scope(), now)));
         TreeSet<SpendCounter> counters = new TreeSet<>();
         budgets.forEach(b -> counters.add(b.counter(now)));
+        if (!config.durableReservations() && (!rateCounters.isEmpty() || !counters.isEmpty() || creditKnown)) {
+            // A crash may lose the last moments of holds and counts: bounded, see ADR 0004.
+            ledger.commitWithoutWaitingForDisk();
+        }
         Map<RateCounter, RateState> rateStates = rateCounters.isEmpty() ? Map.of() : rates.lockRates(rateCounters);
         Map<SpendCounter, CounterState> states = counters.isEmpty() ? Map.of() : ledger.lock(counters);
         CreditState credit = creditKnown ? ledger.lockCredit(command.organizationId()).orElse(null) : null;

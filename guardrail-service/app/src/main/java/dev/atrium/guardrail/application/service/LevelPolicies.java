@@ -29,23 +29,19 @@ public class LevelPolicies {
     }
 
     List<StoredPolicy> stored(String organizationId, String workspaceId, String ownerUserId, String keyId) {
-        List<StoredPolicy> levels = new ArrayList<>();
-        levels.add(find(PolicyScope.organization(organizationId)));
-        levels.add(find(PolicyScope.workspace(workspaceId)));
+        List<PolicyScope> scopes = new ArrayList<>();
+        scopes.add(PolicyScope.organization(organizationId));
+        scopes.add(PolicyScope.workspace(workspaceId));
         if (ownerUserId != null) {
-            levels.add(find(PolicyScope.member(workspaceId, ownerUserId)));
+            scopes.add(PolicyScope.member(workspaceId, ownerUserId));
         }
         if (keyId != null) {
-            levels.add(find(PolicyScope.key(keyId)));
+            scopes.add(PolicyScope.key(keyId));
         }
-        return levels;
+        return policies.findAll(scopes);
     }
 
     EffectivePolicy merge(List<StoredPolicy> stored) {
         return PolicyMerge.merge(stored.stream().map(LevelPolicy::of).toList());
-    }
-
-    private StoredPolicy find(PolicyScope scope) {
-        return policies.find(scope).orElseGet(() -> StoredPolicy.none(scope));
     }
 }

@@ -208,6 +208,26 @@ class BudgetCheckTest {
         }
         assertThat(ledger.rates).isEmpty();
         assertThat(ledger.reservations).isEmpty();
+        assertThat(ledger.relaxedCommits).isZero();
+    }
+
+    @Test
+    void onlyTheChecksHoldingTransactionCommitsWithoutWaitingForTheDiskNeverTheSettlement() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
+        String reservation = check(1000).reservationId();
+        assertThat(ledger.relaxedCommits).isEqualTo(1);
+        assertThat(settle("gen-durable", reservation, "0.01")).isTrue();
+        assertThat(ledger.relaxedCommits).isEqualTo(1);
+    }
+
+    @Test
+    void durableReservationsWhenConfiguredSo() {
+        CheckService durable = new CheckService(new LevelPolicies(store, store), ledger, ledger,
+                new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096, true), clock);
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
+        assertThat(durable.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of("openai/gpt-4o-mini"), 0, 1000))).reservationId()).startsWith("res_");
+        assertThat(ledger.relaxedCommits).isZero();
     }
 
     @Test

@@ -33,12 +33,17 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
     final Map<String, CreditState> credits = new HashMap<>();
     final Map<String, Long> creditRevisions = new HashMap<>();
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
+    int relaxedCommits;
     final Map<RateCounter, RateState> rates = new HashMap<>();
     final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
     final Map<String, List<EndpointPrice>> catalogue = new HashMap<>();
     final List<String> catalogueAsked = new ArrayList<>();
 
     static GuardrailConfig config(int defaultMaxTokens) {
+        return config(defaultMaxTokens, false);
+    }
+
+    static GuardrailConfig config(int defaultMaxTokens, boolean durable) {
         return new GuardrailConfig() {
             @Override
             public String routingUrl() {
@@ -58,6 +63,11 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
             @Override
             public int defaultMaxCompletionTokens() {
                 return defaultMaxTokens;
+            }
+
+            @Override
+            public boolean durableReservations() {
+                return durable;
             }
         };
     }
@@ -86,12 +96,18 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
 
     @Override
     public Optional<CreditState> lockCredit(String organizationId) {
-        return credit(organizationId);
+        return Optional.ofNullable(credits.get(organizationId));
     }
 
     @Override
-    public Optional<CreditState> credit(String organizationId) {
-        return Optional.ofNullable(credits.get(organizationId));
+    public boolean knowsCredit(String organizationId) {
+        return credits.containsKey(organizationId);
+    }
+
+    /** Counts the transactions that asked to commit without waiting for the disk. */
+    @Override
+    public void commitWithoutWaitingForDisk() {
+        relaxedCommits++;
     }
 
     @Override

@@ -46,6 +46,11 @@ class InMemoryStores implements PolicyRepository, PolicyEventPublisher, TenancyR
     }
 
     @Override
+    public List<StoredPolicy> findAll(List<PolicyScope> scopes) {
+        return scopes.stream().map(s -> find(s).orElseGet(() -> StoredPolicy.none(s))).toList();
+    }
+
+    @Override
     public Optional<StoredPolicy> findForUpdate(PolicyScope scope) {
         return find(scope);
     }

@@ -12,13 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counters, balances and reservations in PostgreSQL. Every writer locks counter rows in
@@ -28,13 +31,38 @@ import java.util.TreeSet;
 @ApplicationScoped
 class BudgetLedgerAdapter implements BudgetLedger {
 
-    /** Creates the row if missing and locks it, in one round trip; the no-op update takes the lock. */
+    /**
+     * Creates missing rows and locks them all in one round trip, in the order given (rows are
+     * inserted in ordinality order; the no-op update takes the lock of an existing one).
+     */
     private static final String LOCK = "INSERT INTO spend_counter (level, scope_id, budget_window, window_start)"
-            + " VALUES (?, ?, ?, ?) ON CONFLICT (level, scope_id, budget_window, window_start)"
-            + " DO UPDATE SET reserved = spend_counter.reserved RETURNING spent, spent_byok, reserved";
+            + " SELECT level, scope_id, budget_window, window_start::timestamptz"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+            + " AS t (level, scope_id, budget_window, window_start, n) ORDER BY n"
+            + " ON CONFLICT (level, scope_id, budget_window, window_start)"
+            + " DO UPDATE SET reserved = spend_counter.reserved"
+            + " RETURNING level, scope_id, budget_window, window_start, spent, spent_byok, reserved";
+    /**
+     * The reservation, its holds and the reserved amounts they add, in one round trip, so the
+     * counters' row locks are held for as short a time as possible.
+     */
+    private static final String HOLD = "WITH reservation_row AS ("
+            + " INSERT INTO reservation (id, organization_id, credit_hold, created_at, expires_at) VALUES (?, ?, ?, ?, ?)),"
+            + " holds AS (SELECT level, scope_id, budget_window, window_start::timestamptz AS window_start,"
+            + " amount::numeric AS amount FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS t (level, scope_id, budget_window, window_start, amount)),"
+            + " hold_rows AS (INSERT INTO reservation_hold (reservation_id, level, scope_id, budget_window, window_start,"
+            + " amount) SELECT ?, level, scope_id, budget_window, window_start, amount FROM holds),"
+            + " counters AS (UPDATE spend_counter c SET reserved = c.reserved + h.amount FROM holds h"
+            + " WHERE c.level = h.level AND c.scope_id = h.scope_id AND c.budget_window = h.budget_window"
+            + " AND c.window_start = h.window_start)"
+            + " UPDATE credit_balance SET reserved = reserved + ?::numeric WHERE organization_id = ?"
+            + " AND ?::numeric IS NOT NULL";
     private static final String WHERE = " WHERE level = ? AND scope_id = ? AND budget_window = ? AND window_start = ?";
 
     private final Jdbc jdbc;
+    /** Organizations billing has reported a balance for: a row that is never deleted. */
+    private final Set<String> creditKnown = ConcurrentHashMap.newKeySet();
 
     BudgetLedgerAdapter(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -42,12 +70,25 @@ class BudgetLedgerAdapter implements BudgetLedger {
 
     @Override
     public Map<SpendCounter, CounterState> lock(Collection<SpendCounter> counters) {
+        List<SpendCounter> ordered = List.copyOf(new TreeSet<>(counters));
+        Map<String, SpendCounter> byKey = new HashMap<>();
+        ordered.forEach(c -> byKey.put(rowKey(c.level().wire(), c.scopeId(), c.window().wire(), c.windowStart()), c));
         Map<SpendCounter, CounterState> states = new TreeMap<>();
-        for (SpendCounter c : new TreeSet<>(counters)) {
-            states.put(c, jdbc.query(LOCK, rs -> new CounterState(rs.getBigDecimal("spent"),
-                    rs.getBigDecimal("spent_byok"), rs.getBigDecimal("reserved")), key(c)).get(0));
+        if (ordered.isEmpty()) {
+            return states;
         }
+        jdbc.query(LOCK, rs -> states.put(byKey.get(rowKey(rs.getString("level"), rs.getString("scope_id"),
+                        rs.getString("budget_window"), Jdbc.instant(rs, "window_start"))),
+                new CounterState(rs.getBigDecimal("spent"), rs.getBigDecimal("spent_byok"), rs.getBigDecimal("reserved"))),
+                ordered.stream().map(c -> c.level().wire()).toArray(String[]::new),
+                ordered.stream().map(SpendCounter::scopeId).toArray(String[]::new),
+                ordered.stream().map(c -> c.window().wire()).toArray(String[]::new),
+                ordered.stream().map(c -> c.windowStart().toString()).toArray(String[]::new));
         return states;
+    }
+
+    private static String rowKey(String level, String scopeId, String window, Instant windowStart) {
+        return level + '\n' + scopeId + '\n' + window + '\n' + windowStart;
     }
 
     @Override
@@ -64,18 +105,27 @@ class BudgetLedgerAdapter implements BudgetLedger {
 
     @Override
     public Optional<CreditState> lockCredit(String organizationId) {
-        return credit(organizationId, " FOR UPDATE");
+        return jdbc.query("SELECT balance, reserved FROM credit_balance WHERE organization_id = ? FOR UPDATE",
+                rs -> new CreditState(rs.getBigDecimal("balance"), rs.getBigDecimal("reserved")), organizationId)
+                .stream().findFirst();
     }
 
     @Override
-    public Optional<CreditState> credit(String organizationId) {
-        return credit(organizationId, "");
+    public boolean knowsCredit(String organizationId) {
+        if (creditKnown.contains(organizationId)) {
+            return true;
+        }
+        boolean known = !jdbc.query("SELECT 1 FROM credit_balance WHERE organization_id = ?", rs -> true,
+                organizationId).isEmpty();
+        if (known) {
+            creditKnown.add(organizationId);
+        }
+        return known;
     }
 
-    private Optional<CreditState> credit(String organizationId, String lock) {
-        return jdbc.query("SELECT balance, reserved FROM credit_balance WHERE organization_id = ?" + lock,
-                rs -> new CreditState(rs.getBigDecimal("balance"), rs.getBigDecimal("reserved")), organizationId)
-                .stream().findFirst();
+    @Override
+    public void commitWithoutWaitingForDisk() {
+        jdbc.update("SET LOCAL synchronous_commit = off");
     }
 
     @Override
@@ -87,19 +137,22 @@ class BudgetLedgerAdapter implements BudgetLedger {
 
     @Override
     public void hold(Reservation r) {
-        jdbc.update("INSERT INTO reservation (id, organization_id, credit_hold, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?)", r.id(), r.organizationId(), r.creditHold(), r.createdAt(), r.expiresAt());
-        for (Hold h : r.holds()) {
-            Object[] key = key(h.counter());
-            jdbc.update("INSERT INTO reservation_hold (reservation_id, level, scope_id, budget_window, window_start,"
-                    + " amount) VALUES (?, ?, ?, ?, ?, ?)", r.id(), key[0], key[1], key[2], key[3], h.amount());
-            jdbc.update("UPDATE spend_counter SET reserved = reserved + ?" + WHERE, h.amount(), key[0], key[1], key[2],
-                    key[3]);
+        int n = r.holds().size();
+        String[] levels = new String[n];
+        String[] scopes = new String[n];
+        String[] windows = new String[n];
+        String[] starts = new String[n];
+        String[] amounts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Hold h = r.holds().get(i);
+            levels[i] = h.counter().level().wire();
+            scopes[i] = h.counter().scopeId();
+            windows[i] = h.counter().window().wire();
+            starts[i] = h.counter().windowStart().toString();
+            amounts[i] = h.amount().toPlainString();
         }
-        if (r.creditHold() != null) {
-            jdbc.update("UPDATE credit_balance SET reserved = reserved + ? WHERE organization_id = ?", r.creditHold(),
-                    r.organizationId());
-        }
+        jdbc.update(HOLD, r.id(), r.organizationId(), r.creditHold(), r.createdAt(), r.expiresAt(), levels, scopes,
+                windows, starts, amounts, r.id(), r.creditHold(), r.organizationId(), r.creditHold());
     }
 
     @Override

@@ -67,6 +67,10 @@ class Jdbc {
                 ps.setNull(i + 1, Types.NUMERIC);
                 continue;
             }
+            if (p instanceof String[] values) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("text", values));
+                continue;
+            }
             ps.setObject(i + 1, p instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : p);
         }
     }

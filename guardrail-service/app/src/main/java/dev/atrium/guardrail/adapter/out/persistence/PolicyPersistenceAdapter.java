@@ -10,23 +10,75 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 @ApplicationScoped
 class PolicyPersistenceAdapter implements PolicyRepository {
 
-    private final PolicyJson json;
+    /** Past this many, the parsed documents are dropped and parsed again as checks need them. */
+    static final int MAX_PARSED = 10_000;
 
-    PolicyPersistenceAdapter(PolicyJson json) {
+    private final PolicyJson json;
+    private final Jdbc jdbc;
+    /**
+     * Each scope's policy as last parsed, reused while its row's revision is the same: every read
+     * still asks the database for the revision in force, so a write on any instance counts at once.
+     */
+    private final Map<PolicyScope, StoredPolicy> parsed = new ConcurrentHashMap<>();
+
+    PolicyPersistenceAdapter(PolicyJson json, Jdbc jdbc) {
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     @Override
     public Optional<StoredPolicy> find(PolicyScope scope) {
         return PolicyEntity.<PolicyEntity>findByIdOptional(key(scope)).map(this::toDomain);
+    }
+
+    @Override
+    public List<StoredPolicy> findAll(List<PolicyScope> scopes) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT level, scope_id, revision, updated_at, updated_by, document FROM policy WHERE (level, scope_id) IN (");
+        Object[] params = new Object[scopes.size() * 2];
+        for (int i = 0; i < scopes.size(); i++) {
+            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+            params[2 * i] = scopes.get(i).level().wire();
+            params[2 * i + 1] = scopes.get(i).id();
+        }
+        sql.append(')');
+        Map<PolicyScope, StoredPolicy> found = new HashMap<>();
+        for (StoredPolicy policy : jdbc.query(sql.toString(), this::fromRow, params)) {
+            found.put(policy.scope(), policy);
+        }
+        return scopes.stream().map(s -> found.getOrDefault(s, StoredPolicy.none(s))).toList();
+    }
+
+    /** Parses the document only when this revision (and write time) of the scope was not parsed before. */
+    private StoredPolicy fromRow(ResultSet rs) throws SQLException {
+        PolicyScope scope = scope(rs.getString("level"), rs.getString("scope_id"));
+        long revision = rs.getLong("revision");
+        Instant updatedAt = Jdbc.instant(rs, "updated_at");
+        StoredPolicy known = parsed.get(scope);
+        if (known != null && known.revision() == revision && updatedAt.equals(known.updatedAt())) {
+            return known;
+        }
+        StoredPolicy policy = new StoredPolicy(scope, json.readDocument(rs.getString("document")), revision,
+                updatedAt, rs.getString("updated_by"));
+        if (parsed.size() >= MAX_PARSED) {
+            parsed.clear();
+        }
+        parsed.put(scope, policy);
+        return policy;
     }
 
     @Override

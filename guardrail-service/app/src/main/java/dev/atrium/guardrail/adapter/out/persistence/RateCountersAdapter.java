@@ -6,6 +6,8 @@ import dev.atrium.guardrail.domain.RateState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -13,7 +15,15 @@ import java.util.TreeSet;
 @ApplicationScoped
 class RateCountersAdapter implements RateCounters {
 
-    private static final String WHERE = " WHERE level = ? AND scope_id = ? AND minute_start = ?";
+    /**
+     * Creates missing rows and locks them all in one round trip, in the order given (rows are
+     * inserted in ordinality order), so concurrent checks queue instead of deadlocking.
+     */
+    private static final String LOCK = "INSERT INTO rate_counter (level, scope_id, minute_start)"
+            + " SELECT level, scope_id, minute_start::timestamptz FROM unnest(?::text[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS t (level, scope_id, minute_start, n) ORDER BY n"
+            + " ON CONFLICT (level, scope_id, minute_start) DO UPDATE SET requests = rate_counter.requests"
+            + " RETURNING level, scope_id, minute_start, requests, tokens";
 
     private final Jdbc jdbc;
 
@@ -23,22 +33,33 @@ class RateCountersAdapter implements RateCounters {
 
     @Override
     public Map<RateCounter, RateState> lockRates(Collection<RateCounter> counters) {
+        List<RateCounter> ordered = List.copyOf(new TreeSet<>(counters));
+        Map<String, RateCounter> byKey = new HashMap<>();
+        ordered.forEach(c -> byKey.put(key(c.level().wire(), c.scopeId(), c.minuteStart()), c));
         Map<RateCounter, RateState> states = new TreeMap<>();
-        for (RateCounter c : new TreeSet<>(counters)) {
-            states.put(c, jdbc.query("INSERT INTO rate_counter (level, scope_id, minute_start) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (level, scope_id, minute_start) DO UPDATE SET requests = rate_counter.requests"
-                    + " RETURNING requests, tokens", rs -> new RateState(rs.getLong("requests"), rs.getLong("tokens")),
-                    c.level().wire(), c.scopeId(), c.minuteStart()).get(0));
-        }
+        jdbc.query(LOCK, rs -> states.put(byKey.get(key(rs.getString("level"), rs.getString("scope_id"),
+                        Jdbc.instant(rs, "minute_start"))), new RateState(rs.getLong("requests"), rs.getLong("tokens"))),
+                arrays(ordered));
         return states;
     }
 
     @Override
     public void count(Collection<RateCounter> counters, long tokens) {
-        for (RateCounter c : new TreeSet<>(counters)) {
-            jdbc.update("UPDATE rate_counter SET requests = requests + 1, tokens = tokens + ?" + WHERE, tokens,
-                    c.level().wire(), c.scopeId(), c.minuteStart());
-        }
+        Object[] arrays = arrays(List.copyOf(new TreeSet<>(counters)));
+        jdbc.update("UPDATE rate_counter c SET requests = c.requests + 1, tokens = c.tokens + ?"
+                + " FROM unnest(?::text[], ?::text[], ?::text[]) AS t (level, scope_id, minute_start)"
+                + " WHERE c.level = t.level AND c.scope_id = t.scope_id AND c.minute_start = t.minute_start::timestamptz",
+                tokens, arrays[0], arrays[1], arrays[2]);
+    }
+
+    private static Object[] arrays(List<RateCounter> counters) {
+        return new Object[] {counters.stream().map(c -> c.level().wire()).toArray(String[]::new),
+                counters.stream().map(RateCounter::scopeId).toArray(String[]::new),
+                counters.stream().map(c -> c.minuteStart().toString()).toArray(String[]::new)};
+    }
+
+    private static String key(String level, String scopeId, Instant minuteStart) {
+        return level + '\n' + scopeId + '\n' + minuteStart;
     }
 
     @Override

@@ -26,7 +26,18 @@ public interface BudgetLedger {
     /** Locks the organization's credit row; empty while billing has not reported a balance. */
     Optional<CreditState> lockCredit(String organizationId);
 
-    Optional<CreditState> credit(String organizationId);
+    /**
+     * Whether billing has reported a balance for the organization. Once true it stays true (a
+     * balance is never forgotten), so an instance may remember it.
+     */
+    boolean knowsCredit(String organizationId);
+
+    /**
+     * Lets the current transaction, a check's, commit without waiting for its log to reach the
+     * disk (docs/adr/0004-reservation-write-path.md): a crash may lose the last moments of holds
+     * and rate counts, which loosens a limit briefly but never loses spend, settled from usage.
+     */
+    void commitWithoutWaitingForDisk();
 
     /** Keeps billing's balance unless a newer revision is already known; false when skipped. */
     boolean updateBalance(String organizationId, BigDecimal balance, long revision);

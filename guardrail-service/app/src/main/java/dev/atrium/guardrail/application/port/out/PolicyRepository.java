@@ -10,6 +10,12 @@ public interface PolicyRepository {
 
     Optional<StoredPolicy> find(PolicyScope scope);
 
+    /**
+     * The policies in force of several scopes, in their order, read together (a check needs up to
+     * four); a scope never written is {@link StoredPolicy#none}.
+     */
+    List<StoredPolicy> findAll(List<PolicyScope> scopes);
+
     /** As {@link #find}, holding the scope's row until the transaction ends, so revisions stay gapless. */
     Optional<StoredPolicy> findForUpdate(PolicyScope scope);
 

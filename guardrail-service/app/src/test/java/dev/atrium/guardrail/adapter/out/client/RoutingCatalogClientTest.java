@@ -93,6 +93,11 @@ class RoutingCatalogClientTest {
             public int defaultMaxCompletionTokens() {
                 return 4096;
             }
+
+            @Override
+            public boolean durableReservations() {
+                return false;
+            }
         };
     }
 }
