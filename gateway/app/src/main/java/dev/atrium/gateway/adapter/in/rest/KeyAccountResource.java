@@ -45,12 +45,14 @@ class KeyAccountResource {
             BigDecimal usageDaily, BigDecimal usageWeekly, BigDecimal usageMonthly, String workspaceId, String keyId) {
     }
 
+    /** {@code byok_fee}: what the organization's credits paid instead of {@code total_cost} for a BYOK generation. */
     record GenerationBody(String id, String model, String providerName, long tokensPrompt, long tokensCompletion,
-            BigDecimal totalCost, long latency, String workspaceId, String keyId, String policyRevision,
-            Instant createdAt) {
+            BigDecimal totalCost, boolean isByok, BigDecimal byokFee, long latency, String workspaceId, String keyId,
+            String policyRevision, Instant createdAt) {
         static GenerationBody of(GenerationView g) {
             return new GenerationBody(g.id(), g.model(), g.providerName(), g.tokensPrompt(), g.tokensCompletion(),
-                    g.totalCost(), g.latency(), g.workspaceId(), g.keyId(), g.policyRevision(), g.createdAt());
+                    g.totalCost(), g.byok(), g.byokFee(), g.latency(), g.workspaceId(), g.keyId(),
+                    g.policyRevision(), g.createdAt());
         }
     }
 }

@@ -111,7 +111,9 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
         String workspace = generationId.equals("gen-other-workspace") ? "ws_other" : CONTEXT.workspaceId();
         return Uni.createFrom().item(generationId.startsWith("gen-") ? Optional.of(new GenerationView(generationId,
                 CONTEXT.organizationId(), "openai/gpt-4o-mini", "openai", 12, 34, new BigDecimal("0.0000222"), 420,
-                workspace, CONTEXT.keyId(), "org:1,ws:0", Instant.parse("2026-11-26T12:00:00Z"))) : Optional.empty());
+                workspace, CONTEXT.keyId(), "org:1,ws:0", Instant.parse("2026-11-26T12:00:00Z"),
+                generationId.startsWith("gen-byok"), generationId.startsWith("gen-byok") ? new BigDecimal("0.00000111")
+                        : null)) : Optional.empty());
     }
 
     static Candidate candidate(String provider) {

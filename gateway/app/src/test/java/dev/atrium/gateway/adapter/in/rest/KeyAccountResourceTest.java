@@ -32,7 +32,14 @@ class KeyAccountResourceTest {
                 .body("data.id", equalTo("gen-abc"))
                 .body("data.provider_name", equalTo("openai"))
                 .body("data.tokens_completion", equalTo(34))
-                .body("data.total_cost", equalTo(0.0000222f));
+                .body("data.total_cost", equalTo(0.0000222f))
+                .body("data.is_byok", equalTo(false));
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .queryParam("id", "gen-byok-1")
+                .get("/api/v1/generation")
+                .then().statusCode(200)
+                .body("data.is_byok", equalTo(true))
+                .body("data.byok_fee", equalTo(0.00000111f));
     }
 
     @Test
