@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.KafkaTracing;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -15,10 +18,14 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
-    Outbox(ObjectMapper json, Clock clock) {
+    Outbox(ObjectMapper json, Clock clock, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.json = json;
         this.clock = clock;
+        this.relay = relay;
+        this.transactions = transactions;
     }
 
     /** @return the event id */
@@ -38,6 +45,20 @@ public class Outbox {
             throw new IllegalStateException("Event payload is not serializable: " + type, e);
         }
         event.persist();
+        // Sent right after the commit rather than at the relay's next tick: consumers such as the
+        // gateway's key cache hear of a change within milliseconds.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
         return event.eventId;
     }
 }

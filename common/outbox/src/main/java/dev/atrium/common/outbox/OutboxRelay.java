@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,6 +54,12 @@ public class OutboxRelay {
     private final KafkaTracing tracing;
     private final Clock clock;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
     OutboxRelay(EntityManager em, Config config, Clock clock, Instance<OpenTelemetry> openTelemetry,
@@ -73,7 +83,29 @@ public class OutboxRelay {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
+    /**
+     * Relays now (after a commit that wrote events) on the relay's one thread, so runs never overlap
+     * and one instance sends in commit order; a wake while a run is queued adds nothing.
+     */
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    relay();
+                });
+            } catch (RejectedExecutionException e) {
+                // shutting down: the events stay in the table for the next start
+            }
+        }
+    }
+
+    /** The safety net: events whose wake was lost (a crash, another instance's rows) go at the next tick. */
     @Scheduled(every = "${atrium.outbox.relay-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        wake();
+    }
+
     void relay() {
         try {
             while (QuarkusTransaction.requiringNew().call(this::relayBatch) == BATCH) {
@@ -135,6 +167,7 @@ public class OutboxRelay {
     }
 
     void close(@Observes ShutdownEvent event) {
+        worker.shutdown();
         producer.close();
     }
 }
