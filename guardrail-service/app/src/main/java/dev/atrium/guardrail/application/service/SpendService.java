@@ -37,6 +37,20 @@ public class SpendService implements RecordUsageUseCase, ViewKeySpendQuery {
     @Override
     @Transactional
     public boolean record(RecordUsageCommand command) {
+        return charge(command);
+    }
+
+    @Override
+    @Transactional
+    public int recordAll(List<RecordUsageCommand> commands) {
+        int charged = 0;
+        for (RecordUsageCommand command : commands) {
+            charged += charge(command) ? 1 : 0;
+        }
+        return charged;
+    }
+
+    private boolean charge(RecordUsageCommand command) {
         UsageEntry entry = command.entry();
         if (!usage.add(entry)) {
             return false;

@@ -43,6 +43,19 @@ class SpendServiceTest {
     }
 
     @Test
+    void aBatchChargesEachGenerationOnceEvenWhenRepeatedWithinIt() {
+        record("gen-0", "1", NOW);
+        int charged = service.recordAll(java.util.List.of(command("gen-0", "1"), command("gen-1", "0.5"),
+                command("gen-1", "0.5"), command("gen-2", "0.25")));
+        assertThat(charged).isEqualTo(2);
+        assertThat(service.spend("key_1").usage().total()).isEqualByComparingTo("1.75");
+    }
+
+    private static RecordUsageCommand command(String generationId, String cost) {
+        return RecordUsageCommand.of(generationId, "key_1", "ws_1", "org_1", new BigDecimal(cost), false, NOW);
+    }
+
+    @Test
     void theKeysLimitFromWorkspaceEventsGivesWhatRemains() {
         store.saveKey(new KnownKey("key_1", "ws_1", "org_1", "u", new BigDecimal("5"), LimitReset.DAILY, false));
         record("gen-1", "1.5", NOW);

@@ -7,7 +7,10 @@ import dev.atrium.guardrail.application.port.in.RecordUsageUseCase;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -25,21 +28,24 @@ class UsageConsumer {
         this.mapper = mapper;
     }
 
+    /** One transaction per polled batch, so settlement keeps up with the gateway at full load. */
     @Incoming("usage")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        RecordUsageCommand command;
-        try {
-            UsageRecorded u = mapper.readValue(record.value(), UsageRecorded.class);
-            command = RecordUsageCommand.of(u.generationId(), u.keyId(), u.workspaceId(), u.organizationId(),
-                    u.ownerUserId(), u.reservationId(), u.cost(), u.byok(), u.createdAt());
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            LOG.warnf("Skipping malformed usage record at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
+    public void consume(ConsumerRecords<String, String> records) {
+        List<RecordUsageCommand> commands = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                UsageRecorded u = mapper.readValue(record.value(), UsageRecorded.class);
+                commands.add(RecordUsageCommand.of(u.generationId(), u.keyId(), u.workspaceId(), u.organizationId(),
+                        u.ownerUserId(), u.reservationId(), u.cost(), u.byok(), u.createdAt()));
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                LOG.warnf("Skipping malformed usage record at %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
         }
-        if (!recordUsage.record(command)) {
-            LOG.debugf("Generation %s was already counted", command.entry().generationId());
+        int charged = recordUsage.recordAll(commands);
+        if (charged < commands.size()) {
+            LOG.debugf("%d generations were already counted", commands.size() - charged);
         }
     }
 }

@@ -13,6 +13,9 @@ public interface RecordUsageUseCase {
      */
     boolean record(RecordUsageCommand command);
 
+    /** A polled batch in one transaction, each generation charged once; the number charged now. */
+    int recordAll(java.util.List<RecordUsageCommand> commands);
+
     record RecordUsageCommand(UsageEntry entry, String ownerUserId, String reservationId) {
 
         public static RecordUsageCommand of(String generationId, String keyId, String workspaceId,
