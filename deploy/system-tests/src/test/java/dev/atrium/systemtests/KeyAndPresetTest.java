@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Through the launched stack: a workspace preset shapes a request named {@code @preset/slug}, and a
- * key that was just used (so the gateway holds it) stops working within a second of being disabled; a
+ * key that was just used (so the gateway holds it) stops working within a second of being disabled or
+ * revoked, or of its workspace being archived; a
  * mistyped model is 404 with routing's close matches.
  */
 class KeyAndPresetTest {
@@ -58,27 +59,63 @@ class KeyAndPresetTest {
 
     @Test
     void aDisabledKeyIsRejectedWithinASecond() throws InterruptedException {
-        var created = admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys"),
-                Map.of("name", "revoke-me"), Map.of(), 201);
-        String key = created.path("key").asText();
-        String keyId = created.path("id").asText();
-        chat(key, "openai/gpt-4o-mini").then().statusCode(200);
-        chat(key, "openai/gpt-4o-mini").then().statusCode(200);
-
-        given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
+        var key = warmKey(ws, "disable-me");
+        assertRejectedWithinASecond("disabled key", key[0], () -> given()
+                .header("Authorization", "Bearer " + admin.token()).contentType("application/json")
                 .body(Map.of("disabled", true))
-                .patch(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys/" + keyId))
-                .then().statusCode(200);
-        long disabledAt = System.nanoTime();
+                .patch(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys/" + key[1]))
+                .then().statusCode(200));
+    }
+
+    @Test
+    void aRevokedKeyIsRejectedWithinASecond() throws InterruptedException {
+        var key = warmKey(ws, "revoke-me");
+        assertRejectedWithinASecond("revoked key", key[0], () -> given()
+                .header("Authorization", "Bearer " + admin.token())
+                .delete(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys/" + key[1]))
+                .then().statusCode(204));
+    }
+
+    @Test
+    void anArchivedWorkspacesKeyIsRejectedWithinASecond() throws InterruptedException {
+        String org = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations"),
+                Map.of("name", "Archive", "slug", "arch-" + UUID.randomUUID().toString().substring(0, 8)), Map.of(),
+                201).path("id").asText();
+        String doomed = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/workspaces"),
+                Map.of("name", "Doomed", "slug", "doomed"), Map.of(), 201).path("id").asText();
+        admin.post(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/credits"),
+                Map.of("amount", 10, "currency", "USD", "kind", "top_up"), Map.of("Idempotency-Key", "arch-" + org),
+                201);
+        var key = warmKey(doomed, "archived-with-it");
+        assertRejectedWithinASecond("archived workspace's key", key[0], () -> given()
+                .header("Authorization", "Bearer " + admin.token())
+                .delete(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + doomed))
+                .then().statusCode(204));
+    }
+
+    /** A new key, used twice so the gateway holds it: {secret, id}. */
+    private static String[] warmKey(String workspace, String name) {
+        var created = admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + workspace + "/keys"),
+                Map.of("name", name), Map.of(), 201);
+        String key = created.path("key").asText();
+        chat(key, "openai/gpt-4o-mini").then().statusCode(200);
+        chat(key, "openai/gpt-4o-mini").then().statusCode(200);
+        return new String[] {key, created.path("id").asText()};
+    }
+
+    private static void assertRejectedWithinASecond(String what, String key, Runnable change)
+            throws InterruptedException {
+        change.run();
+        long changedAt = System.nanoTime();
         int status = 200;
-        while (status == 200 && System.nanoTime() - disabledAt < 5_000_000_000L) {
+        while (status == 200 && System.nanoTime() - changedAt < 5_000_000_000L) {
             status = chat(key, "openai/gpt-4o-mini").statusCode();
             if (status == 200) {
                 Thread.sleep(20);
             }
         }
-        long tookMs = (System.nanoTime() - disabledAt) / 1_000_000;
-        System.out.println("[key-revocation] a disabled key was rejected after " + tookMs + " ms");
+        long tookMs = (System.nanoTime() - changedAt) / 1_000_000;
+        System.out.println("[key-revocation] a " + what + " was rejected after " + tookMs + " ms");
         assertThat(status).isEqualTo(401);
         assertThat(tookMs).isLessThan(1000);
     }

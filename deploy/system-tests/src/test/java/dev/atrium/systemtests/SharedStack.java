@@ -23,13 +23,30 @@ final class SharedStack {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Could not start the OTLP receiver", e);
             }
-            Stack started = new Stack(root, Path.of("target", "stack"), Ports.free(), null,
+            Path home = Path.of("target", "stack");
+            // Every run starts from empty data (the unpacked Keycloak is kept): a run killed mid-write
+            // must not leave a broken Kafka log or an old schema to the next one.
+            for (String data : new String[] {"kafka", "postgres", "gateway-spool"}) {
+                deleteTree(home.resolve(data));
+            }
+            Stack started = new Stack(root, home, Ports.free(), null,
                     line -> System.out.println("[stack] " + line)).otlpEndpoint(otlp.endpoint());
             started.start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             stack = started;
         }
         return stack;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not clear " + dir, e);
+        }
     }
 
     /** The collector every service of the shared stack exports its spans to. */
