@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Kafka goes away while requests are served: every generation still reaches billing exactly once. */
@@ -29,15 +28,9 @@ class KafkaOutageTest {
     void usageServedDuringAKafkaOutageIsBilledOnceWhenItReturns() throws Exception {
         Ports ports = SharedStack.ports();
         AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
-        String org = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations"),
-                Map.of("name", "Outage", "slug", "outage-" + UUID.randomUUID().toString().substring(0, 8)), Map.of(),
-                201).path("id").asText();
-        String ws = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/workspaces"),
-                Map.of("name", "Prod", "slug", "prod"), Map.of(), 201).path("id").asText();
-        String key = admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys"),
-                Map.of("name", "outage"), Map.of(), 201).path("key").asText();
-        admin.post(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/credits"),
-                Map.of("amount", 10, "currency", "USD", "kind", "top_up"), Map.of("Idempotency-Key", "outage-" + org), 201);
+        Tenants.Tenant tenant = Tenants.create(admin, "outage");
+        String org = tenant.organizationId();
+        String key = tenant.apiKey();
 
         SharedStack.get().stop("kafka");
         Set<String> ids = new HashSet<>();

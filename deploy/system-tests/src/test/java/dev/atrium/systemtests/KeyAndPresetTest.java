@@ -8,7 +8,6 @@ import dev.atrium.local.Ports;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +27,9 @@ class KeyAndPresetTest {
     static void tenant() {
         ports = SharedStack.ports();
         admin = AdminClient.login(SharedStack.get().keycloakUrl());
-        String org = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations"),
-                Map.of("name", "Keys", "slug", "keys-" + UUID.randomUUID().toString().substring(0, 8)), Map.of(),
-                201).path("id").asText();
-        ws = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/workspaces"),
-                Map.of("name", "Apps", "slug", "apps"), Map.of(), 201).path("id").asText();
-        admin.post(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/credits"),
-                Map.of("amount", 10, "currency", "USD", "kind", "top_up"), Map.of("Idempotency-Key", "keys-" + org),
-                201);
+        String org = Tenants.organization(admin, "keys");
+        ws = Tenants.workspace(admin, org, "apps");
+        Tenants.credit(admin, org, 10);
     }
 
     @Test
@@ -78,14 +72,9 @@ class KeyAndPresetTest {
 
     @Test
     void anArchivedWorkspacesKeyIsRejectedWithinASecond() throws InterruptedException {
-        String org = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations"),
-                Map.of("name", "Archive", "slug", "arch-" + UUID.randomUUID().toString().substring(0, 8)), Map.of(),
-                201).path("id").asText();
-        String doomed = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/workspaces"),
-                Map.of("name", "Doomed", "slug", "doomed"), Map.of(), 201).path("id").asText();
-        admin.post(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/credits"),
-                Map.of("amount", 10, "currency", "USD", "kind", "top_up"), Map.of("Idempotency-Key", "arch-" + org),
-                201);
+        String org = Tenants.organization(admin, "archive");
+        String doomed = Tenants.workspace(admin, org, "doomed");
+        Tenants.credit(admin, org, 10);
         var key = warmKey(doomed, "archived-with-it");
         assertRejectedWithinASecond("archived workspace's key", key[0], () -> given()
                 .header("Authorization", "Bearer " + admin.token())
@@ -95,8 +84,7 @@ class KeyAndPresetTest {
 
     /** A new key, used twice so the gateway holds it: {secret, id}. */
     private static String[] warmKey(String workspace, String name) {
-        var created = admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + workspace + "/keys"),
-                Map.of("name", name), Map.of(), 201);
+        var created = Tenants.key(admin, workspace, name);
         String key = created.path("key").asText();
         chat(key, "openai/gpt-4o-mini").then().statusCode(200);
         chat(key, "openai/gpt-4o-mini").then().statusCode(200);
@@ -130,8 +118,7 @@ class KeyAndPresetTest {
     }
 
     private static String newKey(String name) {
-        return admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys"),
-                Map.of("name", name), Map.of(), 201).path("key").asText();
+        return Tenants.key(admin, ws, name).path("key").asText();
     }
 
     private static Response chat(String key, String model) {

@@ -8,7 +8,6 @@ import dev.atrium.local.Ports;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The moderation plugin through the launched stack: the organization's content filters run on the answer. */
@@ -18,16 +17,9 @@ class ModerationSystemTest {
     void anAnswerMatchingABlockFilterIsWithheldWith403() {
         Ports ports = SharedStack.ports();
         AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
-        String org = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations"),
-                Map.of("name", "Moderated", "slug", "mod-" + UUID.randomUUID().toString().substring(0, 8)), Map.of(),
-                201).path("id").asText();
-        String ws = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/workspaces"),
-                Map.of("name", "Apps", "slug", "apps"), Map.of(), 201).path("id").asText();
-        String key = admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys"),
-                Map.of("name", "moderated"), Map.of(), 201).path("key").asText();
-        admin.post(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/credits"),
-                Map.of("amount", 10, "currency", "USD", "kind", "top_up"), Map.of("Idempotency-Key", "mod-" + org),
-                201);
+        Tenants.Tenant tenant = Tenants.create(admin, "moderated");
+        String org = tenant.organizationId();
+        String key = tenant.apiKey();
         given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
                 .body(Map.of("content_filters", List.of(Map.of("pattern", "(?i)simulated answer", "action", "block",
                         "label", "no-simulations"))))

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +34,9 @@ class OpenAiSdkTest {
     static void tenant() {
         ports = SharedStack.ports();
         AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
-        String org = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations"),
-                Map.of("name", "SDK", "slug", "sdk-" + UUID.randomUUID().toString().substring(0, 8)), Map.of(), 201)
-                .path("id").asText();
-        String ws = admin.post(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/workspaces"),
-                Map.of("name", "Apps", "slug", "apps"), Map.of(), 201).path("id").asText();
-        apiKey = admin.post(SharedStack.url(ports.workspace(), "/api/v1/workspaces/" + ws + "/keys"),
-                Map.of("name", "sdk"), Map.of(), 201).path("key").asText();
-        admin.post(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/credits"),
-                Map.of("amount", 10, "currency", "USD", "kind", "top_up"), Map.of("Idempotency-Key", "sdk-" + org), 201);
+        Tenants.Tenant tenant = Tenants.create(admin, "sdk");
+        String org = tenant.organizationId();
+        apiKey = tenant.apiKey();
         given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
                 .body(Map.of("allowed_models", List.of("openai/*")))
                 .put(SharedStack.url(ports.guardrail(), "/api/v1/organizations/" + org + "/guardrails"))

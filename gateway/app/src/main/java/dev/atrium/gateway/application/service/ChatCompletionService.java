@@ -73,24 +73,30 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         Instant started = clock.instant();
         return admission.prepare(command).chain(admission::admit)
                 .chain(admitted -> call(admitted, started)
-                        // A withheld answer was generated and recorded: its usage settles the reservation.
-                        .onFailure(e -> !(e instanceof Moderation.Withheld))
+                        // A generated answer is recorded even when it is not delivered: its usage settles the reservation.
+                        .onFailure(e -> !(e instanceof Moderation.AfterGeneration))
                         .call(() -> guardrail.release(admitted.verdict().reservationId())));
     }
 
     private Uni<ObjectNode> call(Admitted admitted, Instant started) {
         String generationId = GenerationId.next();
         return attempt(admitted, admitted.body(), generationId, 0, new ArrayList<>())
-                .chain(success -> moderation.moderate(admitted, success.answer().body()).map(verdict -> {
-                    ObjectNode answer = answer(admitted, generationId, success, started,
-                            verdict.allowed() ? null : Moderation.CONTENT_FILTER);
-                    if (!verdict.allowed()) {
-                        throw new Moderation.Withheld(verdict.message());
-                    }
-                    return answer;
-                }));
+                .chain(success -> moderation.moderate(admitted, success.answer().body())
+                        .onFailure(e -> !(e instanceof Moderation.AfterGeneration)).transform(e -> {
+                            // The answer exists and was paid for: recorded, though the check could not run.
+                            answer(admitted, generationId, success, started, "error");
+                            return new Moderation.AfterGeneration(503,
+                                    "The answer could not be moderated and was withheld: " + e.getMessage());
+                        })
+                        .map(verdict -> {
+                            ObjectNode answer = answer(admitted, generationId, success, started,
+                                    verdict.allowed() ? null : Moderation.CONTENT_FILTER);
+                            if (!verdict.allowed()) {
+                                throw new Moderation.Withheld(verdict.message());
+                            }
+                            return answer;
+                        }));
     }
-
 
     private Uni<Success> attempt(Admitted admitted, ObjectNode body, String generationId, int index,
             List<Map<String, Object>> failures) {

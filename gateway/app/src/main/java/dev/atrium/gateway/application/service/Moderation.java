@@ -120,8 +120,20 @@ final class Moderation {
         return out.toString();
     }
 
-    /** The plugin stopped an answer the provider had already generated (and was paid for). */
-    static final class Withheld extends ApiException {
+    /** The provider had already generated the answer (and was paid for it); it is recorded, not delivered. */
+    static class AfterGeneration extends ApiException {
+
+        AfterGeneration(int status, String message) {
+            super(status, message);
+        }
+
+        AfterGeneration(int status, String message, Map<String, Object> metadata) {
+            super(status, message, metadata);
+        }
+    }
+
+    /** The plugin's filters blocked the answer. */
+    static final class Withheld extends AfterGeneration {
 
         Withheld(String message) {
             super(403, "The answer was withheld by the moderation plugin: " + message,

@@ -107,10 +107,15 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     /** The moderation verdict per answer text; allowed when absent. */
     final Map<String, ModerationResult> moderation = new HashMap<>();
     final List<String> moderated = new ArrayList<>();
+    boolean moderationDown;
 
     @Override
     public Uni<ModerationResult> moderate(ModerationRequest request) {
         moderated.add(request.text());
+        if (moderationDown) {
+            return Uni.createFrom().failure(new dev.atrium.common.error.ApiException(503,
+                    "guardrail-service could not answer; try again shortly"));
+        }
         return Uni.createFrom().item(moderation.getOrDefault(request.text(),
                 new ModerationResult(true, 200, null, List.of(), List.of())));
     }

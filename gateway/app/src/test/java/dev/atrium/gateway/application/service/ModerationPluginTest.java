@@ -53,6 +53,22 @@ class ModerationPluginTest {
     }
 
     @Test
+    void anAnswerThatCannotBeModeratedIsWithheldButStillRecorded() {
+        fakes.candidates = List.of(Fakes.candidate("openai", "0.1", "0.1", false));
+        fakes.verdict = new dev.atrium.guardrail.api.CheckResult(true, 200, null, null, "res_7", "org:1");
+        fakes.moderationDown = true;
+
+        assertThatThrownBy(() -> complete(false, true)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("could not be moderated")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
+        assertThat(fakes.usage).singleElement().satisfies(u -> {
+            assertThat(u.finishReason()).isEqualTo("error");
+            assertThat(u.reservationId()).isEqualTo("res_7");
+        });
+        assertThat(fakes.released).isEmpty();
+    }
+
+    @Test
     void withoutThePluginNothingIsAsked() {
         fakes.candidates = List.of(Fakes.candidate("openai", "0.1", "0.1", false));
         complete(false, false);
