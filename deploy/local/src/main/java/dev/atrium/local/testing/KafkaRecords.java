@@ -42,6 +42,20 @@ public final class KafkaRecords {
     /** Every record read until one matches or the time is up; the match is last. */
     public static List<ConsumerRecord<String, String>> readUntil(String bootstrap, String topic,
             Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        List<ConsumerRecord<String, String>> seen = read(bootstrap, topic, match, timeout);
+        if (seen.isEmpty() || !match.test(seen.get(seen.size() - 1))) {
+            throw new AssertionError("No matching record on " + topic + " within " + timeout + "; saw " + seen.size());
+        }
+        return seen;
+    }
+
+    /** Every record of the topic from the beginning that arrives within {@code time}: to see what else came. */
+    public static List<ConsumerRecord<String, String>> readFor(String bootstrap, String topic, Duration time) {
+        return read(bootstrap, topic, r -> false, time);
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String bootstrap, String topic,
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -60,6 +74,6 @@ public final class KafkaRecords {
                 }
             }
         }
-        throw new AssertionError("No matching record on " + topic + " within " + timeout + "; saw " + seen.size());
+        return seen;
     }
 }
