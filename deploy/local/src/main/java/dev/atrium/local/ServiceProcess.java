@@ -39,6 +39,14 @@ final class ServiceProcess {
         return log;
     }
 
+    Path jar() {
+        return jar;
+    }
+
+    Map<String, String> settings() {
+        return settings;
+    }
+
     Process start() throws IOException {
         if (!Files.exists(jar)) {
             throw new ComponentFailure(name, log, jar + " is missing; build with ./mvnw -B install -DskipTests");

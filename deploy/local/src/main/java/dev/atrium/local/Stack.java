@@ -171,6 +171,24 @@ public final class Stack implements AutoCloseable {
                 .start();
     }
 
+    /**
+     * Starts one more instance of a service on a free port, sharing the stack's database and Kafka (for
+     * tests of several instances); it is stopped with the stack. Its log is {@code <name>-<port>.log}.
+     */
+    public synchronized int startReplica(String name) {
+        int port = FreePorts.next();
+        String replica = name + "-" + port;
+        ServiceProcess base = service(name, port);
+        ServiceProcess process = new ServiceProcess(replica, base.jar(), port, base.settings(), log(replica));
+        try {
+            launch(replica, process::start);
+        } catch (IOException | InterruptedException e) {
+            throw new ComponentFailure(replica, log(replica), e.toString());
+        }
+        await(replica, process::isReady, Duration.ofSeconds(180));
+        return port;
+    }
+
     private ServiceProcess service(String name, int port) {
         String module = name.equals("gateway") ? "gateway" : name + "-service";
         Map<String, String> settings = new LinkedHashMap<>();
