@@ -278,14 +278,24 @@ public final class Stack implements AutoCloseable {
         await(name, readiness.get(name), Duration.ofSeconds(120));
     }
 
-    /** Stops exactly what this stack started, newest first. */
+    /**
+     * Stops exactly what this stack started: all asked at once (newest first), then each waited for, so a
+     * JVM that closes the stack on its way out finishes before anything forcibly ends it.
+     */
     @Override
     public synchronized void close() {
         List<String> names = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(names);
+        Map<String, List<ProcessHandle>> children = new LinkedHashMap<>();
+        for (String name : names) {
+            Process process = processes.get(name);
+            children.put(name, process.descendants().toList());
+            process.destroy();
+        }
         for (String name : names) {
             Process process = processes.remove(name);
             stop(process);
+            children.get(name).stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             try {
                 Files.deleteIfExists(home.resolve("pids").resolve(name + ".pid"));
             } catch (IOException ignored) {

@@ -79,5 +79,20 @@ class KafkaOutageTest {
         JsonNode balance = JSON.readTree(given().header("Authorization", "Bearer " + token)
                 .get(SharedStack.url(ports.billing(), "/api/v1/organizations/" + org + "/balance")).asString());
         assertThat(balance.path("balance").decimalValue()).isEqualByComparingTo(new BigDecimal("10").subtract(cost));
+
+        // The guardrail's spend for the key (GET /api/v1/key, from its own settlement of the same records)
+        // agrees with billing to the last digit.
+        BigDecimal keyUsage = null;
+        long settled = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < settled) {
+            keyUsage = JSON.readTree(given().header("Authorization", "Bearer " + key)
+                    .get(SharedStack.url(ports.gateway(), "/api/v1/key")).then().statusCode(200).extract().asString())
+                    .path("data").path("usage").decimalValue();
+            if (keyUsage.compareTo(cost) == 0) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(keyUsage).isEqualByComparingTo(cost);
     }
 }
