@@ -97,13 +97,14 @@ class GuardrailReplicasTest {
                             + "/release")).then().statusCode(204);
         }
         JsonNode view = JSON.readTree(given().header("Authorization", "Bearer " + admin.token())
-                .get(SharedStack.url(ports.guardrail(), "/api/v1/workspaces/" + tenant.workspaceId() + "/guardrails"))
+                .get(SharedStack.url(ports.guardrail(), "/api/v1/workspaces/" + tenant.workspaceId()
+                        + "/guardrails/effective?key=" + tenant.keyId()))
                 .then().statusCode(200).extract().asString());
+        assertThat(view.path("budgets")).as("effective view %s", view).isNotEmpty();
         for (JsonNode budget : view.path("budgets")) {
             assertThat(budget.path("spent").decimalValue()).isLessThanOrEqualTo(limit);
-            if (budget.has("reserved")) {
-                assertThat(budget.path("reserved").decimalValue()).isZero();
-            }
+            assertThat(budget.path("reserved").isNumber()).as("reserved in %s", budget).isTrue();
+            assertThat(budget.path("reserved").decimalValue()).isZero();
         }
     }
 

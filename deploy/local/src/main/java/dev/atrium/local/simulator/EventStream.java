@@ -27,6 +27,9 @@ final class EventStream {
         int written = 0;
         for (StreamFrame frame : frames) {
             if (behaviour.dropAfterChunks() != null && written == behaviour.dropAfterChunks()) {
+                // Let the frames already sent reach the client first, as from a provider failing mid-answer:
+                // an immediate cut can reset the connection before the client has read them.
+                Pause.millis(100);
                 throw new ConnectionAborted();
             }
             if (frame.token() && nanosPerToken > 0) {

@@ -12,6 +12,8 @@ import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
 import dev.atrium.guardrail.api.KeySpend;
+import dev.atrium.guardrail.api.ModerationRequest;
+import dev.atrium.guardrail.api.ModerationResult;
 import dev.atrium.local.simulator.ProviderSimulator;
 import dev.atrium.routing.api.Candidate;
 import dev.atrium.routing.api.DataPolicy;
@@ -62,9 +64,8 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
     }
 
     @Override
-    public Uni<dev.atrium.guardrail.api.ModerationResult> moderate(dev.atrium.guardrail.api.ModerationRequest request) {
-        return Uni.createFrom().item(new dev.atrium.guardrail.api.ModerationResult(true, 200, null, List.of(),
-                List.of()));
+    public Uni<ModerationResult> moderate(ModerationRequest request) {
+        return Uni.createFrom().item(new ModerationResult(true, 200, null, List.of(), List.of()));
     }
 
     @Override

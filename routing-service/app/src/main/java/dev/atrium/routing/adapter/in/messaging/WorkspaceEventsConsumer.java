@@ -19,8 +19,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class WorkspaceEventsConsumer {
 
-    static final String WORKSPACE_ARCHIVED = "dev.atrium.workspace.workspace.archived.v1";
-
     private static final Logger LOG = Logger.getLogger(WorkspaceEventsConsumer.class);
 
     private final LearnWorkspaceUseCase learnWorkspace;
@@ -54,14 +52,10 @@ class WorkspaceEventsConsumer {
             var e = json.readValue(value, WorkspaceEvents.WorkspaceCreated.class);
             return new KnownWorkspace(e.workspaceId(), e.organizationId(), false);
         }
-        if (WORKSPACE_ARCHIVED.equals(type)) {
-            var e = json.readValue(value, Archived.class);
+        if (WorkspaceEvents.WORKSPACE_ARCHIVED.equals(type)) {
+            var e = json.readValue(value, WorkspaceEvents.WorkspaceArchived.class);
             return new KnownWorkspace(e.workspaceId(), e.organizationId(), true);
         }
         return null;
-    }
-
-    /** The two fields of workspace-service's WorkspaceArchived that routing needs. */
-    record Archived(String workspaceId, String organizationId) {
     }
 }

@@ -71,9 +71,12 @@ class KeySecrecyResourceTest {
                     .post("/api/v1/workspaces/{ws}/keys/{key}/rotate", ws, key.getString("id"))
                     .then().statusCode(200).extract().path("key");
             resolve(rotatedSecret).then().statusCode(200);
+            // The capture sees what the application's loggers write (the path a leaked secret would take).
+            org.jboss.logging.Logger.getLogger(KeySecrecyResourceTest.class).infof("capture-canary %s", "on");
         } finally {
             root.removeHandler(capture);
         }
+        assertThat(logged).anyMatch(line -> line.contains("capture-canary"));
 
         for (String s : List.of(secret, rotatedSecret)) {
             String body = s.substring("sk-at-v1-".length());
