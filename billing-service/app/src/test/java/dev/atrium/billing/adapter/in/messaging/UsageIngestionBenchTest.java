@@ -2,13 +2,18 @@ package dev.atrium.billing.adapter.in.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.atrium.billing.ApiCalls;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.UsageRecorded;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,6 +93,57 @@ class UsageIngestionBenchTest {
         steady(rate, seconds, "measured");
     }
 
+    /**
+     * CPU time spent since {@link #of}: this JVM's (the service, but also the producer and the
+     * poller) and PostgreSQL's (the postmaster and its children, read from /proc; Linux only).
+     */
+    private record CpuTime(long jvmNanos, long postgresTicks, long postmaster) {
+
+        static CpuTime of(DataSource db) throws Exception {
+            long postmaster;
+            try (Connection c = db.getConnection(); ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT current_setting('data_directory')")) {
+                rs.next();
+                postmaster = Long.parseLong(Files.readAllLines(
+                        Path.of(rs.getString(1), "postmaster.pid")).get(0).trim());
+            }
+            return new CpuTime(jvm(), postgres(postmaster), postmaster);
+        }
+
+        String perRecord(int records) throws Exception {
+            double jvmMicros = (jvm() - jvmNanos) / 1e3 / records;
+            // clock ticks of 10 ms (USER_HZ 100)
+            double pgMicros = (postgres(postmaster) - postgresTicks) * 10_000.0 / records;
+            return String.format("JVM %.0f us, PostgreSQL %.0f us", jvmMicros, pgMicros);
+        }
+
+        private static long jvm() {
+            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** utime + stime of the postmaster and its live children, in clock ticks. */
+        private static long postgres(long postmaster) throws Exception {
+            long ticks = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(proc.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    // the fields after the command name, which is in parentheses and may hold spaces
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            }
+            return ticks;
+        }
+    }
+
     /** Sends {@code rate} records a second for {@code seconds}, then prints the lag percentiles. */
     private void steady(int rate, int seconds, String label) throws Exception {
         List<String> orgs = organizations();
@@ -98,6 +154,7 @@ class UsageIngestionBenchTest {
         Thread poller = new Thread(() -> poll(orgs, sent, count, seenAt), "bench-poller");
         poller.start();
         long period = 1_000_000_000L / rate;
+        CpuTime cpu = CpuTime.of(db);
         try (KafkaProducer<String, String> producer = producer(0)) {
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -119,14 +176,16 @@ class UsageIngestionBenchTest {
         long[] lags = seenAt.entrySet().stream().mapToLong(e -> e.getValue() - sentAt.get(e.getKey())).sorted()
                 .toArray();
         System.out.printf("BENCH billing ingestion lag (%s) at %d records/s for %d s (%d records): p50 %.1f ms,"
-                        + " p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", label, rate, seconds, count,
-                percentile(lags, 50), percentile(lags, 90), percentile(lags, 99), lags[lags.length - 1] / 1e6);
+                        + " p90 %.1f ms, p99 %.1f ms, max %.1f ms; CPU per record: %s%n", label, rate, seconds, count,
+                percentile(lags, 50), percentile(lags, 90), percentile(lags, 99), lags[lags.length - 1] / 1e6,
+                cpu.perRecord(count));
         assertThat(booked(orgs)).isEqualTo(count);
     }
 
     private double burst(int records, String label) throws Exception {
         List<String> orgs = organizations();
         List<UsageRecorded> usages = usages(orgs, records);
+        CpuTime cpu = CpuTime.of(db);
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer(5)) {
             for (UsageRecorded u : usages) {
@@ -145,8 +204,8 @@ class UsageIngestionBenchTest {
         long done = System.nanoTime();
         double rate = records / ((done - start) / 1e9);
         System.out.printf("BENCH billing ingestion %s: %d records sent in %d ms, all committed %d ms after the"
-                        + " first send: %.0f records/s%n", label, records, (sent - start) / 1_000_000,
-                (done - start) / 1_000_000, rate);
+                        + " first send: %.0f records/s; CPU per record: %s%n", label, records,
+                (sent - start) / 1_000_000, (done - start) / 1_000_000, rate, cpu.perRecord(records));
         assertThat(debited(orgs)).isEqualByComparingTo(new BigDecimal(COST).multiply(BigDecimal.valueOf(records)));
         return rate;
     }
