@@ -2,7 +2,6 @@ package dev.atrium.billing.adapter.in.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.atrium.billing.ApiCalls;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.gateway.api.GatewayEvents;
@@ -11,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,35 +94,53 @@ class UsageIngestionBenchTest {
     }
 
     /**
-     * CPU time spent since {@link #of}: this JVM's (the service, but also the producer and the
-     * poller) and PostgreSQL's (the postmaster and its children, read from /proc; Linux only).
+     * CPU time spent since {@link #of} by the service: this JVM's threads except the test's own (this
+     * thread; the poller and the producer's, which have ended by {@link #perRecord}), and
+     * PostgreSQL's processes (the postmaster and its children, from /proc; Linux only) except the
+     * backend of the test's own connection.
      */
-    private record CpuTime(long jvmNanos, long postgresTicks, long postmaster) {
+    private record CpuTime(Map<Long, Long> threads, long postgresTicks, long postmaster, long testBackend) {
 
-        static CpuTime of(DataSource db) throws Exception {
+        static CpuTime of(Connection test) throws Exception {
             long postmaster;
-            try (Connection c = db.getConnection(); ResultSet rs = c.createStatement()
-                    .executeQuery("SELECT current_setting('data_directory')")) {
+            long backend;
+            try (ResultSet rs = test.createStatement()
+                    .executeQuery("SELECT current_setting('data_directory'), pg_backend_pid()")) {
                 rs.next();
-                postmaster = Long.parseLong(Files.readAllLines(
-                        Path.of(rs.getString(1), "postmaster.pid")).get(0).trim());
+                postmaster = Long.parseLong(Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0)
+                        .trim());
+                backend = rs.getLong(2);
             }
-            return new CpuTime(jvm(), postgres(postmaster), postmaster);
+            return new CpuTime(threadCpu(), postgres(postmaster, backend), postmaster, backend);
         }
 
         String perRecord(int records) throws Exception {
-            double jvmMicros = (jvm() - jvmNanos) / 1e3 / records;
+            long jvm = 0;
+            for (Map.Entry<Long, Long> now : threadCpu().entrySet()) {
+                if (now.getKey() != Thread.currentThread().getId()) {
+                    jvm += now.getValue() - threads.getOrDefault(now.getKey(), 0L);
+                }
+            }
             // clock ticks of 10 ms (USER_HZ 100)
-            double pgMicros = (postgres(postmaster) - postgresTicks) * 10_000.0 / records;
-            return String.format("JVM %.0f us, PostgreSQL %.0f us", jvmMicros, pgMicros);
+            double pgMicros = (postgres(postmaster, testBackend) - postgresTicks) * 10_000.0 / records;
+            return String.format("service threads %.0f us, PostgreSQL %.0f us", jvm / 1e3 / records, pgMicros);
         }
 
-        private static long jvm() {
-            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        /** CPU nanoseconds of each live thread. */
+        private static Map<Long, Long> threadCpu() {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            Map<Long, Long> cpu = new HashMap<>();
+            for (long id : mx.getAllThreadIds()) {
+                long nanos = mx.getThreadCpuTime(id);
+                if (nanos >= 0) {
+                    cpu.put(id, nanos);
+                }
+            }
+            return cpu;
         }
 
-        /** utime + stime of the postmaster and its live children, in clock ticks. */
-        private static long postgres(long postmaster) throws Exception {
+        /** utime + stime of the postmaster and its live children but one, in clock ticks. */
+        private static long postgres(long postmaster, long excluded) throws Exception {
             long ticks = 0;
             try (var procs = Files.list(Path.of("/proc"))) {
                 for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -135,7 +153,7 @@ class UsageIngestionBenchTest {
                     // the fields after the command name, which is in parentheses and may hold spaces
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long pid = Long.parseLong(proc.getFileName().toString());
-                    if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                    if (pid != excluded && (pid == postmaster || Long.parseLong(f[1]) == postmaster)) {
                         ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     }
                 }
@@ -151,10 +169,11 @@ class UsageIngestionBenchTest {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Queue<UsageRecorded> sent = new ConcurrentLinkedQueue<>();
         Map<String, Long> seenAt = new HashMap<>();
-        Thread poller = new Thread(() -> poll(orgs, sent, count, seenAt), "bench-poller");
+        Connection pollerConnection = db.getConnection();
+        CpuTime cpu = CpuTime.of(pollerConnection);
+        Thread poller = new Thread(() -> poll(pollerConnection, orgs, sent, count, seenAt), "bench-poller");
         poller.start();
         long period = 1_000_000_000L / rate;
-        CpuTime cpu = CpuTime.of(db);
         try (KafkaProducer<String, String> producer = producer(0)) {
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -185,7 +204,14 @@ class UsageIngestionBenchTest {
     private double burst(int records, String label) throws Exception {
         List<String> orgs = organizations();
         List<UsageRecorded> usages = usages(orgs, records);
-        CpuTime cpu = CpuTime.of(db);
+        try (Connection probe = db.getConnection()) {
+            return burst(probe, orgs, usages, records, label);
+        }
+    }
+
+    private double burst(Connection probe, List<String> orgs, List<UsageRecorded> usages, int records, String label)
+            throws Exception {
+        CpuTime cpu = CpuTime.of(probe);
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer(5)) {
             for (UsageRecorded u : usages) {
@@ -195,7 +221,7 @@ class UsageIngestionBenchTest {
         }
         long sent = System.nanoTime();
         long deadline = start + TIMEOUT.toNanos();
-        while (booked(orgs) < records) {
+        while (booked(probe, orgs) < records) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not all " + records + " records were booked within " + TIMEOUT);
             }
@@ -214,11 +240,12 @@ class UsageIngestionBenchTest {
      * Polls until every one of {@code count} generations has been seen, noting when each first was.
      * Reads only generations created since the oldest one not seen yet, so a poll stays small.
      */
-    private void poll(List<String> orgs, Queue<UsageRecorded> sent, int count, Map<String, Long> seenAt) {
+    private void poll(Connection connection, List<String> orgs, Queue<UsageRecorded> sent, int count,
+            Map<String, Long> seenAt) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         List<UsageRecorded> ordered = new ArrayList<>(count);
         int firstUnseen = 0;
-        try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement(
+        try (Connection c = connection; PreparedStatement select = c.prepareStatement(
                 "SELECT id FROM generation WHERE organization_id = ANY (?) AND created_at >= ?")) {
             c.setAutoCommit(true);
             Array organizations = c.createArrayOf("varchar", orgs.toArray());
@@ -248,7 +275,13 @@ class UsageIngestionBenchTest {
     }
 
     private long booked(List<String> orgs) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement count = c.prepareStatement(
+        try (Connection c = db.getConnection()) {
+            return booked(c, orgs);
+        }
+    }
+
+    private static long booked(Connection c, List<String> orgs) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement(
                 "SELECT COUNT(*) FROM generation WHERE organization_id = ANY (?)")) {
             count.setArray(1, c.createArrayOf("varchar", orgs.toArray()));
             try (ResultSet rs = count.executeQuery()) {
