@@ -5,7 +5,6 @@ import dev.atrium.guardrail.application.port.in.RecordBalanceUseCase;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.application.port.out.RateCounters;
-import dev.atrium.guardrail.domain.Money;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Gives held worst cases back when no usage will come, and keeps billing's balances. */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class ReservationService implements ReleaseReservationUseCase, ExpireRese
     @Override
     @Transactional
     public boolean release(String reservationId) {
-        return ledger.settle(reservationId, List.of(), Money.ZERO, false);
+        return ledger.settleAll(List.of(reservationId), Map.of()) == 1;
     }
 
     /**
@@ -50,7 +50,7 @@ public class ReservationService implements ReleaseReservationUseCase, ExpireRese
         List<String> ids = QuarkusTransaction.requiringNew().call(() -> ledger.expired(now, EXPIRY_BATCH));
         int released = 0;
         for (String id : ids) {
-            if (QuarkusTransaction.requiringNew().call(() -> ledger.settle(id, List.of(), Money.ZERO, false))) {
+            if (QuarkusTransaction.requiringNew().call(() -> ledger.settleAll(List.of(id), Map.of())) == 1) {
                 released++;
             }
         }

@@ -8,6 +8,7 @@ import dev.atrium.guardrail.application.port.out.UsageRepository;
 import dev.atrium.guardrail.domain.KeySpend;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
 import dev.atrium.guardrail.domain.UsageEntry;
 import dev.atrium.guardrail.domain.SpendWindows;
@@ -16,7 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 @ApplicationScoped
 public class SpendService implements RecordUsageUseCase, ViewKeySpendQuery {
@@ -37,32 +43,55 @@ public class SpendService implements RecordUsageUseCase, ViewKeySpendQuery {
     @Override
     @Transactional
     public boolean record(RecordUsageCommand command) {
-        return charge(command);
+        return recordAll(List.of(command)) == 1;
     }
 
+    /**
+     * The same for a polled batch in a fixed number of statements, whatever its size: the usage rows,
+     * the keys the records do not name a tenant for, then each counter's summed charge and every
+     * reservation settled at once. A generation repeated in the batch counts as its first occurrence.
+     */
     @Override
     @Transactional
     public int recordAll(List<RecordUsageCommand> commands) {
-        int charged = 0;
-        for (RecordUsageCommand command : commands) {
-            charged += charge(command) ? 1 : 0;
+        Map<String, RecordUsageCommand> firsts = new LinkedHashMap<>();
+        commands.forEach(c -> firsts.putIfAbsent(c.entry().generationId(), c));
+        if (firsts.isEmpty()) {
+            return 0;
         }
-        return charged;
+        Set<String> added = usage.addAll(firsts.values().stream().map(RecordUsageCommand::entry).toList());
+        List<RecordUsageCommand> charged = firsts.values().stream()
+                .filter(c -> added.contains(c.entry().generationId())).toList();
+        if (charged.isEmpty()) {
+            return 0;
+        }
+        Set<String> unnamed = new TreeSet<>();
+        charged.stream().filter(SpendService::needsKey).forEach(c -> unnamed.add(c.entry().keyId()));
+        Map<String, KnownKey> keys = unnamed.isEmpty() ? Map.of() : tenancy.findKeys(unnamed);
+
+        Map<SpendCounter, SpendCharge> charges = new TreeMap<>();
+        List<String> reservations = new ArrayList<>();
+        for (RecordUsageCommand command : charged) {
+            UsageEntry entry = command.entry();
+            SpendCharge charge = SpendCharge.of(entry.cost(), entry.byok());
+            for (SpendCounter counter : SpendCounter.charged(
+                    scopes(entry, command.ownerUserId(), keys.get(entry.keyId())), entry.createdAt())) {
+                charges.merge(counter, charge, SpendCharge::plus);
+            }
+            if (command.reservationId() != null) {
+                reservations.add(command.reservationId());
+            }
+        }
+        ledger.settleAll(reservations, charges);
+        return charged.size();
     }
 
-    private boolean charge(RecordUsageCommand command) {
-        UsageEntry entry = command.entry();
-        if (!usage.add(entry)) {
-            return false;
-        }
-        List<SpendCounter> charged = SpendCounter.charged(scopes(entry, command.ownerUserId()), entry.createdAt());
-        ledger.settle(command.reservationId(), charged, entry.cost(), entry.byok());
-        return true;
+    private static boolean needsKey(RecordUsageCommand c) {
+        return c.entry().organizationId() == null || c.entry().workspaceId() == null || c.ownerUserId() == null;
     }
 
     /** The key's organization, workspace and owner as the record says, else as workspace events told us. */
-    private List<PolicyScope> scopes(UsageEntry entry, String ownerUserId) {
-        KnownKey key = tenancy.findKey(entry.keyId()).orElse(null);
+    private static List<PolicyScope> scopes(UsageEntry entry, String ownerUserId, KnownKey key) {
         String org = entry.organizationId() != null ? entry.organizationId() : key == null ? null : key.organizationId();
         String ws = entry.workspaceId() != null ? entry.workspaceId() : key == null ? null : key.workspaceId();
         String owner = ownerUserId != null ? ownerUserId : key == null ? null : key.ownerUserId();

@@ -13,6 +13,7 @@ import dev.atrium.guardrail.domain.ModelPrice;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
 import dev.atrium.guardrail.domain.Reservation;
+import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -135,9 +136,14 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
     }
 
     @Override
-    public boolean settle(String reservationId, Collection<SpendCounter> charged, BigDecimal cost, boolean byok) {
-        Reservation r = reservationId == null ? null : reservations.remove(reservationId);
-        if (r != null) {
+    public int settleAll(Collection<String> reservationIds, Map<SpendCounter, SpendCharge> charges) {
+        int released = 0;
+        for (String id : reservationIds) {
+            Reservation r = reservations.remove(id);
+            if (r == null) {
+                continue;
+            }
+            released++;
             for (Hold h : r.holds()) {
                 CounterState s = state(h.counter());
                 counters.put(h.counter(), new CounterState(s.spent(), s.spentByok(),
@@ -149,12 +155,12 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
                         c.reserved().subtract(r.creditHold()).max(BigDecimal.ZERO)));
             }
         }
-        for (SpendCounter c : charged) {
+        charges.forEach((c, charge) -> {
             CounterState s = state(c);
-            counters.put(c, byok ? new CounterState(s.spent(), s.spentByok().add(cost), s.reserved())
-                    : new CounterState(s.spent().add(cost), s.spentByok(), s.reserved()));
-        }
-        return r != null;
+            counters.put(c, new CounterState(s.spent().add(charge.spent()), s.spentByok().add(charge.spentByok()),
+                    s.reserved()));
+        });
+        return released;
     }
 
     @Override

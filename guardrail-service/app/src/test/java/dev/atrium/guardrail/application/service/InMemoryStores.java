@@ -16,6 +16,9 @@ import dev.atrium.guardrail.domain.WindowSums;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,13 +103,23 @@ class InMemoryStores implements PolicyRepository, PolicyEventPublisher, TenancyR
     }
 
     @Override
+    public Map<String, KnownKey> findKeys(Collection<String> keyIds) {
+        Map<String, KnownKey> found = new HashMap<>();
+        keyIds.stream().filter(keys::containsKey).forEach(id -> found.put(id, keys.get(id)));
+        return found;
+    }
+
+    @Override
     public boolean markProcessed(String eventId, String type, Instant at) {
         return processed.putIfAbsent(eventId, type) == null;
     }
 
     @Override
-    public boolean add(UsageEntry entry) {
-        return usage.putIfAbsent(entry.generationId(), entry) == null;
+    public Set<String> addAll(Collection<UsageEntry> entries) {
+        Set<String> added = new HashSet<>();
+        entries.stream().filter(e -> usage.putIfAbsent(e.generationId(), e) == null)
+                .forEach(e -> added.add(e.generationId()));
+        return added;
     }
 
     @Override

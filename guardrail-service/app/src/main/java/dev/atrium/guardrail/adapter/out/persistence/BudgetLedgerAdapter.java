@@ -7,6 +7,7 @@ import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.Reservation;
+import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -58,6 +59,40 @@ class BudgetLedgerAdapter implements BudgetLedger {
             + " AND c.window_start = h.window_start)"
             + " UPDATE credit_balance SET reserved = reserved + ?::numeric WHERE organization_id = ?"
             + " AND ?::numeric IS NOT NULL";
+    /**
+     * A batch's charges: each counter's summed costs added in one statement, rows created and locked
+     * in the order given, as {@link #LOCK} does; each counter appears once.
+     */
+    private static final String CHARGE = "INSERT INTO spend_counter (level, scope_id, budget_window, window_start,"
+            + " spent, spent_byok)"
+            + " SELECT level, scope_id, budget_window, window_start::timestamptz, spent::numeric, spent_byok::numeric"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+            + " AS t (level, scope_id, budget_window, window_start, spent, spent_byok, n) ORDER BY n"
+            + " ON CONFLICT (level, scope_id, budget_window, window_start) DO UPDATE"
+            + " SET spent = spend_counter.spent + EXCLUDED.spent,"
+            + " spent_byok = spend_counter.spent_byok + EXCLUDED.spent_byok";
+    /**
+     * Drops the reservations still held and gives back their holds (summed per counter, whose rows
+     * the caller has locked) and credit holds (summed per organization; the credit rows locked by
+     * organization id first, so concurrent batches queue instead of deadlocking). The holds are read
+     * from the statement's snapshot, before the cascade removes them. Returns how many were held.
+     */
+    private static final String RELEASE = "WITH released AS ("
+            + " DELETE FROM reservation WHERE id = ANY (?::text[]) RETURNING id, organization_id, credit_hold),"
+            + " holds AS (SELECT h.level, h.scope_id, h.budget_window, h.window_start, SUM(h.amount) AS amount"
+            + " FROM reservation_hold h JOIN released r ON r.id = h.reservation_id"
+            + " GROUP BY h.level, h.scope_id, h.budget_window, h.window_start),"
+            + " counters AS (UPDATE spend_counter c SET reserved = GREATEST(c.reserved - h.amount, 0) FROM holds h"
+            + " WHERE c.level = h.level AND c.scope_id = h.scope_id AND c.budget_window = h.budget_window"
+            + " AND c.window_start = h.window_start),"
+            + " credit_holds AS (SELECT organization_id, SUM(credit_hold) AS amount FROM released"
+            + " WHERE credit_hold IS NOT NULL GROUP BY organization_id),"
+            + " credit_rows AS (SELECT organization_id FROM credit_balance"
+            + " WHERE organization_id IN (SELECT organization_id FROM credit_holds) ORDER BY organization_id FOR UPDATE),"
+            + " credits AS (UPDATE credit_balance b SET reserved = GREATEST(b.reserved - x.amount, 0)"
+            + " FROM credit_holds x JOIN credit_rows l ON l.organization_id = x.organization_id"
+            + " WHERE b.organization_id = x.organization_id)"
+            + " SELECT count(*) FROM released";
     private static final String WHERE = " WHERE level = ? AND scope_id = ? AND budget_window = ? AND window_start = ?";
 
     private final Jdbc jdbc;
@@ -156,50 +191,57 @@ class BudgetLedgerAdapter implements BudgetLedger {
     }
 
     @Override
-    public boolean settle(String reservationId, Collection<SpendCounter> charged, BigDecimal cost, boolean byok) {
-        List<Hold> holds = reservationId == null ? List.of() : holds(reservationId);
-        TreeSet<SpendCounter> involved = new TreeSet<>(charged);
-        holds.forEach(h -> involved.add(h.counter()));
-        lock(involved);
-        List<Object[]> released = reservationId == null ? List.of()
-                : jdbc.query("DELETE FROM reservation WHERE id = ? RETURNING organization_id, credit_hold",
-                        rs -> new Object[] {rs.getString("organization_id"), rs.getBigDecimal("credit_hold")},
-                        reservationId);
-        if (!released.isEmpty()) {
-            for (Hold h : holds) {
-                Object[] key = key(h.counter());
-                jdbc.update("UPDATE spend_counter SET reserved = GREATEST(reserved - ?, 0)" + WHERE, h.amount(), key[0],
-                        key[1], key[2], key[3]);
-            }
-            BigDecimal creditHold = (BigDecimal) released.get(0)[1];
-            if (creditHold != null) {
-                jdbc.update("UPDATE credit_balance SET reserved = GREATEST(reserved - ?, 0) WHERE organization_id = ?",
-                        creditHold, released.get(0)[0]);
-            }
+    public int settleAll(Collection<String> reservationIds, Map<SpendCounter, SpendCharge> charges) {
+        String[] ids = reservationIds.stream().distinct().sorted().toArray(String[]::new);
+        Map<SpendCounter, SpendCharge> involved = new TreeMap<>(charges);
+        if (ids.length > 0) {
+            heldCounters(ids).forEach(c -> involved.putIfAbsent(c, SpendCharge.NONE));
         }
-        String column = byok ? "spent_byok" : "spent";
-        if (cost.signum() > 0) {
-            for (SpendCounter c : new TreeSet<>(charged)) {
-                Object[] key = key(c);
-                jdbc.update("UPDATE spend_counter SET " + column + " = " + column + " + ?" + WHERE, cost, key[0], key[1],
-                        key[2], key[3]);
-            }
+        if (!involved.isEmpty()) {
+            chargeInOrder(involved);
         }
-        return !released.isEmpty();
+        if (ids.length == 0) {
+            return 0;
+        }
+        return jdbc.query(RELEASE, rs -> rs.getInt(1), (Object) ids).get(0);
+    }
+
+    /** Every counter the reservations hold, read before any lock: holds never change once written. */
+    private List<SpendCounter> heldCounters(String[] reservationIds) {
+        return jdbc.query("SELECT DISTINCT level, scope_id, budget_window, window_start FROM reservation_hold"
+                + " WHERE reservation_id = ANY (?::text[])", rs -> new SpendCounter(
+                        Level.valueOf(rs.getString("level").toUpperCase(Locale.ROOT)), rs.getString("scope_id"),
+                        BudgetWindow.valueOf(rs.getString("budget_window").toUpperCase(Locale.ROOT)),
+                        Jdbc.instant(rs, "window_start")), (Object) reservationIds);
+    }
+
+    /** One statement creates, locks (in {@link SpendCounter}'s order) and charges every counter involved. */
+    private void chargeInOrder(Map<SpendCounter, SpendCharge> involved) {
+        int n = involved.size();
+        String[] levels = new String[n];
+        String[] scopes = new String[n];
+        String[] windows = new String[n];
+        String[] starts = new String[n];
+        String[] spent = new String[n];
+        String[] spentByok = new String[n];
+        int i = 0;
+        for (Map.Entry<SpendCounter, SpendCharge> e : involved.entrySet()) {
+            SpendCounter c = e.getKey();
+            levels[i] = c.level().wire();
+            scopes[i] = c.scopeId();
+            windows[i] = c.window().wire();
+            starts[i] = c.windowStart().toString();
+            spent[i] = e.getValue().spent().toPlainString();
+            spentByok[i] = e.getValue().spentByok().toPlainString();
+            i++;
+        }
+        jdbc.update(CHARGE, levels, scopes, windows, starts, spent, spentByok);
     }
 
     @Override
     public List<String> expired(Instant now, int limit) {
         return jdbc.query("SELECT id FROM reservation WHERE expires_at < ? ORDER BY expires_at LIMIT ?",
                 rs -> rs.getString("id"), now, limit);
-    }
-
-    private List<Hold> holds(String reservationId) {
-        return jdbc.query("SELECT level, scope_id, budget_window, window_start, amount FROM reservation_hold"
-                + " WHERE reservation_id = ?", rs -> new Hold(new SpendCounter(
-                        Level.valueOf(rs.getString("level").toUpperCase(Locale.ROOT)), rs.getString("scope_id"),
-                        BudgetWindow.valueOf(rs.getString("budget_window").toUpperCase(Locale.ROOT)),
-                        Jdbc.instant(rs, "window_start")), rs.getBigDecimal("amount")), reservationId);
     }
 
     private static Object[] key(SpendCounter c) {

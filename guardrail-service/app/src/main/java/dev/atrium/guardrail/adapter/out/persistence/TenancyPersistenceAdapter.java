@@ -8,15 +8,20 @@ import dev.atrium.guardrail.domain.LimitReset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 class TenancyPersistenceAdapter implements TenancyRepository, ProcessedEvents {
 
     private final EntityManager em;
+    private final Jdbc jdbc;
 
-    TenancyPersistenceAdapter(EntityManager em) {
+    TenancyPersistenceAdapter(EntityManager em, Jdbc jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -60,5 +65,18 @@ class TenancyPersistenceAdapter implements TenancyRepository, ProcessedEvents {
         return ApiKeyEntity.<ApiKeyEntity>findByIdOptional(keyId)
                 .map(e -> new KnownKey(e.id, e.workspaceId, e.organizationId, e.ownerUserId, e.spendLimit,
                         LimitReset.parse(e.limitReset), e.includeByokInLimit));
+    }
+
+    /** Plain JDBC: settlement reads a batch's keys and writes no entity in the same transaction. */
+    @Override
+    public Map<String, KnownKey> findKeys(Collection<String> keyIds) {
+        Map<String, KnownKey> keys = new HashMap<>();
+        jdbc.query("SELECT id, workspace_id, organization_id, owner_user_id, spend_limit, limit_reset,"
+                        + " include_byok_in_limit FROM api_key WHERE id = ANY (?::text[])",
+                rs -> new KnownKey(rs.getString("id"), rs.getString("workspace_id"), rs.getString("organization_id"),
+                        rs.getString("owner_user_id"), rs.getBigDecimal("spend_limit"),
+                        LimitReset.parse(rs.getString("limit_reset")), rs.getBoolean("include_byok_in_limit")),
+                (Object) keyIds.toArray(String[]::new)).forEach(k -> keys.put(k.id(), k));
+        return keys;
     }
 }

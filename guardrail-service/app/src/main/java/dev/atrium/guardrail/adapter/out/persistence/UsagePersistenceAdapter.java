@@ -7,26 +7,52 @@ import dev.atrium.guardrail.domain.WindowSums;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /** One row per generation; sums are exact NUMERIC arithmetic in the database. */
 @ApplicationScoped
 class UsagePersistenceAdapter implements UsageRepository {
 
-    private final EntityManager em;
+    /**
+     * All rows in one statement, inserted in the order given (by generation id, so two instances
+     * handed overlapping batches wait on each other's ids in one order rather than deadlock).
+     */
+    private static final String ADD = "INSERT INTO key_usage (generation_id, key_id, workspace_id, organization_id,"
+            + " cost, byok, created_at)"
+            + " SELECT generation_id, key_id, workspace_id, organization_id, cost::numeric, byok::boolean,"
+            + " created_at::timestamptz"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+            + " AS t (generation_id, key_id, workspace_id, organization_id, cost, byok, created_at, n) ORDER BY n"
+            + " ON CONFLICT (generation_id) DO NOTHING RETURNING generation_id";
 
-    UsagePersistenceAdapter(EntityManager em) {
+    private final EntityManager em;
+    private final Jdbc jdbc;
+
+    UsagePersistenceAdapter(EntityManager em, Jdbc jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
     }
 
     @Override
-    public boolean add(UsageEntry entry) {
-        return em.createNativeQuery("INSERT INTO key_usage (generation_id, key_id, workspace_id, organization_id,"
-                        + " cost, byok, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        + " ON CONFLICT (generation_id) DO NOTHING")
-                .setParameter(1, entry.generationId()).setParameter(2, entry.keyId())
-                .setParameter(3, entry.workspaceId()).setParameter(4, entry.organizationId())
-                .setParameter(5, entry.cost()).setParameter(6, entry.byok()).setParameter(7, entry.createdAt())
-                .executeUpdate() == 1;
+    public Set<String> addAll(Collection<UsageEntry> entries) {
+        List<UsageEntry> sorted = entries.stream().sorted(Comparator.comparing(UsageEntry::generationId)).toList();
+        if (sorted.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.query(ADD, rs -> rs.getString(1),
+                column(sorted, UsageEntry::generationId), column(sorted, UsageEntry::keyId),
+                column(sorted, UsageEntry::workspaceId), column(sorted, UsageEntry::organizationId),
+                column(sorted, e -> e.cost().toPlainString()), column(sorted, e -> String.valueOf(e.byok())),
+                column(sorted, e -> e.createdAt().toString())));
+    }
+
+    private static String[] column(List<UsageEntry> entries, Function<UsageEntry, String> value) {
+        return entries.stream().map(value).toArray(String[]::new);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.atrium.guardrail.application.port.out;
 import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.Reservation;
+import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,11 +47,13 @@ public interface BudgetLedger {
     void hold(Reservation reservation);
 
     /**
-     * Drops the reservation (if any and still held) with its holds, and adds a generation's cost to the
-     * charged counters' spend (BYOK spend apart), locking every row involved in order first.
-     * Returns false when the reservation was settled, released or expired before (or is null).
+     * Drops the reservations still held with their holds, giving back what they held on counters and
+     * credits, and adds each counter's charge to its spend, in a fixed number of statements. Locks
+     * every counter involved in {@link SpendCounter}'s order first, then credit rows by organization.
+     * Returns how many of the reservations were still held (the others were settled, released or
+     * expired before).
      */
-    boolean settle(String reservationId, Collection<SpendCounter> charged, BigDecimal cost, boolean byok);
+    int settleAll(Collection<String> reservationIds, Map<SpendCounter, SpendCharge> charges);
 
     /** Ids of reservations that expired before {@code now}, oldest first. */
     List<String> expired(Instant now, int limit);

@@ -2,6 +2,8 @@ package dev.atrium.guardrail.application.port.out;
 
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.KnownWorkspace;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** What workspace events taught us about workspaces and keys. */
@@ -14,4 +16,7 @@ public interface TenancyRepository {
     Optional<KnownWorkspace> findWorkspace(String workspaceId);
 
     Optional<KnownKey> findKey(String keyId);
+
+    /** The known keys among {@code keyIds}, by id, in one query. */
+    Map<String, KnownKey> findKeys(Collection<String> keyIds);
 }

@@ -3,11 +3,16 @@ package dev.atrium.guardrail.application.port.out;
 import dev.atrium.guardrail.domain.SpendWindows;
 import dev.atrium.guardrail.domain.UsageEntry;
 import dev.atrium.guardrail.domain.WindowSums;
+import java.util.Collection;
+import java.util.Set;
 
 public interface UsageRepository {
 
-    /** Charges the generation to its key; false when this generation was charged before. */
-    boolean add(UsageEntry entry);
+    /**
+     * Charges the generations to their keys in one statement; returns the ids charged now, without
+     * those charged before. Each id appears at most once in {@code entries}.
+     */
+    Set<String> addAll(Collection<UsageEntry> entries);
 
     WindowSums sums(String keyId, SpendWindows windows, boolean includeByok);
 }
