@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * The one command of issue 9: starts (or finds) the stack, a zero-latency upstream and Portkey, drives
- * direct, Portkey and Atrium with the same open-loop load at each rate, and writes
- * {@code docs/benchmarks.md} with a plot.
+ * direct, Portkey and Atrium with the same open-loop load at each rate, then with the same closed loop
+ * at each connection count, and writes {@code docs/benchmarks.md} with a plot.
  */
 public final class Bench {
 
@@ -112,6 +112,9 @@ public final class Bench {
                     }
                 }
                 drive(o, load, probes, report, memory);
+                if (o.closed()) {
+                    closedLoop(o, load, probes, report, memory);
+                }
                 if (demo != null && o.components()) {
                     components(o, stack, demo, load, report, memory);
                 }
@@ -145,6 +148,30 @@ public final class Bench {
                     // lets a saturated target drain its backlog before the next one is measured
                     Thread.sleep(o.pause().toMillis());
                     report.add(r);
+                    System.out.println(line(r));
+                }
+            }
+        }
+    }
+
+    /**
+     * The issue's measure: at each connection count every target in turn (so drift hits all alike), each
+     * connection sending its next request as soon as the last one answered.
+     */
+    private static void closedLoop(Options o, LoadGenerator load, List<Probe> probes, Report report,
+            Rss.Tracker memory) throws InterruptedException {
+        ClosedLoop closed = new ClosedLoop(load);
+        for (String mode : o.modes()) {
+            for (int connections : o.connections()) {
+                for (Probe probe : probes.stream().filter(p -> p.mode().equals(mode)).toList()) {
+                    if (!o.warmup().isZero()) {
+                        closed.run(probe, connections, o.warmup());
+                    }
+                    ClosedLoopResult r = closed.run(probe, connections, o.closedDuration());
+                    memory.sampleLoaded();
+                    // lets one target's work after its answers (usage, settlement) end before the next is measured
+                    Thread.sleep(o.pause().toMillis());
+                    report.addClosed(r);
                     System.out.println(line(r));
                 }
             }
@@ -190,6 +217,13 @@ public final class Bench {
                 r.firstError() == null ? "" : "  first: " + r.firstError());
     }
 
+    static String line(ClosedLoopResult r) {
+        return String.format(Locale.ROOT, "%-32s %-14s closed %3d conn  %7.1f req/s  p50 %8.2f  p90 %8.2f  "
+                        + "p99 %8.2f ms  errors %d%s", r.target(), r.mode(), r.connections(), r.requestsPerSecond(),
+                r.latency().p50(), r.latency().p90(), r.latency().p99(), r.errors(),
+                r.firstError() == null ? "" : "  first: " + r.firstError());
+    }
+
     private static String print(String message) {
         System.out.println(message);
         return message;
@@ -200,7 +234,14 @@ public final class Bench {
         flags.add("--rates " + String.join(",", o.rates().stream().map(r -> String.valueOf(r.longValue()))
                 .toList()));
         flags.add("--duration " + o.duration().toSeconds());
+        flags.add("--warmup " + o.warmup().toSeconds());
         flags.add("--stack " + o.stack());
+        if (o.closed()) {
+            flags.add("--connections " + String.join(",", o.connections().stream().map(String::valueOf).toList()));
+            flags.add("--closed-duration " + o.closedDuration().toSeconds());
+        } else {
+            flags.add("--no-closed");
+        }
         if (!o.portkey()) {
             flags.add("--no-portkey");
         }

@@ -103,7 +103,8 @@ public final class LoadGenerator implements AutoCloseable {
         return inARow >= successes ? null : problem;
     }
 
-    private CompletableFuture<Outcome> send(Probe probe) {
+    /** One request; the answer's body is read and checked, never kept (the closed loop sends with it too). */
+    CompletableFuture<Outcome> send(Probe probe) {
         HttpRequest.Builder request = HttpRequest.newBuilder(probe.uri()).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(probe.body()));
@@ -123,13 +124,17 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    Duration timeout() {
+        return timeout;
+    }
+
     @Override
     public void close() {
         // HttpClient gains close() only in JDK 21; on 17 its threads end when it is collected.
     }
 
-    /** What one response looked like: when its first body byte came and whether it was right. */
-    record Outcome(long firstByte, String problem) {
+    /** What one response looked like: when its first and last body bytes came and whether it was right. */
+    record Outcome(long firstByte, long end, String problem) {
     }
 
     /** Reads the body as it arrives, noting the first byte and keeping only the tail to check the end. */
@@ -191,7 +196,7 @@ public final class LoadGenerator implements AutoCloseable {
             } else if (head.length() == 0) {
                 problem = "empty body";
             }
-            result.complete(new Outcome(firstByte == 0 ? end : firstByte, problem));
+            result.complete(new Outcome(firstByte == 0 ? end : firstByte, end, problem));
         }
     }
 }

@@ -8,16 +8,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The runner's command-line flags; see {@link #USAGE}. */
-record Options(List<Double> rates, Duration duration, Duration warmup, Duration pause, List<String> modes, String stack, Path home,
-        boolean portkey, boolean components, double componentRate, Path root, Path markdown, Path png) {
+record Options(List<Double> rates, Duration duration, Duration warmup, Duration pause, List<String> modes, String stack,
+        Path home, boolean portkey, boolean components, double componentRate, boolean closed, List<Integer> connections,
+        Duration closedDuration, Path root, Path markdown, Path png) {
 
     static final String USAGE = """
             usage: Bench [--rates 100,300,600] [--duration 10] [--warmup 2] [--pause 3] [--modes non-streaming,streaming]
                          [--stack start|running|none] [--home DIR] [--no-portkey] [--no-components]
-                         [--component-rate 100] [--out docs/benchmarks.md]
+                         [--component-rate 100] [--connections 1,16] [--closed-duration 10] [--no-closed]
+                         [--out docs/benchmarks.md] [--png FILE]
               --stack start    start the whole stack on free ports under --home (default target/bench-home)
               --stack running  use the stack ./atrium up started (default ports, --home default .atrium)
               --stack none     only the upstream (an in-process simulator) and Portkey
+              --connections    closed loop after the open one: each connection sends its next request as soon
+                               as the last one answered, --closed-duration seconds per point after --warmup
+              --png            the plot (default benchmarks/latency-vs-rate.png beside --out)
             """;
 
     static Options parse(String[] raw) {
@@ -36,7 +41,11 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
         boolean portkey = true;
         boolean components = true;
         double componentRate = 100;
+        boolean closed = true;
+        List<Integer> connections = List.of(1, 16);
+        Duration closedDuration = Duration.ofSeconds(10);
         Path markdown = root.resolve("docs/benchmarks.md");
+        Path png = null;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             switch (flag) {
@@ -50,7 +59,13 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
                 case "--no-portkey" -> portkey = false;
                 case "--no-components" -> components = false;
                 case "--component-rate" -> componentRate = Double.parseDouble(args.get(++i));
+                case "--no-closed" -> closed = false;
+                case "--connections" -> connections = Arrays.stream(args.get(++i).split(",")).map(Integer::valueOf)
+                        .toList();
+                case "--closed-duration" -> closedDuration = Duration.ofMillis(
+                        (long) (Double.parseDouble(args.get(++i)) * 1000));
                 case "--out" -> markdown = Path.of(args.get(++i)).toAbsolutePath();
+                case "--png" -> png = Path.of(args.get(++i)).toAbsolutePath();
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
             }
@@ -62,9 +77,14 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
             home = stack.equals("running") ? root.resolve(".atrium")
                     : root.resolve("deploy/bench/target/bench-home");
         }
-        Path png = markdown.toAbsolutePath().getParent().resolve("benchmarks/latency-vs-rate.png");
-        return new Options(rates, duration, warmup, pause, modes, stack, home, portkey, components, componentRate, root,
-                markdown, png);
+        if (connections.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("--connections must all be at least 1\n" + USAGE);
+        }
+        if (png == null) {
+            png = markdown.toAbsolutePath().getParent().resolve("benchmarks/latency-vs-rate.png");
+        }
+        return new Options(rates, duration, warmup, pause, modes, stack, home, portkey, components, componentRate,
+                closed, connections, closedDuration, root, markdown, png);
     }
 
     /** The repository root: the nearest folder up from here holding {@code mvnw}. */

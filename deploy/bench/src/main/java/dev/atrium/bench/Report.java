@@ -17,6 +17,7 @@ public final class Report {
     private final Machine machine;
     private final String command;
     private final List<RunResult> results = new ArrayList<>();
+    private final List<ClosedLoopResult> closed = new ArrayList<>();
     private final List<RunResult> components = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private Rss.Tracker memory;
@@ -30,6 +31,10 @@ public final class Report {
 
     public void add(RunResult result) {
         results.add(result);
+    }
+
+    public void addClosed(ClosedLoopResult result) {
+        closed.add(result);
     }
 
     public void addComponent(RunResult result) {
@@ -106,9 +111,10 @@ public final class Report {
             String ttfb = r.ttfb() == null ? "-" : f(r.ttfb().p50()) + " / " + f(r.ttfb().p99());
             md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %s | %s | %s | %s | %d%s |%n",
                     r.target(), r.mode(), r.rate(), r.achievedRps(), f(r.latency().p50()), f(r.latency().p90()),
-                    f(r.latency().p99()), added, ttfb, r.errors(),
-                    r.firstError() == null ? "" : " (" + r.firstError().replace('|', '/').replace('\n', ' ')
-                            .substring(0, Math.min(120, r.firstError().length())) + ")"));
+                    f(r.latency().p99()), added, ttfb, r.errors(), firstError(r.firstError())));
+        }
+        if (!closed.isEmpty()) {
+            renderClosed(md);
         }
         if (!components.isEmpty()) {
             md.append("\n### Components (internal routes, service token, one rate)\n\n");
@@ -117,8 +123,7 @@ public final class Report {
             for (RunResult r : components) {
                 md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %d%s |%n", r.target(),
                         r.rate(), r.achievedRps(), f(r.latency().p50()), f(r.latency().p90()), f(r.latency().p99()),
-                        r.errors(), r.firstError() == null ? "" : " (" + r.firstError().replace('|', '/')
-                                .replace('\n', ' ').substring(0, Math.min(120, r.firstError().length())) + ")"));
+                        r.errors(), firstError(r.firstError())));
             }
         }
         if (billingLag != null) {
@@ -135,6 +140,99 @@ public final class Report {
             }
         }
         return md.toString();
+    }
+
+    private void renderClosed(StringBuilder md) {
+        md.append("\n### Closed loop (connections)\n\n");
+        md.append("Each connection sends its next request as soon as the last one answered, so the target sets the "
+                + "pace: req/s is successful answers per second, latency counts from send to last byte. Each point "
+                + "follows an unmeasured warm-up at the same connection count. Added latency is the target's "
+                + "percentile minus direct's at the same mode and connection count.\n\n");
+        md.append("| target | mode | connections | req/s | p50 ms | p90 ms | p99 ms | added p50 / p90 / p99 ms | "
+                + "TTFB p50 / p99 ms | errors |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|---|---:|\n");
+        for (ClosedLoopResult r : closed) {
+            Optional<ClosedLoopResult> base = find(closed, BASELINE, r.mode(), r.connections());
+            String added = r.target().equals(BASELINE) || base.isEmpty() ? "-"
+                    : f(r.latency().p50() - base.get().latency().p50()) + " / "
+                            + f(r.latency().p90() - base.get().latency().p90()) + " / "
+                            + f(r.latency().p99() - base.get().latency().p99());
+            String ttfb = r.ttfb() == null ? "-" : f(r.ttfb().p50()) + " / " + f(r.ttfb().p99());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %d%s |%n",
+                    r.target(), r.mode(), r.connections(), r.requestsPerSecond(), f(r.latency().p50()),
+                    f(r.latency().p90()), f(r.latency().p99()), added, ttfb, r.errors(), firstError(r.firstError())));
+        }
+        md.append("\nThe issue's target: Atrium's added p50 and p99 at or below Portkey's at each connection count, "
+                + "and its req/s at the most connections at or above Portkey's.\n\n");
+        verdicts(closed).forEach(v -> md.append("- ").append(v).append('\n'));
+    }
+
+    /** One plain sentence per mode and connection count: did Atrium meet the target against Portkey. */
+    static List<String> verdicts(List<ClosedLoopResult> closed) {
+        List<String> lines = new ArrayList<>();
+        closed.stream().map(r -> new Point(r.mode(), r.connections())).distinct().forEach(point -> {
+            String mode = point.mode();
+            int connections = point.connections();
+            int most = closed.stream().filter(r -> r.mode().equals(mode)).mapToInt(ClosedLoopResult::connections)
+                    .max().orElse(connections);
+            String where = mode + ", " + connections + (connections == 1 ? " connection" : " connections");
+            Optional<ClosedLoopResult> direct = find(closed, BASELINE, mode, connections);
+            Optional<ClosedLoopResult> atrium = find(closed, "atrium", mode, connections);
+            Optional<ClosedLoopResult> portkey = find(closed, "portkey", mode, connections);
+            if (direct.isEmpty() || atrium.isEmpty() || portkey.isEmpty()) {
+                lines.add(where + ": not compared (" + (atrium.isEmpty() ? "Atrium" : portkey.isEmpty() ? "Portkey"
+                        : "direct") + " was not run).");
+                return;
+            }
+            ClosedLoopResult a = atrium.get();
+            ClosedLoopResult p = portkey.get();
+            ClosedLoopResult d = direct.get();
+            double a50 = a.latency().p50() - d.latency().p50();
+            double a99 = a.latency().p99() - d.latency().p99();
+            double p50 = p.latency().p50() - d.latency().p50();
+            double p99 = p.latency().p99() - d.latency().p99();
+            List<String> missed = new ArrayList<>();
+            if (!(a50 <= p50)) {
+                missed.add("added p50 above Portkey's");
+            }
+            if (!(a99 <= p99)) {
+                missed.add("added p99 above Portkey's");
+            }
+            boolean judgeThroughput = connections == most;
+            if (judgeThroughput && !(a.requestsPerSecond() >= p.requestsPerSecond())) {
+                missed.add("req/s below Portkey's");
+            }
+            if (a.errors() > 0) {
+                missed.add("Atrium had " + a.errors() + " errors");
+            }
+            lines.add(String.format(Locale.ROOT, "%s: **%s**. Added p50 / p99: Atrium %s / %s ms, Portkey %s / %s ms "
+                            + "(Atrium/Portkey %s / %s); req/s Atrium %.0f, Portkey %.0f (%s)%s%s.", where,
+                    missed.isEmpty() ? "met" : "not met (" + String.join(", ", missed) + ")", f(a50), f(a99), f(p50),
+                    f(p99), ratio(a50, p50), ratio(a99, p99), a.requestsPerSecond(), p.requestsPerSecond(),
+                    ratio(a.requestsPerSecond(), p.requestsPerSecond()),
+                    judgeThroughput ? "" : ", throughput judged at " + most + " connections",
+                    p.errors() > 0 ? "; Portkey had " + p.errors() + " errors" : ""));
+        });
+        return lines;
+    }
+
+    private record Point(String mode, int connections) {
+    }
+
+    private static Optional<ClosedLoopResult> find(List<ClosedLoopResult> closed, String target, String mode,
+            int connections) {
+        return closed.stream().filter(r -> r.target().equals(target) && r.mode().equals(mode)
+                && r.connections() == connections).findFirst();
+    }
+
+    /** Atrium over Portkey; meaningless (and shown as "-") when Portkey's figure is not above zero. */
+    private static String ratio(double atrium, double portkey) {
+        return portkey > 0 && !Double.isNaN(atrium) ? String.format(Locale.ROOT, "%.2f", atrium / portkey) : "-";
+    }
+
+    private static String firstError(String error) {
+        return error == null ? "" : " (" + error.replace('|', '/').replace('\n', ' ')
+                .substring(0, Math.min(120, error.length())) + ")";
     }
 
     private static String f(double ms) {

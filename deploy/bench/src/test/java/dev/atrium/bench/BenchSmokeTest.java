@@ -62,6 +62,34 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theClosedLoopKeepsEveryConnectionBusyAndCountsOnlyAnswers() throws Exception {
+        URI chat = URI.create("http://127.0.0.1:" + simulator.port() + "/p/openai/v1/chat/completions");
+        Map<String, String> auth = Map.of("Authorization", "Bearer sk-stub");
+        try (LoadGenerator load = new LoadGenerator(Duration.ofSeconds(5))) {
+            ClosedLoop closed = new ClosedLoop(load);
+            for (boolean streaming : new boolean[] {false, true}) {
+                ClosedLoopResult timed = closed.run(Probe.chat(Report.BASELINE, chat, auth, "gpt-4o-mini", streaming),
+                        4, Duration.ofMillis(500));
+                System.out.println(Bench.line(timed));
+                assertThat(timed.firstError()).isNull();
+                assertThat(timed.errors()).isZero();
+                assertThat(timed.connections()).isEqualTo(4);
+                assertThat(timed.ok()).isPositive();
+                assertThat(timed.requestsPerSecond()).isPositive();
+                assertThat(timed.ttfb() != null).isEqualTo(streaming);
+            }
+            ClosedLoopResult counted = closed.run(Probe.chat(Report.BASELINE, chat, auth, "gpt-4o-mini", false), 3, 30);
+            assertThat(counted.ok()).isEqualTo(30);
+
+            ClosedLoopResult refused = closed.run(Probe.chat("direct", URI.create("http://127.0.0.1:" + simulator.port()
+                    + "/no-such-route"), auth, "gpt-4o-mini", false), 2, 10);
+            assertThat(refused.ok()).isZero();
+            assertThat(refused.errors()).isEqualTo(10);
+            assertThat(refused.firstError()).startsWith("HTTP 4");
+        }
+    }
+
+    @Test
     void aServerErrorCountsAsAnErrorNotALatency() throws Exception {
         URI missing = URI.create("http://127.0.0.1:" + simulator.port() + "/no-such-route");
         try (LoadGenerator load = new LoadGenerator(Duration.ofSeconds(5))) {
