@@ -1,5 +1,6 @@
 package dev.atrium.billing.adapter.out.persistence;
 
+import dev.atrium.billing.adapter.out.persistence.MultiRowInsert.Column;
 import dev.atrium.billing.application.port.out.GenerationRepository;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.Money;
@@ -26,9 +27,11 @@ class GenerationPersistenceAdapter implements GenerationRepository {
 
     /** ON CONFLICT DO NOTHING waits for a concurrent insert of the same id, then skips it. */
     private static final MultiRowInsert<Generation> INSERT = new MultiRowInsert<>("generation",
-            List.of("id", "organization_id", "workspace_id", "key_id", "owner_user_id", "model", "provider",
-                    "tokens_prompt", "tokens_completion", "cost", "byok", "byok_fee", "latency_ms", "policy_revision",
-                    "created_at"),
+            List.of(Column.text("id"), Column.text("organization_id"), Column.text("workspace_id"),
+                    Column.text("key_id"), Column.text("owner_user_id"), Column.text("model"), Column.text("provider"),
+                    Column.number("tokens_prompt"), Column.number("tokens_completion"), Column.money("cost"),
+                    Column.flag("byok"), Column.money("byok_fee"), Column.number("latency_ms"),
+                    Column.text("policy_revision"), Column.time("created_at")),
             "ON CONFLICT (id) DO NOTHING RETURNING id",
             (g, v) -> v.text(g.id()).text(g.organizationId()).text(g.workspaceId()).text(g.keyId())
                     .text(g.ownerUserId()).text(g.model()).text(g.provider()).number(g.tokensPrompt())

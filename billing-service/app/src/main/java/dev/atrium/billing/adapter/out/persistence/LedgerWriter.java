@@ -1,5 +1,6 @@
 package dev.atrium.billing.adapter.out.persistence;
 
+import dev.atrium.billing.adapter.out.persistence.MultiRowInsert.Column;
 import dev.atrium.billing.domain.AccountType;
 import dev.atrium.billing.domain.Balance;
 import dev.atrium.billing.domain.BalanceMove;
@@ -12,8 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,9 +24,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Posts a batch of ledger transactions in a fixed number of statements. The accounts are locked
- * (SELECT ... FOR UPDATE) in one order for every writer, so two writers on one organization queue
- * instead of deadlocking, and each balance moves by exactly the entries written beside it.
+ * Posts a batch of ledger transactions in a fixed number of statements, whatever its size: lock the
+ * accounts, then write the transactions, their entries and the new balances at once. The accounts
+ * are locked (SELECT ... FOR UPDATE) in one order for every writer, so two writers on one
+ * organization queue instead of deadlocking, and each balance moves by exactly the entries written
+ * beside it: the sum of the batch's effects on it, computed here in BigDecimal.
  */
 final class LedgerWriter {
 
@@ -56,15 +57,27 @@ final class LedgerWriter {
     private static final Comparator<AccountKey> ORDER = Comparator.comparing(AccountKey::organizationId)
             .thenComparing(AccountKey::type);
     private static final MultiRowInsert<LedgerTransaction> TRANSACTIONS = new MultiRowInsert<>("ledger_transaction",
-            List.of("id", "organization_id", "kind", "reference", "created_at"), "",
+            List.of(Column.text("id"), Column.text("organization_id"), Column.text("kind"), Column.text("reference"),
+                    Column.time("created_at")), "",
             (t, v) -> v.text(t.id()).text(t.organizationId()).text(t.kind().wire()).text(t.reference())
                     .time(t.createdAt()));
     private static final MultiRowInsert<Entry> ENTRIES = new MultiRowInsert<>("ledger_entry",
-            List.of("transaction_id", "account_id", "organization_id", "account_type", "direction", "amount",
-                    "created_at"), "",
+            List.of(Column.text("transaction_id"), Column.number("account_id"), Column.text("organization_id"),
+                    Column.text("account_type"), Column.text("direction"), Column.money("amount"),
+                    Column.time("created_at")), "",
             (e, v) -> v.text(e.tx().id()).number(e.accountId()).text(e.tx().organizationId())
                     .text(e.posting().account().wire()).text(e.posting().direction().wire())
                     .money(e.posting().amount()).time(e.tx().createdAt()));
+    /**
+     * The transactions, their entries and the accounts' new balances in one statement. The entries'
+     * foreign keys are checked at its end, when the transactions are there; their balance at commit.
+     */
+    private static final String WRITE = "WITH tx AS (" + TRANSACTIONS.sql() + "), entry AS (" + ENTRIES.sql() + ")"
+            + " UPDATE account a SET balance = m.balance, revision = m.revision, updated_at = m.updated_at"
+            + " FROM unnest(CAST(? AS int8[]), CAST(? AS numeric[]), CAST(? AS int8[]), CAST(? AS timestamptz[]))"
+            + " AS m(id, balance, revision, updated_at) WHERE a.id = m.id";
+    private static final String LOCK = "SELECT id, organization_id, type, balance, revision FROM account"
+            + " WHERE organization_id = ANY (?) ORDER BY organization_id, type FOR UPDATE";
 
     private final Connection connection;
 
@@ -72,15 +85,18 @@ final class LedgerWriter {
         this.connection = connection;
     }
 
+    /** Four statements the first time an organization is seen, two after that. */
     List<BalanceMove> post(List<LedgerTransaction> transactions) throws SQLException {
         SortedSet<AccountKey> touched = new TreeSet<>(ORDER);
         for (LedgerTransaction tx : transactions) {
             touched.add(new AccountKey(tx.organizationId(), AccountType.CREDITS));
             tx.effects().keySet().forEach(type -> touched.add(new AccountKey(tx.organizationId(), type)));
         }
-        open(touched, transactions.get(0).createdAt());
         Map<AccountKey, Account> accounts = lock(touched);
-        TRANSACTIONS.execute(connection, transactions);
+        if (!accounts.keySet().containsAll(touched)) {
+            open(touched.stream().filter(k -> !accounts.containsKey(k)).toList(), transactions.get(0).createdAt());
+            accounts.putAll(lock(touched));
+        }
         List<Entry> entries = new ArrayList<>();
         Map<String, LedgerTransaction> last = new LinkedHashMap<>();
         for (LedgerTransaction tx : transactions) {
@@ -91,8 +107,7 @@ final class LedgerWriter {
                     effect, tx.createdAt()));
             last.put(tx.organizationId(), tx);
         }
-        ENTRIES.execute(connection, entries);
-        update(accounts.values().stream().filter(a -> a.updatedAt != null).toList());
+        write(transactions, entries, accounts.values().stream().filter(a -> a.updatedAt != null).toList());
         List<BalanceMove> moves = new ArrayList<>();
         for (AccountKey key : touched) {
             if (key.type() == AccountType.CREDITS) {
@@ -111,20 +126,20 @@ final class LedgerWriter {
         account.updatedAt = account.updatedAt == null || at.isAfter(account.updatedAt) ? at : account.updatedAt;
     }
 
-    /** Opens accounts on first use; racing openers agree through the unique key. */
-    private void open(SortedSet<AccountKey> touched, Instant now) throws SQLException {
-        new MultiRowInsert<AccountKey>("account", List.of("organization_id", "type", "balance", "revision",
-                "updated_at"), "ON CONFLICT (organization_id, type) DO NOTHING",
+    /** Opens accounts on first use, in lock order; racing openers agree through the unique key. */
+    private void open(List<AccountKey> missing, Instant now) throws SQLException {
+        new MultiRowInsert<AccountKey>("account", List.of(Column.text("organization_id"), Column.text("type"),
+                Column.money("balance"), Column.number("revision"), Column.time("updated_at")),
+                "ON CONFLICT (organization_id, type) DO NOTHING",
                 (k, v) -> v.text(k.organizationId()).text(k.type().wire()).money(Money.ZERO).number(0).time(now))
-                .execute(connection, List.copyOf(touched));
+                .execute(connection, missing);
     }
 
     /** Every touched account of the batch's organizations, locked in (organization, type) order. */
     private Map<AccountKey, Account> lock(SortedSet<AccountKey> touched) throws SQLException {
         String[] organizations = touched.stream().map(AccountKey::organizationId).distinct().toArray(String[]::new);
         Map<AccountKey, Account> accounts = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, organization_id, type, balance,"
-                + " revision FROM account WHERE organization_id = ANY (?) ORDER BY organization_id, type FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
             select.setArray(1, connection.createArrayOf("varchar", organizations));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -136,17 +151,18 @@ final class LedgerWriter {
         return accounts;
     }
 
-    private void update(List<Account> moved) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE account SET balance = ?, revision = ?, updated_at = ? WHERE id = ?")) {
-            for (Account a : moved) {
-                update.setBigDecimal(1, a.balance);
-                update.setLong(2, a.revision);
-                update.setObject(3, OffsetDateTime.ofInstant(a.updatedAt, ZoneOffset.UTC));
-                update.setLong(4, a.id);
-                update.addBatch();
-            }
-            update.executeBatch();
+    private void write(List<LedgerTransaction> transactions, List<Entry> entries, List<Account> moved)
+            throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(WRITE)) {
+            int next = ENTRIES.bind(write, TRANSACTIONS.bind(write, 1, transactions), entries);
+            write.setArray(next, connection.createArrayOf("int8", moved.stream().map(a -> a.id).toArray(Long[]::new)));
+            write.setArray(next + 1, connection.createArrayOf("text",
+                    moved.stream().map(a -> a.balance.toPlainString()).toArray(String[]::new)));
+            write.setArray(next + 2, connection.createArrayOf("int8",
+                    moved.stream().map(a -> a.revision).toArray(Long[]::new)));
+            write.setArray(next + 3, connection.createArrayOf("text",
+                    moved.stream().map(a -> a.updatedAt.toString()).toArray(String[]::new)));
+            write.executeUpdate();
         }
     }
 }

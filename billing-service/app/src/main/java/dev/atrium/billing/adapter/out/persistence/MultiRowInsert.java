@@ -5,55 +5,100 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * INSERTs of many rows as one statement per chunk: a usage batch costs a handful of round trips to
- * PostgreSQL instead of several per generation, which is what lets the ledger keep up.
+ * An INSERT of any number of rows as one statement: each column goes as one array parameter and
+ * {@code unnest} turns them back into rows, in the order given. The statement's text does not depend
+ * on the number of rows, so the driver and PostgreSQL prepare and plan it once per connection, and
+ * there is no parameter limit to split a batch at. Money and times travel as text and are cast by
+ * PostgreSQL ({@code numeric}, ISO-8601 in UTC), so nothing is rounded on the way.
  */
 final class MultiRowInsert<T> {
 
-    /** PostgreSQL takes at most 32,767 parameters per statement. */
-    private static final int MAX_PARAMETERS = 32_000;
+    /** A column and the PostgreSQL type of its values. */
+    record Column(String name, String type) {
+
+        static Column text(String name) {
+            return new Column(name, "varchar");
+        }
+
+        static Column number(String name) {
+            return new Column(name, "int8");
+        }
+
+        static Column money(String name) {
+            return new Column(name, "numeric");
+        }
+
+        static Column flag(String name) {
+            return new Column(name, "bool");
+        }
+
+        static Column time(String name) {
+            return new Column(name, "timestamptz");
+        }
+
+        /** What the driver sends the array as: money and times as text, for PostgreSQL to cast. */
+        String arrayType() {
+            return type.equals("numeric") || type.equals("timestamptz") ? "text" : type;
+        }
+
+        /** An array for the values the driver sends, typed so it encodes them as such. */
+        Object[] cells(int rows) {
+            return switch (type) {
+                case "int8" -> new Long[rows];
+                case "bool" -> new Boolean[rows];
+                default -> new String[rows];
+            };
+        }
+
+        String parameter() {
+            return "CAST(? AS " + type + "[])";
+        }
+    }
 
     /** Binds one row's values, in column order. */
     interface Binder<T> {
-        void bind(T row, Values values) throws SQLException;
+        void bind(T row, Values values);
     }
 
-    private final String head;
-    private final String tail;
-    private final int columns;
+    private final List<Column> columns;
+    private final String sql;
     private final Binder<T> binder;
 
     /**
-     * @param tail what follows the VALUES list, e.g. {@code ON CONFLICT DO NOTHING RETURNING id}
+     * @param tail what follows the rows, e.g. {@code ON CONFLICT DO NOTHING RETURNING id}
      */
-    MultiRowInsert(String table, List<String> columns, String tail, Binder<T> binder) {
-        this.head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
-        this.tail = tail.isEmpty() ? "" : " " + tail;
-        this.columns = columns.size();
+    MultiRowInsert(String table, List<Column> columns, String tail, Binder<T> binder) {
+        this.columns = List.copyOf(columns);
+        this.sql = "INSERT INTO " + table + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
+                + ") SELECT * FROM unnest(" + columns.stream().map(Column::parameter).collect(Collectors.joining(", "))
+                + ")" + (tail.isEmpty() ? "" : " " + tail);
         this.binder = binder;
     }
 
+    /** The statement, with one parameter per column; to run alone or as a part of a larger one. */
+    String sql() {
+        return sql;
+    }
+
     void execute(Connection connection, List<T> rows) throws SQLException {
-        for (List<T> chunk : chunks(rows)) {
-            try (PreparedStatement statement = prepare(connection, chunk)) {
-                statement.executeUpdate();
-            }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, 1, rows);
+            statement.executeUpdate();
         }
     }
 
     /** For a statement ending in {@code RETURNING} one text column: the values returned. */
     List<String> executeReturning(Connection connection, List<T> rows) throws SQLException {
         List<String> returned = new ArrayList<>();
-        for (List<T> chunk : chunks(rows)) {
-            try (PreparedStatement statement = prepare(connection, chunk); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, 1, rows);
+            try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     returned.add(rs.getString(1));
                 }
@@ -62,73 +107,70 @@ final class MultiRowInsert<T> {
         return returned;
     }
 
-    private List<List<T>> chunks(List<T> rows) {
-        int size = Math.max(1, MAX_PARAMETERS / columns);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += size) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
+    /**
+     * Sets the rows as this insert's parameters, from {@code first} on.
+     *
+     * @return the index of the parameter after them
+     */
+    int bind(PreparedStatement statement, int first, List<T> rows) throws SQLException {
+        Values values = new Values(columns, rows.size());
+        for (T row : rows) {
+            binder.bind(row, values);
+            values.next();
         }
-        return chunks;
+        Connection connection = statement.getConnection();
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            statement.setArray(first + c, connection.createArrayOf(column.arrayType(), values.cells[c]));
+        }
+        return first + columns.size();
     }
 
-    private PreparedStatement prepare(Connection connection, List<T> chunk) throws SQLException {
-        String row = "(" + "?, ".repeat(columns - 1) + "?)";
-        StringBuilder sql = new StringBuilder(head.length() + chunk.size() * (row.length() + 2) + tail.length());
-        sql.append(head);
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
-        }
-        sql.append(tail);
-        PreparedStatement statement = connection.prepareStatement(sql.toString());
-        try {
-            Values values = new Values(statement);
-            for (T r : chunk) {
-                binder.bind(r, values);
-            }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
-        }
-    }
-
-    /** The statement's parameters, filled left to right. */
+    /** One row's values, filled left to right; money and times already as the text PostgreSQL reads. */
     static final class Values {
 
-        private final PreparedStatement statement;
-        private int index;
+        private final Object[][] cells;
+        private int row;
+        private int column;
 
-        Values(PreparedStatement statement) {
-            this.statement = statement;
-        }
-
-        Values text(String value) throws SQLException {
-            statement.setString(++index, value);
-            return this;
-        }
-
-        Values number(long value) throws SQLException {
-            statement.setLong(++index, value);
-            return this;
-        }
-
-        Values money(BigDecimal value) throws SQLException {
-            statement.setBigDecimal(++index, value);
-            return this;
-        }
-
-        Values flag(boolean value) throws SQLException {
-            statement.setBoolean(++index, value);
-            return this;
-        }
-
-        Values time(Instant value) throws SQLException {
-            if (value == null) {
-                statement.setNull(++index, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                statement.setObject(++index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        private Values(List<Column> columns, int rows) {
+            this.cells = new Object[columns.size()][];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = columns.get(c).cells(rows);
             }
+        }
+
+        private void next() {
+            if (column != cells.length) {
+                throw new IllegalStateException("bound " + column + " values of a row of " + cells.length);
+            }
+            row++;
+            column = 0;
+        }
+
+        private Values put(Object value) {
+            cells[column++][row] = value;
             return this;
+        }
+
+        Values text(String value) {
+            return put(value);
+        }
+
+        Values number(long value) {
+            return put(value);
+        }
+
+        Values money(BigDecimal value) {
+            return put(value == null ? null : value.toPlainString());
+        }
+
+        Values flag(boolean value) {
+            return put(value);
+        }
+
+        Values time(Instant value) {
+            return put(value == null ? null : value.toString());
         }
     }
 }

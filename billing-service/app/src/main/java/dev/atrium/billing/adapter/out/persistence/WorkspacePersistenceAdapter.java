@@ -1,5 +1,6 @@
 package dev.atrium.billing.adapter.out.persistence;
 
+import dev.atrium.billing.adapter.out.persistence.MultiRowInsert.Column;
 import dev.atrium.billing.application.port.out.WorkspaceDirectory;
 import dev.atrium.billing.domain.KnownWorkspace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ class WorkspacePersistenceAdapter implements WorkspaceDirectory {
     public void learn(Collection<KnownWorkspace> workspaces) {
         Instant now = clock.instant();
         MultiRowInsert<KnownWorkspace> insert = new MultiRowInsert<>("workspace",
-                List.of("id", "organization_id", "learned_at"), "ON CONFLICT (id) DO NOTHING",
+                List.of(Column.text("id"), Column.text("organization_id"), Column.time("learned_at")), "ON CONFLICT (id) DO NOTHING",
                 (w, v) -> v.text(w.workspaceId()).text(w.organizationId()).time(now));
         // In id order, so two transactions learning the same workspaces wait for each other instead of deadlocking.
         List<KnownWorkspace> rows = workspaces.stream().sorted(Comparator.comparing(KnownWorkspace::workspaceId))
