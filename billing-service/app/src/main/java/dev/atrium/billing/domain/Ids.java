@@ -19,10 +19,22 @@ public final class Ids {
         return "txn_" + random(20);
     }
 
+    /**
+     * One draw of random bytes per id, not one per character (the generator locks and mixes on every
+     * call, and every usage record takes a transaction id). Bytes of 248 and above are skipped so
+     * each character stays uniform (248 = 4 x 62).
+     */
     private static String random(int length) {
         StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        byte[] bytes = new byte[length + length / 2];
+        while (out.length() < length) {
+            RANDOM.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && out.length() < length; i++) {
+                int b = bytes[i] & 0xFF;
+                if (b < 4 * ALPHABET.length()) {
+                    out.append(ALPHABET.charAt(b % ALPHABET.length()));
+                }
+            }
         }
         return out.toString();
     }
