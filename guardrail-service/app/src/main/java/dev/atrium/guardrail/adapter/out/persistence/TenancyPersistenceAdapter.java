@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,14 +61,16 @@ class TenancyPersistenceAdapter implements TenancyRepository, ProcessedEvents {
                 .map(e -> new KnownWorkspace(e.id, e.organizationId));
     }
 
+    /** Plain JDBC, so a check's transaction opens no Hibernate session for it. */
     @Override
     public Optional<KnownKey> findKey(String keyId) {
-        return ApiKeyEntity.<ApiKeyEntity>findByIdOptional(keyId)
-                .map(e -> new KnownKey(e.id, e.workspaceId, e.organizationId, e.ownerUserId, e.spendLimit,
-                        LimitReset.parse(e.limitReset), e.includeByokInLimit));
+        return Optional.ofNullable(findKeys(List.of(keyId)).get(keyId));
     }
 
-    /** Plain JDBC: settlement reads a batch's keys and writes no entity in the same transaction. */
+    /**
+     * Plain JDBC, which does not flush the session first: the check and settlement read keys in
+     * transactions that write no entity.
+     */
     @Override
     public Map<String, KnownKey> findKeys(Collection<String> keyIds) {
         Map<String, KnownKey> keys = new HashMap<>();

@@ -1,0 +1,85 @@
+package dev.atrium.guardrail.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.guardrail.api.CheckRequest;
+import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
+import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
+import dev.atrium.guardrail.application.port.in.LearnPricesUseCase;
+import dev.atrium.guardrail.application.port.in.SetPolicyUseCase;
+import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
+import dev.atrium.guardrail.application.port.out.BudgetLedger;
+import dev.atrium.guardrail.application.port.out.TenancyRepository;
+import dev.atrium.guardrail.domain.Budget;
+import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.guardrail.domain.PolicyDocument;
+import dev.atrium.guardrail.domain.RateLimits;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The statements a check sends to PostgreSQL (docs/adr/0004-reservation-write-path.md counts them). */
+@QuarkusTest
+class CheckStatementsAdapterTest {
+
+    @Inject
+    CheckPolicyUseCase checks;
+
+    @Inject
+    SetPolicyUseCase policies;
+
+    @Inject
+    LearnPricesUseCase prices;
+
+    @Inject
+    TenancyRepository tenancy;
+
+    @Inject
+    BudgetLedger ledger;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    /**
+     * Organization, workspace and key budgets, a key limit, rate limits at three levels and a credit
+     * balance: every lock a check can take. Printed with BEGIN and COMMIT, which ride on the
+     * first statement and end the transaction.
+     */
+    @Test
+    void aCheckWithEveryLimitSendsNineStatementsBesideBeginAndCommit() {
+        String org = "org_stmt_" + run;
+        String ws = "ws_stmt_" + run;
+        String key = "key_stmt_" + run;
+        String model = "stmt-" + run + "/model";
+        prices.priced(new EndpointPrice(model, "sim", new BigDecimal("0"), new BigDecimal("0.0001"), 4096));
+        QuarkusTransaction.requiringNew().run(() -> {
+            tenancy.saveKey(new KnownKey(key, ws, org, "dana", new BigDecimal("50"), LimitReset.MONTHLY, false));
+            ledger.updateBalance(org, new BigDecimal("100"), 1);
+        });
+        policies.set(SetPolicyCommand.organization(org, limits(BudgetWindow.MONTHLY, 1000), "ops"));
+        policies.set(SetPolicyCommand.workspace(org, ws, limits(BudgetWindow.WEEKLY, 1000), "ops"));
+        policies.set(SetPolicyCommand.key(org, ws, key, limits(BudgetWindow.DAILY, 1000), "ops"));
+        CheckCommand command = CheckCommand.of(new CheckRequest(org, ws, key, null, List.of(model), 10, 100));
+        assertThat(checks.check(command).allowed()).isTrue();
+
+        StatementLog.Counted<CheckResult> counted = StatementLog.count(() -> checks.check(command));
+
+        System.out.printf("an admitted check with every limit: %d statements with BEGIN and COMMIT%n",
+                counted.statements());
+        assertThat(counted.value().allowed()).isTrue();
+        assertThat(counted.value().reservationId()).startsWith("res_");
+        assertThat(counted.statements()).isEqualTo(11);
+    }
+
+    private static PolicyDocument limits(BudgetWindow window, int limit) {
+        return new PolicyDocument(null, null, null, null, null, null,
+                List.of(new Budget(window, new BigDecimal(limit), false)), new RateLimits(1000, 1_000_000), null);
+    }
+}
