@@ -5,11 +5,17 @@ import dev.atrium.routing.domain.Attempt;
 import dev.atrium.routing.domain.EndpointStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.hibernate.query.NativeQuery;
+import java.util.Map;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 class ProviderAttemptPersistenceAdapter implements ProviderAttemptRepository {
@@ -37,46 +43,90 @@ class ProviderAttemptPersistenceAdapter implements ProviderAttemptRepository {
             ORDER BY r.provider, r.model
             """;
 
-    private final EntityManager em;
+    /**
+     * One statement per batch whatever its size: the columns go as arrays, so the statement text (and
+     * its server-side plan) never changes. Timestamps go as ISO text, which PostgreSQL reads exactly.
+     */
+    private static final String INSERT = """
+            INSERT INTO provider_attempt (event_id, generation_id, provider, model, outcome, status, latency_ms,
+                time_to_first_token_ms, completion_tokens, attempted_at)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[],
+                ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[])
+            ON CONFLICT (event_id) DO NOTHING
+            """;
 
-    ProviderAttemptPersistenceAdapter(EntityManager em) {
+    private final EntityManager em;
+    private final DataSource dataSource;
+
+    ProviderAttemptPersistenceAdapter(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
+    /**
+     * Plain JDBC on the transaction's connection: an attempt is a row, not an entity, and the consumer
+     * stores hundreds at once. A repeated event id within the batch is dropped here, one already stored
+     * by the database.
+     */
     @Override
     public int addAll(List<Attempt> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
-        em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
-        int added = 0;
+        Map<String, Attempt> once = new LinkedHashMap<>();
         for (Attempt a : batch) {
-            added += add(a) ? 1 : 0;
+            once.putIfAbsent(a.eventId(), a);
         }
-        return added;
+        int n = once.size();
+        String[] eventIds = new String[n];
+        String[] generationIds = new String[n];
+        String[] providers = new String[n];
+        String[] models = new String[n];
+        String[] outcomes = new String[n];
+        Integer[] statuses = new Integer[n];
+        Long[] latencies = new Long[n];
+        Long[] ttfts = new Long[n];
+        Long[] completionTokens = new Long[n];
+        String[] ats = new String[n];
+        int i = 0;
+        for (Attempt a : once.values()) {
+            eventIds[i] = a.eventId();
+            generationIds[i] = a.generationId();
+            providers[i] = a.provider();
+            models[i] = a.model();
+            outcomes[i] = a.outcome();
+            statuses[i] = a.status();
+            latencies[i] = a.latencyMs();
+            ttfts[i] = a.timeToFirstTokenMs();
+            completionTokens[i] = a.completionTokens();
+            ats[i] = a.at().toString();
+            i++;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit = off");
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                insert.setArray(1, c.createArrayOf("varchar", eventIds));
+                insert.setArray(2, c.createArrayOf("varchar", generationIds));
+                insert.setArray(3, c.createArrayOf("varchar", providers));
+                insert.setArray(4, c.createArrayOf("varchar", models));
+                insert.setArray(5, c.createArrayOf("varchar", outcomes));
+                insert.setArray(6, c.createArrayOf("int4", statuses));
+                insert.setArray(7, c.createArrayOf("int8", latencies));
+                insert.setArray(8, c.createArrayOf("int8", ttfts));
+                insert.setArray(9, c.createArrayOf("int8", completionTokens));
+                insert.setArray(10, c.createArrayOf("timestamptz", ats));
+                return insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store " + n + " provider attempts", e);
+        }
     }
 
     @Override
     public boolean add(Attempt a) {
-        // ON CONFLICT keeps a redelivered event from failing the consumer's transaction.
-        NativeQuery<?> insert = em.createNativeQuery("""
-                INSERT INTO provider_attempt (event_id, generation_id, provider, model, outcome, status, latency_ms,
-                    time_to_first_token_ms, completion_tokens, attempted_at)
-                VALUES (:eventId, :generationId, :provider, :model, :outcome, :status, :latencyMs,
-                    :ttft, :completionTokens, :at)
-                ON CONFLICT (event_id) DO NOTHING
-                """).unwrap(NativeQuery.class);
-        return insert.setParameter("eventId", a.eventId())
-                .setParameter("generationId", a.generationId(), String.class)
-                .setParameter("provider", a.provider())
-                .setParameter("model", a.model())
-                .setParameter("outcome", a.outcome())
-                .setParameter("status", a.status())
-                .setParameter("latencyMs", a.latencyMs())
-                .setParameter("ttft", a.timeToFirstTokenMs(), Long.class)
-                .setParameter("completionTokens", a.completionTokens())
-                .setParameter("at", Timestamp.from(a.at()))
-                .executeUpdate() == 1;
+        return addAll(List.of(a)) == 1;
     }
 
     @Override
