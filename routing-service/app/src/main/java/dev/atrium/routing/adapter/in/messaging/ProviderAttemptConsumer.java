@@ -2,6 +2,7 @@ package dev.atrium.routing.adapter.in.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.routing.application.port.in.RecordProviderAttemptUseCase;
@@ -24,12 +25,12 @@ class ProviderAttemptConsumer {
     private static final Logger LOG = Logger.getLogger(ProviderAttemptConsumer.class);
 
     private final RecordProviderAttemptUseCase recordAttempt;
-    private final ObjectMapper json;
+    private final ObjectReader json;
     private final Clock clock;
 
     ProviderAttemptConsumer(RecordProviderAttemptUseCase recordAttempt, ObjectMapper json, Clock clock) {
         this.recordAttempt = recordAttempt;
-        this.json = json;
+        this.json = json.readerFor(ProviderAttempt.class);
         this.clock = clock;
     }
 
@@ -50,7 +51,7 @@ class ProviderAttemptConsumer {
     private Optional<Attempt> parse(ConsumerRecord<String, String> record) {
         String eventId = CloudEventHeaders.read(record.headers(), "ce_id");
         try {
-            ProviderAttempt a = json.readValue(record.value(), ProviderAttempt.class);
+            ProviderAttempt a = json.readValue(record.value());
             return Optional.of(new Attempt(eventId, a.generationId(), a.provider(), a.model(), a.outcome(),
                     a.status(), a.latencyMs(), a.timeToFirstTokenMs(), a.completionTokens(),
                     a.at() == null ? clock.instant() : a.at()));
