@@ -15,13 +15,15 @@ import dev.atrium.routing.domain.RoutingPreferences;
 import dev.atrium.routing.domain.UnknownModelException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Plans apply the workspace's routing defaults under the request's own preferences (the request wins field by field). */
+/**
+ * Plans apply the workspace's routing defaults under the request's own preferences (the request wins field by
+ * field). No transaction: a plan reads the in-memory snapshots, which open one of their own to reload.
+ */
 @ApplicationScoped
 public class RoutePlanService implements PlanRouteUseCase, PreviewRouteUseCase {
 
@@ -42,7 +44,6 @@ public class RoutePlanService implements PlanRouteUseCase, PreviewRouteUseCase {
     }
 
     @Override
-    @Transactional
     public RoutePlan plan(PlanRouteCommand command) {
         RoutingSnapshots.Snapshot snapshot = snapshots.current();
         Circuits circuits = Circuits.forPlan(circuitPolicy, snapshot.stats(), probes, clock.instant());
@@ -53,7 +54,6 @@ public class RoutePlanService implements PlanRouteUseCase, PreviewRouteUseCase {
     }
 
     @Override
-    @Transactional
     public Preview preview(PreviewRouteCommand command) {
         RoutingSnapshots.Snapshot snapshot = snapshots.current();
         Circuits circuits = Circuits.forPreview(circuitPolicy, snapshot.stats(), clock.instant());

@@ -8,6 +8,7 @@ import dev.atrium.routing.domain.Catalog;
 import dev.atrium.routing.domain.EndpointStats;
 import dev.atrium.routing.domain.LiveStats;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.time.Instant;
 /**
  * The catalogue and live statistics route plans read, reloaded at most once per TTL: plans are on
  * the gateway's hot path, and a few seconds' staleness in prices or percentiles is harmless.
- * Callers hold a transaction (a reload reads the database).
+ * Only a reload opens a transaction: a plan served from the snapshot touches no database.
  */
 @ApplicationScoped
 public class RoutingSnapshots {
@@ -45,12 +46,18 @@ public class RoutingSnapshots {
         synchronized (this) {
             snapshot = current;
             if (snapshot == null || !now.isBefore(snapshot.takenAt().plus(ttl))) {
-                snapshot = new Snapshot(baseUrls.applyTo(catalogs.load()),
-                        LiveStats.of(attempts.statsSince(now.minus(EndpointStats.WINDOW))), now);
+                snapshot = load(now);
                 current = snapshot;
             }
             return snapshot;
         }
+    }
+
+    /** Not private, so the transaction interceptor sees the call from {@link #current()}. */
+    @Transactional
+    Snapshot load(Instant now) {
+        return new Snapshot(baseUrls.applyTo(catalogs.load()),
+                LiveStats.of(attempts.statsSince(now.minus(EndpointStats.WINDOW))), now);
     }
 
     /** The next plan reads the database again: after a catalogue edit on this instance. */

@@ -5,6 +5,7 @@ import dev.atrium.routing.config.CatalogConfig;
 import dev.atrium.routing.domain.PreferenceLayer;
 import dev.atrium.routing.domain.WorkspaceRouting;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The workspaces' routing defaults as plans read them, each kept for the snapshot TTL (plans are on
- * the hot path); a change on this instance applies at once. Callers hold a transaction.
+ * the hot path); a change on this instance applies at once. Only a miss opens a transaction.
  */
 @ApplicationScoped
 public class WorkspaceDefaults {
@@ -39,10 +40,15 @@ public class WorkspaceDefaults {
         if (cached != null && now.isBefore(cached.readAt().plus(ttl))) {
             return cached.preferences();
         }
-        PreferenceLayer read = routings.routingOf(workspaceId).map(WorkspaceRouting::preferences)
-                .orElse(PreferenceLayer.EMPTY);
+        PreferenceLayer read = read(workspaceId);
         cache.put(workspaceId, new Cached(read, now));
         return read;
+    }
+
+    /** Not private, so the transaction interceptor sees the call from {@link #of(String)}. */
+    @Transactional
+    PreferenceLayer read(String workspaceId) {
+        return routings.routingOf(workspaceId).map(WorkspaceRouting::preferences).orElse(PreferenceLayer.EMPTY);
     }
 
     public void invalidate(String workspaceId) {
