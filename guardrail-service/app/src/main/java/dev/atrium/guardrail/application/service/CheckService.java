@@ -40,8 +40,9 @@ import java.util.UUID;
 /**
  * The gateway's check: policy (403), content filters (403), then rate limits (429), budgets and
  * credits (402) under row locks, and when all pass the worst case is held in the same transaction,
- * so several instances sharing the database never admit more than fits. That transaction commits
- * without waiting for the disk (docs/adr/0004-reservation-write-path.md).
+ * so several instances sharing the database never admit more than fits. The request is counted
+ * against its rate limits as they are locked, and a refused check's transaction rolls back. An
+ * admitted one commits without waiting for the disk (docs/adr/0004-reservation-write-path.md).
  */
 @ApplicationScoped
 public class CheckService implements CheckPolicyUseCase {
@@ -104,18 +105,20 @@ public class CheckService implements CheckPolicyUseCase {
             // A crash may lose the last moments of holds and counts: bounded, see ADR 0004.
             ledger.commitWithoutWaitingForDisk();
         }
-        Map<RateCounter, RateState> rateStates = rateCounters.isEmpty() ? Map.of() : rates.lockRates(rateCounters);
+        // Counted with the lock; a refusal below takes the counts back.
+        Map<RateCounter, RateState> rateStates = rateCounters.isEmpty() ? Map.of()
+                : rates.lockAndCount(rateCounters, tokens);
         Map<SpendCounter, CounterState> states = counters.isEmpty() ? Map.of() : ledger.lock(counters);
         CreditState credit = creditKnown ? ledger.lockCredit(command.organizationId()).orElse(null) : null;
 
         Optional<Denial> denial = Admission.evaluate(request, rateStates, states, credit);
         if (denial.isPresent()) {
+            if (!rateCounters.isEmpty()) {
+                rates.discardCounts();
+            }
             Denial d = denial.get();
             return d.retryAfterSeconds() != null ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), revision)
                     : CheckResult.deny(d.status(), d.message(), revision);
-        }
-        if (!rateCounters.isEmpty()) {
-            rates.count(rateCounters, tokens);
         }
         String reservationId = null;
         if (worstCase != null && (!counters.isEmpty() || credit != null)) {

@@ -36,6 +36,7 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
     int relaxedCommits;
     final Map<RateCounter, RateState> rates = new HashMap<>();
+    private final Map<RateCounter, RateState> uncounted = new HashMap<>();
     final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
     final Map<String, List<EndpointPrice>> catalogue = new HashMap<>();
     final List<String> catalogueAsked = new ArrayList<>();
@@ -170,18 +171,29 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
     }
 
     @Override
-    public Map<RateCounter, RateState> lockRates(Collection<RateCounter> wanted) {
+    public Map<RateCounter, RateState> lockAndCount(Collection<RateCounter> wanted, long tokens) {
         Map<RateCounter, RateState> states = new HashMap<>();
-        wanted.forEach(c -> states.put(c, rates.getOrDefault(c, RateState.EMPTY)));
+        uncounted.clear();
+        wanted.forEach(c -> {
+            RateState s = rates.getOrDefault(c, RateState.EMPTY);
+            states.put(c, s);
+            rates.put(c, new RateState(s.requests() + 1, s.tokens() + tokens));
+            uncounted.put(c, s);
+        });
         return states;
     }
 
+    /** As the rollback does: the counters as they were before the last count. */
     @Override
-    public void count(Collection<RateCounter> wanted, long tokens) {
-        wanted.forEach(c -> {
-            RateState s = rates.getOrDefault(c, RateState.EMPTY);
-            rates.put(c, new RateState(s.requests() + 1, s.tokens() + tokens));
+    public void discardCounts() {
+        uncounted.forEach((c, before) -> {
+            if (before.equals(RateState.EMPTY)) {
+                rates.remove(c);
+            } else {
+                rates.put(c, before);
+            }
         });
+        uncounted.clear();
     }
 
     @Override

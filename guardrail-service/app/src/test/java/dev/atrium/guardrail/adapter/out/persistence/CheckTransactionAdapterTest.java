@@ -7,6 +7,7 @@ import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
 import dev.atrium.guardrail.application.port.in.LearnPricesUseCase;
+import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase;
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
@@ -22,13 +23,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The statements a check sends to PostgreSQL (docs/adr/0004-reservation-write-path.md counts them). */
+/**
+ * A check's transaction on PostgreSQL: the statements it sends (docs/adr/0004-reservation-write-path.md
+ * counts them) and what a refused check leaves behind.
+ */
 @QuarkusTest
-class CheckStatementsAdapterTest {
+class CheckTransactionAdapterTest {
 
     @Inject
     CheckPolicyUseCase checks;
@@ -38,6 +43,9 @@ class CheckStatementsAdapterTest {
 
     @Inject
     LearnPricesUseCase prices;
+
+    @Inject
+    ReleaseReservationUseCase releases;
 
     @Inject
     TenancyRepository tenancy;
@@ -53,7 +61,7 @@ class CheckStatementsAdapterTest {
      * first statement and end the transaction.
      */
     @Test
-    void aCheckWithEveryLimitSendsNineStatementsBesideBeginAndCommit() {
+    void aCheckWithEveryLimitSendsEightStatementsBesideBeginAndCommit() {
         String org = "org_stmt_" + run;
         String ws = "ws_stmt_" + run;
         String key = "key_stmt_" + run;
@@ -75,7 +83,34 @@ class CheckStatementsAdapterTest {
                 counted.statements());
         assertThat(counted.value().allowed()).isTrue();
         assertThat(counted.value().reservationId()).startsWith("res_");
-        assertThat(counted.statements()).isEqualTo(11);
+        assertThat(counted.statements()).isEqualTo(10);
+    }
+
+    /** The request is counted with the rate lock; a refusal for the budget rolls the count back. */
+    @Test
+    void aRequestRefusedForItsBudgetIsNotCountedAgainstTheRateLimit() throws InterruptedException {
+        String org = "org_refused_" + run;
+        String ws = "ws_refused_" + run;
+        String model = "refused-" + run + "/model";
+        // $0.01 worst case; the budget holds one.
+        prices.priced(new EndpointPrice(model, "sim", new BigDecimal("0"), new BigDecimal("0.0001"), 4096));
+        policies.set(SetPolicyCommand.organization(org, new PolicyDocument(null, null, null, null, null, null,
+                List.of(new Budget(BudgetWindow.DAILY, new BigDecimal("0.015"), false)), new RateLimits(2, null), null),
+                "ops"));
+        CheckCommand command = CheckCommand.of(new CheckRequest(org, ws, null, null, List.of(model), 0, 100));
+        long secondsLeft = 60 - Instant.now().getEpochSecond() % 60;
+        if (secondsLeft < 5) {
+            Thread.sleep(secondsLeft * 1000 + 100); // all in one minute
+        }
+
+        CheckResult first = checks.check(command);
+        assertThat(first.allowed()).isTrue();
+        assertThat(checks.check(command).status()).as("over the budget").isEqualTo(402);
+        assertThat(releases.release(first.reservationId())).isTrue();
+        assertThat(checks.check(command).allowed()).as("the second request counted this minute").isTrue();
+        CheckResult third = checks.check(command);
+        assertThat(third.status()).as("the third request counted this minute").isEqualTo(429);
+        assertThat(third.message()).contains("2 requests per minute");
     }
 
     private static PolicyDocument limits(BudgetWindow window, int limit) {
