@@ -73,7 +73,8 @@ class KafkaUsagePublisher implements UsagePublisher {
         props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // A request's usage and attempt records, and those of requests close together, share one produce request.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // Never block the event loop for long: a record that cannot be handed over goes to the spool.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 200);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
