@@ -32,6 +32,8 @@ class HotPathCostTest {
     private static final String PLAN_BODY = """
             {"workspace_id":"ws_cost","model":"openai/gpt-4o-mini","provider":{"sort":"price"},"parameters":["tools"]}""";
 
+    private static final int ROUNDS = 5;
+
     @Inject
     RecordProviderAttemptUseCase recordAttempts;
 
@@ -47,28 +49,33 @@ class HotPathCostTest {
         for (int round = 0; round < 5; round++) {
             recordAttempts.recordAll(attempts(provider, 500));
         }
-        measureBatches(provider, 500, 20);
-        measureBatches(provider, 1, 500);
+        measureBatches(provider, 500, 10);
+        measureBatches(provider, 1, 300);
     }
 
+    /** The cheapest of five rounds: the machine's other work only ever adds. */
     private void measureBatches(String provider, int size, int batches) {
-        List<List<Attempt>> work = new ArrayList<>();
-        for (int i = 0; i < batches; i++) {
-            work.add(attempts(provider, size));
-        }
-        long pg = CpuMeter.postgresNanos("atrium_routing");
-        long cpu = CpuMeter.currentThreadNanos();
-        long wall = System.nanoTime();
-        int added = 0;
-        for (List<Attempt> batch : work) {
-            added += recordAttempts.recordAll(batch);
-        }
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         long records = (long) size * batches;
-        System.out.printf("COST recordAll, %d batches of %d: %.1f us wall, %.1f us routing CPU, %.1f us PostgreSQL CPU"
-                + " per attempt%n", batches, size, (System.nanoTime() - wall) / 1e3 / records,
-                (CpuMeter.currentThreadNanos() - cpu) / 1e3 / records,
-                (CpuMeter.postgresNanos("atrium_routing") - pg) / 1e3 / records);
-        assertThat(added).isEqualTo(records);
+        for (int round = 0; round < ROUNDS; round++) {
+            List<List<Attempt>> work = new ArrayList<>();
+            for (int i = 0; i < batches; i++) {
+                work.add(attempts(provider, size));
+            }
+            long pg = CpuMeter.postgresNanos("atrium_routing");
+            long cpu = CpuMeter.currentThreadNanos();
+            long wall = System.nanoTime();
+            int added = 0;
+            for (List<Attempt> batch : work) {
+                added += recordAttempts.recordAll(batch);
+            }
+            best[0] = Math.min(best[0], (System.nanoTime() - wall) / 1e3 / records);
+            best[1] = Math.min(best[1], (CpuMeter.currentThreadNanos() - cpu) / 1e3 / records);
+            best[2] = Math.min(best[2], (CpuMeter.postgresNanos("atrium_routing") - pg) / 1e3 / records);
+            assertThat(added).isEqualTo(records);
+        }
+        System.out.printf("COST recordAll, %d batches of %d (best of %d): %.1f us wall, %.1f us routing CPU,"
+                + " %.1f us PostgreSQL CPU per attempt%n", batches, size, ROUNDS, best[0], best[1], best[2]);
     }
 
     @Test
@@ -80,32 +87,42 @@ class HotPathCostTest {
         for (int i = 0; i < 20_000; i++) {
             planRoute.plan(command);
         }
-        int calls = 50_000;
-        long cpu = CpuMeter.currentThreadNanos();
-        long wall = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            planRoute.plan(command);
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+        int calls = 20_000;
+        for (int round = 0; round < ROUNDS; round++) {
+            long cpu = CpuMeter.currentThreadNanos();
+            long wall = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                planRoute.plan(command);
+            }
+            best[0] = Math.min(best[0], (System.nanoTime() - wall) / 1e3 / calls);
+            best[1] = Math.min(best[1], (CpuMeter.currentThreadNanos() - cpu) / 1e3 / calls);
         }
-        System.out.printf("COST plan use case, %d calls: %.1f us wall, %.1f us CPU per call%n", calls,
-                (System.nanoTime() - wall) / 1e3 / calls, (CpuMeter.currentThreadNanos() - cpu) / 1e3 / calls);
+        System.out.printf("COST plan use case, %d calls (best of %d): %.1f us wall, %.1f us CPU per call%n", calls,
+                ROUNDS, best[0], best[1]);
 
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(planUri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(PLAN_BODY)).build();
         for (int i = 0; i < 2_000; i++) {
             assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
-        int httpCalls = 5_000;
-        long server = CpuMeter.serverThreadNanos();
-        long pg = CpuMeter.postgresNanos("atrium_routing");
-        wall = System.nanoTime();
-        for (int i = 0; i < httpCalls; i++) {
-            http.send(request, HttpResponse.BodyHandlers.ofString());
+        best = new double[] {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        int httpCalls = 2_000;
+        for (int round = 0; round < ROUNDS; round++) {
+            long server = CpuMeter.serverThreadNanos();
+            long pg = CpuMeter.postgresNanos("atrium_routing");
+            long wall = System.nanoTime();
+            for (int i = 0; i < httpCalls; i++) {
+                http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            best[0] = Math.min(best[0], (System.nanoTime() - wall) / 1e3 / httpCalls);
+            best[1] = Math.min(best[1], (CpuMeter.serverThreadNanos() - server) / 1e3 / httpCalls);
+            best[2] = Math.min(best[2], (CpuMeter.postgresNanos("atrium_routing") - pg) / 1e3 / httpCalls);
         }
-        System.out.printf("COST POST /internal/v1/routes/plan, %d calls: %.1f us wall, %.1f us server-thread CPU,"
-                + " %.1f us PostgreSQL CPU per call%n", httpCalls, (System.nanoTime() - wall) / 1e3 / httpCalls,
-                (CpuMeter.serverThreadNanos() - server) / 1e3 / httpCalls,
-                (CpuMeter.postgresNanos("atrium_routing") - pg) / 1e3 / httpCalls);
+        System.out.printf("COST POST /internal/v1/routes/plan, %d calls (best of %d): %.1f us wall, %.1f us"
+                + " server-thread CPU, %.1f us PostgreSQL CPU per call%n", httpCalls, ROUNDS, best[0], best[1],
+                best[2]);
     }
 
     private static List<Attempt> attempts(String provider, int count) {
