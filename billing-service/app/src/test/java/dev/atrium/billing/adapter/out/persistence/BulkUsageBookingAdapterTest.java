@@ -2,6 +2,9 @@ package dev.atrium.billing.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.billing.ApiCalls;
+import dev.atrium.billing.api.BillingEvents;
 import dev.atrium.billing.application.port.in.AddCreditsUseCase;
 import dev.atrium.billing.application.port.in.AddCreditsUseCase.AddCreditsCommand;
 import dev.atrium.billing.application.port.in.CheckLedgerQuery;
@@ -13,18 +16,24 @@ import dev.atrium.billing.application.port.in.RecordUsageUseCase.BatchOutcome;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.billing.domain.Balance;
 import dev.atrium.billing.domain.LedgerInvariants;
+import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.local.testing.KafkaRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,7 +83,7 @@ class BulkUsageBookingAdapterTest {
             String id = "gen-bulk-" + run + "-" + i;
             firstBatch.put(id, usage(id, org, "ws_" + org + "_" + (i % 2), cost, byok));
             BigDecimal charge = byok ? cost.multiply(new BigDecimal("0.05")).setScale(10,
-                    java.math.RoundingMode.HALF_EVEN) : cost;
+                    RoundingMode.HALF_EVEN) : cost;
             expected.merge(org, charge.negate(), BigDecimal::add);
             debits.merge(org, 1, Integer::sum);
         }
@@ -129,11 +138,33 @@ class BulkUsageBookingAdapterTest {
                     + " AND account_type = 'credits' AND direction = 'debit'", org))
                     .as("credits debited from %s", org)
                     .isEqualByComparingTo(expected.get(org).negate().add(opening(org)));
-            // The last balance event of the organization tells its balance and revision as they are.
-            assertThat(sum("SELECT CAST(CAST(payload AS jsonb) ->> 'balance' AS numeric) FROM outbox_event"
-                    + " WHERE record_key = :org AND event_type LIKE '%balance.changed%' ORDER BY seq DESC LIMIT 1",
-                    org)).as("announced balance of %s", org).isEqualByComparingTo(amount);
+            // One revision per posting on the credits account: each debit, and the opening top-up.
+            assertThat(balance.revision()).as("revision of %s", org)
+                    .isEqualTo(charged + count("SELECT COUNT(*) FROM credit WHERE organization_id = :org", org));
         });
+        assertAnnounced(expected.keySet());
+    }
+
+    /** The latest balance event of each organization tells its balance and revision as they are. */
+    private void assertAnnounced(Set<String> orgs) {
+        Map<String, Balance> now = new HashMap<>();
+        orgs.forEach(org -> now.put(org, balances.balance(org)));
+        Map<String, JsonNode> latest = new HashMap<>();
+        KafkaRecords.readUntil(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                BillingEvents.BALANCE_TOPIC, r -> {
+                    if (orgs.contains(r.key())
+                            && BillingEvents.BALANCE_CHANGED.equals(CloudEventHeaders.read(r.headers(), "ce_type"))) {
+                        latest.merge(r.key(), ApiCalls.read(r.value()), (a, b) -> revision(b) > revision(a) ? b : a);
+                    }
+                    return orgs.stream().allMatch(org -> latest.containsKey(org)
+                            && revision(latest.get(org)) == now.get(org).revision());
+                }, Duration.ofSeconds(30));
+        orgs.forEach(org -> assertThat(latest.get(org).get("balance").decimalValue()).as("announced balance of %s", org)
+                .isEqualByComparingTo(now.get(org).amount()));
+    }
+
+    private static long revision(JsonNode event) {
+        return event.get("revision").asLong();
     }
 
     private BigDecimal opening(String org) {
