@@ -152,6 +152,30 @@ class LedgerPersistenceAdapterTest {
         assertThat(balances.balance(org).amount()).isEqualByComparingTo("1");
     }
 
+    /** The check runs once per statement: one unbalanced transaction among balanced ones fails them all. */
+    @Test
+    void theDatabaseRefusesAStatementWithOneUnbalancedTransactionAmongBalancedOnes() {
+        String org = org();
+        credits.add(AddCreditsCommand.of(org, "seed-" + org, BigDecimal.ONE, "USD", "grant", null, "admin"));
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("INSERT INTO ledger_transaction (id, organization_id, kind, reference, created_at)"
+                    + " VALUES ('txn_ok_' || :org, :org, 'grant', 'ok-' || :org, now()),"
+                    + " ('txn_bad_' || :org, :org, 'grant', 'bad-' || :org, now())").setParameter("org", org)
+                    .executeUpdate();
+            em.createNativeQuery("INSERT INTO ledger_entry (transaction_id, account_id, organization_id, account_type,"
+                    + " direction, amount, created_at) SELECT t.id, a.id, a.organization_id, a.type,"
+                    + " CASE a.type WHEN 'grants' THEN 'debit' ELSE 'credit' END,"
+                    + " CASE WHEN t.id LIKE 'txn_bad_%' AND a.type = 'credits' THEN 0.0000000002 ELSE 0.0000000001 END,"
+                    + " now() FROM account a, ledger_transaction t WHERE a.organization_id = :org"
+                    + " AND a.type IN ('credits', 'grants') AND t.id IN ('txn_ok_' || :org, 'txn_bad_' || :org)")
+                    .setParameter("org", org)
+                    .executeUpdate();
+        })).hasStackTraceContaining("ledger transaction txn_bad_" + org + " is unbalanced");
+        assertThat(books.check(org).hold()).isTrue();
+        assertThat(balances.balance(org).amount()).isEqualByComparingTo("1");
+    }
+
     @Test
     void ledgerEntriesCannotBeEdited() {
         String org = org();
