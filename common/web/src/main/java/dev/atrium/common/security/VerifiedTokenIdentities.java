@@ -46,9 +46,10 @@ class VerifiedTokenIdentities {
             return TokenAuthenticationRequest.class;
         }
 
+        /** Before every other provider: a provider's default priority (OIDC's too) is 1001, and a tie has no order. */
         @Override
         public int priority() {
-            return SYSTEM_FIRST + 1;
+            return Integer.MAX_VALUE;
         }
 
         @Override

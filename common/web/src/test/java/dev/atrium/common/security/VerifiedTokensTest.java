@@ -3,6 +3,10 @@ package dev.atrium.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -69,6 +73,26 @@ class VerifiedTokensTest {
         assertThat(tokens.find("long-1")).isPresent();
         assertThat(tokens.find("long-3")).isPresent();
         assertThat(tokens.find("short")).isEmpty();
+    }
+
+    /** OIDC's provider keeps the interface's default priority; on a tie the cache might never be asked. */
+    @Test
+    void theCacheIsAskedBeforeTheOidcProvider() {
+        IdentityProvider<TokenAuthenticationRequest> oidcLike = new IdentityProvider<>() {
+            @Override
+            public Class<TokenAuthenticationRequest> getRequestType() {
+                return TokenAuthenticationRequest.class;
+            }
+
+            @Override
+            public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+                    AuthenticationRequestContext context) {
+                return Uni.createFrom().nullItem();
+            }
+        };
+        assertThat(new VerifiedTokenIdentities.CachedTokenProvider(tokens).priority())
+                .isGreaterThan(oidcLike.priority());
+        assertThat(new VerifiedTokenIdentities.RememberVerified(tokens).priority()).isEqualTo(Integer.MIN_VALUE);
     }
 
     private static SecurityIdentity identity(String token, String subject, Instant expires) {
