@@ -23,7 +23,7 @@ class CatalogEditServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
     private final CatalogEditService service = new CatalogEditService(store, store, store,
             new RoutingSnapshots(store, store, BaseUrlTemplate.none(), clock,
-                    RoutePlanServiceTest.config(Duration.ofSeconds(5))));
+                    RoutePlanServiceTest.config(Duration.ofSeconds(5)), Runnable::run));
 
     @BeforeEach
     void catalogue() {

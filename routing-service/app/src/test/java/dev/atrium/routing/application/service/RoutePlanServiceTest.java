@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +30,10 @@ class RoutePlanServiceTest {
 
     private final InMemoryRouting store = new InMemoryRouting();
     private final MutableClock clock = new MutableClock(NOW);
+    /** Background reloads wait here until the test runs them. */
+    private final List<Runnable> refreshes = new ArrayList<>();
     private final RoutePlanService service = new RoutePlanService(new RoutingSnapshots(store, store,
-            new BaseUrlTemplate("http://sim/p/{provider}"), clock, config(Duration.ofSeconds(5))),
+            new BaseUrlTemplate("http://sim/p/{provider}"), clock, config(Duration.ofSeconds(5)), refreshes::add),
             new WorkspaceDefaults(store, clock, config(Duration.ofSeconds(5))), CircuitPolicy.defaults(), clock);
 
     @BeforeEach
@@ -62,11 +65,33 @@ class RoutePlanServiceTest {
         clock.advance(Duration.ofSeconds(4));
         service.plan(byPrice(Catalogs.MINI));
         assertThat(store.loads).isEqualTo(1);
+        assertThat(refreshes).isEmpty();
 
         clock.advance(Duration.ofSeconds(1));
         service.plan(byPrice(Catalogs.MINI));
+        assertThat(refreshes).hasSize(1);
+        refreshes.remove(0).run();
         assertThat(store.loads).isEqualTo(2);
         assertThat(store.statsAskedSince).isEqualTo(NOW.plusSeconds(5).minus(EndpointStats.WINDOW));
+    }
+
+    @Test
+    void anExpiredSnapshotIsServedWhileOneBackgroundReloadReplacesIt() {
+        service.plan(byPrice(Catalogs.MINI));
+        store.stats = List.of(Catalogs.stats("sim-fast", Catalogs.MINI, 100.0, 250.0, 0));
+        clock.advance(Duration.ofSeconds(6));
+        PlanRouteCommand fastest = PlanRouteCommand.of(new PlanRequest(null, Catalogs.MINI + ":nitro", null, null));
+
+        String servedWhileStale = service.plan(fastest).candidates().get(0).provider();
+        service.plan(fastest);
+        assertThat(store.loads).as("no plan waits for the database").isEqualTo(1);
+        assertThat(refreshes).as("one reload, however many plans find the snapshot expired").hasSize(1);
+
+        refreshes.remove(0).run();
+        assertThat(store.loads).isEqualTo(2);
+        assertThat(servedWhileStale).isNotEqualTo("sim-fast");
+        assertThat(service.plan(fastest).candidates().get(0).provider()).isEqualTo("sim-fast");
+        assertThat(refreshes).isEmpty();
     }
 
     @Test

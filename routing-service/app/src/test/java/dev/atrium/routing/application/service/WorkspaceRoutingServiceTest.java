@@ -32,7 +32,7 @@ class WorkspaceRoutingServiceTest {
             RoutePlanServiceTest.config(Duration.ofSeconds(5)));
     private final WorkspaceRoutingService routing = new WorkspaceRoutingService(store, store, defaults, clock);
     private final RoutePlanService plans = new RoutePlanService(new RoutingSnapshots(store, store,
-            BaseUrlTemplate.none(), clock, RoutePlanServiceTest.config(Duration.ofSeconds(5))), defaults,
+            BaseUrlTemplate.none(), clock, RoutePlanServiceTest.config(Duration.ofSeconds(5)), Runnable::run), defaults,
             CircuitPolicy.defaults(), clock);
 
     @BeforeEach
