@@ -31,12 +31,13 @@ public final class VerifiedTokens {
     }
 
     public Optional<SecurityIdentity> find(String token) {
-        Entry entry = entries.get(digest(token));
+        String digest = digest(token);
+        Entry entry = entries.get(digest);
         if (entry == null) {
             return Optional.empty();
         }
         if (!clock.instant().isBefore(entry.expires())) {
-            entries.remove(digest(token), entry);
+            entries.remove(digest, entry);
             return Optional.empty();
         }
         return Optional.of(entry.identity());

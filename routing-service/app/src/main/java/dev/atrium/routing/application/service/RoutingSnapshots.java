@@ -71,12 +71,10 @@ public class RoutingSnapshots {
             return snapshot;
         }
         synchronized (this) {
-            snapshot = current;
-            if (snapshot == null || !now.isBefore(snapshot.takenAt().plus(ttl))) {
-                snapshot = load(now);
-                current = snapshot;
+            if (current == null) {
+                current = load(now);
             }
-            return snapshot;
+            return current;
         }
     }
 

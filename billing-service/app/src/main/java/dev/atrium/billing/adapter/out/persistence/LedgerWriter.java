@@ -70,7 +70,8 @@ final class LedgerWriter {
                     .money(e.posting().amount()).time(e.tx().createdAt()));
     /**
      * The transactions, their entries and the accounts' new balances in one statement. The entries'
-     * foreign keys are checked at its end, when the transactions are there; their balance at commit.
+     * foreign keys and their balance (V4's statement-level trigger) are checked at its end, when the
+     * transactions are there.
      */
     private static final String WRITE = "WITH tx AS (" + TRANSACTIONS.sql() + "), entry AS (" + ENTRIES.sql() + ")"
             + " UPDATE account a SET balance = m.balance, revision = m.revision, updated_at = m.updated_at"
