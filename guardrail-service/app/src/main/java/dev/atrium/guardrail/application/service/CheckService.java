@@ -4,6 +4,7 @@ import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
 import dev.atrium.guardrail.api.Redaction;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
+import dev.atrium.guardrail.application.port.out.AdmissionLocks;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.application.port.out.RateCounters;
 import dev.atrium.guardrail.config.GuardrailConfig;
@@ -12,7 +13,6 @@ import dev.atrium.guardrail.domain.AllowList;
 import dev.atrium.guardrail.domain.ApplicableBudget;
 import dev.atrium.guardrail.domain.ApplicableRateLimit;
 import dev.atrium.guardrail.domain.ContentScan;
-import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.Denial;
 import dev.atrium.guardrail.domain.EffectivePolicy;
@@ -21,7 +21,6 @@ import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.ModelPrice;
 import dev.atrium.guardrail.domain.PolicyCheck;
 import dev.atrium.guardrail.domain.RateCounter;
-import dev.atrium.guardrail.domain.RateState;
 import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.ScanResult;
 import dev.atrium.guardrail.domain.SpendCounter;
@@ -32,7 +31,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -50,15 +48,17 @@ public class CheckService implements CheckPolicyUseCase {
     private final LevelPolicies levels;
     private final BudgetLedger ledger;
     private final RateCounters rates;
+    private final AdmissionLocks locks;
     private final PriceService prices;
     private final GuardrailConfig config;
     private final Clock clock;
 
-    public CheckService(LevelPolicies levels, BudgetLedger ledger, RateCounters rates, PriceService prices,
-            GuardrailConfig config, Clock clock) {
+    public CheckService(LevelPolicies levels, BudgetLedger ledger, RateCounters rates, AdmissionLocks locks,
+            PriceService prices, GuardrailConfig config, Clock clock) {
         this.levels = levels;
         this.ledger = ledger;
         this.rates = rates;
+        this.locks = locks;
         this.prices = prices;
         this.config = config;
         this.clock = clock;
@@ -101,17 +101,17 @@ public class CheckService implements CheckPolicyUseCase {
         rateLimits.forEach(l -> rateCounters.add(RateCounter.of(l.scope(), now)));
         TreeSet<SpendCounter> counters = new TreeSet<>();
         budgets.forEach(b -> counters.add(b.counter(now)));
-        if (!config.durableReservations() && (!rateCounters.isEmpty() || !counters.isEmpty() || creditKnown)) {
-            // A crash may lose the last moments of holds and counts: bounded, see ADR 0004.
-            ledger.commitWithoutWaitingForDisk();
+        String creditOrganization = creditKnown ? command.organizationId() : null;
+        if (rateCounters.isEmpty() && counters.isEmpty() && creditOrganization == null) {
+            return allowed(policy, null, scan);
         }
-        // Counted with the lock; a refusal below takes the counts back.
-        Map<RateCounter, RateState> rateStates = rateCounters.isEmpty() ? Map.of()
-                : rates.lockAndCount(rateCounters, tokens);
-        Map<SpendCounter, CounterState> states = counters.isEmpty() ? Map.of() : ledger.lock(counters);
-        CreditState credit = creditKnown ? ledger.lockCredit(command.organizationId()).orElse(null) : null;
+        // Counted with the lock; a refusal below takes the counts back. A crash may lose the last
+        // moments of holds and counts unless reservations are durable: bounded, see ADR 0004.
+        AdmissionLocks.Locked locked = locks.lock(new AdmissionLocks.Request(!config.durableReservations(),
+                rateCounters, tokens, counters, creditOrganization));
+        CreditState credit = locked.credit();
 
-        Optional<Denial> denial = Admission.evaluate(request, rateStates, states, credit);
+        Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), credit);
         if (denial.isPresent()) {
             if (!rateCounters.isEmpty()) {
                 rates.discardCounts();

@@ -30,7 +30,7 @@ class BudgetCheckTest {
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final PolicyService policies = new PolicyService(store, store, clock);
-    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
+    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger, ledger,
             new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096), clock);
     private final SpendService spend = new SpendService(store, store, ledger, clock);
     private final ReservationService reservations = new ReservationService(ledger, ledger, clock);
@@ -222,7 +222,7 @@ class BudgetCheckTest {
 
     @Test
     void durableReservationsWhenConfiguredSo() {
-        CheckService durable = new CheckService(new LevelPolicies(store, store), ledger, ledger,
+        CheckService durable = new CheckService(new LevelPolicies(store, store), ledger, ledger, ledger,
                 new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096, true), clock);
         budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
         assertThat(durable.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",

@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
+import dev.atrium.guardrail.application.port.out.AdmissionLocks;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.application.port.out.CatalogSource;
 import dev.atrium.guardrail.application.port.out.PriceView;
@@ -25,10 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
-/** In-memory fakes of the ledger, rate counters, price view and routing's catalogue, for use-case tests. */
-class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSource {
+/**
+ * In-memory fakes of the ledger, rate counters, admission locks, price view and routing's catalogue,
+ * for use-case tests.
+ */
+class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, PriceView, CatalogSource {
 
     final Map<SpendCounter, CounterState> counters = new HashMap<>();
     final Map<String, CreditState> credits = new HashMap<>();
@@ -82,11 +85,25 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
         return counters.getOrDefault(counter, CounterState.EMPTY);
     }
 
+    /** Counts the transactions that asked to commit without waiting for the disk in {@link #relaxedCommits}. */
     @Override
-    public Map<SpendCounter, CounterState> lock(Collection<SpendCounter> wanted) {
+    public Locked lock(Request request) {
+        if (request.commitWithoutWaitingForDisk()) {
+            relaxedCommits++;
+        }
+        Map<RateCounter, RateState> rateStates = new HashMap<>();
+        uncounted.clear();
+        request.rates().forEach(c -> {
+            RateState s = rates.getOrDefault(c, RateState.EMPTY);
+            rateStates.put(c, s);
+            rates.put(c, new RateState(s.requests() + 1, s.tokens() + request.tokens()));
+            uncounted.put(c, s);
+        });
         Map<SpendCounter, CounterState> states = new HashMap<>();
-        wanted.forEach(c -> states.put(c, counters.computeIfAbsent(c, k -> CounterState.EMPTY)));
-        return states;
+        request.counters().forEach(c -> states.put(c, counters.computeIfAbsent(c, k -> CounterState.EMPTY)));
+        String organization = request.creditOrganizationId();
+        CreditState credit = organization == null ? null : credits.get(organization);
+        return new Locked(rateStates, states, credit);
     }
 
     @Override
@@ -97,19 +114,8 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
     }
 
     @Override
-    public Optional<CreditState> lockCredit(String organizationId) {
-        return Optional.ofNullable(credits.get(organizationId));
-    }
-
-    @Override
     public boolean knowsCredit(String organizationId) {
         return credits.containsKey(organizationId);
-    }
-
-    /** Counts the transactions that asked to commit without waiting for the disk. */
-    @Override
-    public void commitWithoutWaitingForDisk() {
-        relaxedCommits++;
     }
 
     @Override
@@ -168,19 +174,6 @@ class InMemoryLedger implements BudgetLedger, RateCounters, PriceView, CatalogSo
     public List<String> expired(Instant now, int limit) {
         return reservations.values().stream().filter(r -> r.expiresAt().isBefore(now)).map(Reservation::id)
                 .limit(limit).toList();
-    }
-
-    @Override
-    public Map<RateCounter, RateState> lockAndCount(Collection<RateCounter> wanted, long tokens) {
-        Map<RateCounter, RateState> states = new HashMap<>();
-        uncounted.clear();
-        wanted.forEach(c -> {
-            RateState s = rates.getOrDefault(c, RateState.EMPTY);
-            states.put(c, s);
-            rates.put(c, new RateState(s.requests() + 1, s.tokens() + tokens));
-            uncounted.put(c, s);
-        });
-        return states;
     }
 
     /** As the rollback does: the counters as they were before the last count. */

@@ -3,7 +3,6 @@ package dev.atrium.guardrail.adapter.out.persistence;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.CounterState;
-import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.Reservation;
@@ -13,15 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,17 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 class BudgetLedgerAdapter implements BudgetLedger {
 
-    /**
-     * Creates missing rows and locks them all in one round trip, in the order given (rows are
-     * inserted in ordinality order; the no-op update takes the lock of an existing one).
-     */
-    private static final String LOCK = "INSERT INTO spend_counter (level, scope_id, budget_window, window_start)"
-            + " SELECT level, scope_id, budget_window, window_start::timestamptz"
-            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
-            + " AS t (level, scope_id, budget_window, window_start, n) ORDER BY n"
-            + " ON CONFLICT (level, scope_id, budget_window, window_start)"
-            + " DO UPDATE SET reserved = spend_counter.reserved"
-            + " RETURNING level, scope_id, budget_window, window_start, spent, spent_byok, reserved";
     /**
      * The reservation, its holds and the reserved amounts they add, in one round trip, so the
      * counters' row locks are held for as short a time as possible.
@@ -61,7 +46,7 @@ class BudgetLedgerAdapter implements BudgetLedger {
             + " AND ?::numeric IS NOT NULL";
     /**
      * A batch's charges: each counter's summed costs added in one statement, rows created and locked
-     * in the order given, as {@link #LOCK} does; each counter appears once.
+     * in the order given, as the check's admission_lock does; each counter appears once.
      */
     private static final String CHARGE = "INSERT INTO spend_counter (level, scope_id, budget_window, window_start,"
             + " spent, spent_byok)"
@@ -104,29 +89,6 @@ class BudgetLedgerAdapter implements BudgetLedger {
     }
 
     @Override
-    public Map<SpendCounter, CounterState> lock(Collection<SpendCounter> counters) {
-        List<SpendCounter> ordered = List.copyOf(new TreeSet<>(counters));
-        Map<String, SpendCounter> byKey = new HashMap<>();
-        ordered.forEach(c -> byKey.put(rowKey(c.level().wire(), c.scopeId(), c.window().wire(), c.windowStart()), c));
-        Map<SpendCounter, CounterState> states = new TreeMap<>();
-        if (ordered.isEmpty()) {
-            return states;
-        }
-        jdbc.query(LOCK, rs -> states.put(byKey.get(rowKey(rs.getString("level"), rs.getString("scope_id"),
-                        rs.getString("budget_window"), Jdbc.instant(rs, "window_start"))),
-                new CounterState(rs.getBigDecimal("spent"), rs.getBigDecimal("spent_byok"), rs.getBigDecimal("reserved"))),
-                ordered.stream().map(c -> c.level().wire()).toArray(String[]::new),
-                ordered.stream().map(SpendCounter::scopeId).toArray(String[]::new),
-                ordered.stream().map(c -> c.window().wire()).toArray(String[]::new),
-                ordered.stream().map(c -> c.windowStart().toString()).toArray(String[]::new));
-        return states;
-    }
-
-    private static String rowKey(String level, String scopeId, String window, Instant windowStart) {
-        return level + '\n' + scopeId + '\n' + window + '\n' + windowStart;
-    }
-
-    @Override
     public Map<SpendCounter, CounterState> read(Collection<SpendCounter> counters) {
         Map<SpendCounter, CounterState> states = new LinkedHashMap<>();
         for (SpendCounter c : counters) {
@@ -136,13 +98,6 @@ class BudgetLedgerAdapter implements BudgetLedger {
                     .forEach(s -> states.put(c, s));
         }
         return states;
-    }
-
-    @Override
-    public Optional<CreditState> lockCredit(String organizationId) {
-        return jdbc.query("SELECT balance, reserved FROM credit_balance WHERE organization_id = ? FOR UPDATE",
-                rs -> new CreditState(rs.getBigDecimal("balance"), rs.getBigDecimal("reserved")), organizationId)
-                .stream().findFirst();
     }
 
     @Override
@@ -156,11 +111,6 @@ class BudgetLedgerAdapter implements BudgetLedger {
             creditKnown.add(organizationId);
         }
         return known;
-    }
-
-    @Override
-    public void commitWithoutWaitingForDisk() {
-        jdbc.update("SET LOCAL synchronous_commit = off");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.atrium.guardrail.application.port.out;
 
 import dev.atrium.guardrail.domain.CounterState;
-import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
@@ -10,35 +9,22 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Spend counters, credit balances and reservations, shared by every guardrail instance. The
- * {@code lock} methods hold the rows until the transaction ends, so a check and its hold are atomic.
+ * Spend counters, credit balances and reservations, shared by every guardrail instance. A check
+ * locks its rows through {@link AdmissionLocks} and holds in the same transaction, so a check and
+ * its hold are atomic.
  */
 public interface BudgetLedger {
 
-    /** Locks the counters (creating missing ones at zero) in their natural order. */
-    Map<SpendCounter, CounterState> lock(Collection<SpendCounter> counters);
-
     /** The counters as they stand, without locking; missing ones are absent. */
     Map<SpendCounter, CounterState> read(Collection<SpendCounter> counters);
-
-    /** Locks the organization's credit row; empty while billing has not reported a balance. */
-    Optional<CreditState> lockCredit(String organizationId);
 
     /**
      * Whether billing has reported a balance for the organization. Once true it stays true (a
      * balance is never forgotten), so an instance may remember it.
      */
     boolean knowsCredit(String organizationId);
-
-    /**
-     * Lets the current transaction, a check's, commit without waiting for its log to reach the
-     * disk (docs/adr/0004-reservation-write-path.md): a crash may lose the last moments of holds
-     * and rate counts, which loosens a limit briefly but never loses spend, settled from usage.
-     */
-    void commitWithoutWaitingForDisk();
 
     /** Keeps billing's balance unless a newer revision is already known; false when skipped. */
     boolean updateBalance(String organizationId, BigDecimal balance, long revision);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
+import dev.atrium.guardrail.application.port.out.AdmissionLocks;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
 import dev.atrium.guardrail.domain.BudgetWindow;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,9 @@ class SettlementAdapterTest {
 
     @Inject
     BudgetLedger ledger;
+
+    @Inject
+    AdmissionLocks locks;
 
     @Inject
     TenancyRepository tenancy;
@@ -180,7 +185,8 @@ class SettlementAdapterTest {
     private String hold(String org, String amount, SpendCounter... counters) {
         String id = "res_" + UUID.randomUUID().toString().replace("-", "");
         QuarkusTransaction.requiringNew().run(() -> {
-            ledger.lock(List.of(counters));
+            locks.lock(new AdmissionLocks.Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(counters)),
+                    null));
             ledger.hold(new Reservation(id, org, List.of(counters).stream()
                     .map(c -> new Hold(c, new BigDecimal(amount))).toList(),
                     ledger.knowsCredit(org) ? new BigDecimal(amount) : null, MARCH, Instant.now().plus(Duration.ofHours(1))));
@@ -208,8 +214,10 @@ class SettlementAdapterTest {
     }
 
     private BigDecimal creditReserved(String org) {
-        return QuarkusTransaction.requiringNew().call(() -> ledger.lockCredit(org).map(CreditState::reserved)
-                .orElseThrow());
+        CreditState credit = QuarkusTransaction.requiringNew().call(() -> locks.lock(
+                new AdmissionLocks.Request(false, new TreeSet<>(), 0, new TreeSet<>(), org)).credit());
+        assertThat(credit).as("%s's credit row", org).isNotNull();
+        return credit.reserved();
     }
 
     private static SpendCounter counter(PolicyScope scope, BudgetWindow window, Instant at) {

@@ -1,0 +1,85 @@
+package dev.atrium.guardrail.adapter.out.persistence;
+
+import dev.atrium.guardrail.application.port.out.AdmissionLocks;
+import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.CounterState;
+import dev.atrium.guardrail.domain.CreditState;
+import dev.atrium.guardrail.domain.Level;
+import dev.atrium.guardrail.domain.RateCounter;
+import dev.atrium.guardrail.domain.RateState;
+import dev.atrium.guardrail.domain.SpendCounter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One call of the {@code admission_lock} function (migration V3): the locks a check takes used to
+ * be four round trips (the commit setting, rate counters, spend counters, credit row); the function
+ * runs them in the same order inside PostgreSQL.
+ */
+@ApplicationScoped
+class AdmissionLocksAdapter implements AdmissionLocks {
+
+    private static final String LOCK = "SELECT kind, row_level, row_scope, row_window, row_start, n1, n2, n3"
+            + " FROM admission_lock(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text)";
+
+    private final Jdbc jdbc;
+
+    AdmissionLocksAdapter(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Locked lock(Request request) {
+        int r = request.rates().size();
+        String[] rateLevels = new String[r];
+        String[] rateScopes = new String[r];
+        String[] rateMinutes = new String[r];
+        int i = 0;
+        for (RateCounter c : request.rates()) {
+            rateLevels[i] = c.level().wire();
+            rateScopes[i] = c.scopeId();
+            rateMinutes[i] = c.minuteStart().toString();
+            i++;
+        }
+        int s = request.counters().size();
+        String[] levels = new String[s];
+        String[] scopes = new String[s];
+        String[] windows = new String[s];
+        String[] starts = new String[s];
+        i = 0;
+        for (SpendCounter c : request.counters()) {
+            levels[i] = c.level().wire();
+            scopes[i] = c.scopeId();
+            windows[i] = c.window().wire();
+            starts[i] = c.windowStart().toString();
+            i++;
+        }
+        Map<RateCounter, RateState> rates = new HashMap<>();
+        Map<SpendCounter, CounterState> counters = new HashMap<>();
+        CreditState[] credit = new CreditState[1];
+        jdbc.query(LOCK, rs -> {
+            switch (rs.getString("kind")) {
+                case "rate" -> rates.put(new RateCounter(level(rs.getString("row_level")), rs.getString("row_scope"),
+                                Jdbc.instant(rs, "row_start")),
+                        new RateState(rs.getLong("n1"), rs.getLong("n2")));
+                case "spend" -> counters.put(new SpendCounter(level(rs.getString("row_level")),
+                                rs.getString("row_scope"),
+                                BudgetWindow.valueOf(rs.getString("row_window").toUpperCase(Locale.ROOT)),
+                                Jdbc.instant(rs, "row_start")),
+                        new CounterState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"), rs.getBigDecimal("n3")));
+                case "credit" -> credit[0] = new CreditState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"));
+                default -> throw new IllegalStateException("Unknown lock row " + rs.getString("kind"));
+            }
+            return Boolean.TRUE;
+        }, request.commitWithoutWaitingForDisk(), rateLevels, rateScopes, rateMinutes, request.tokens(), levels,
+                scopes, windows, starts, request.creditOrganizationId());
+        return new Locked(rates, counters, credit[0]);
+    }
+
+    private static Level level(String wire) {
+        return Level.valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+}
