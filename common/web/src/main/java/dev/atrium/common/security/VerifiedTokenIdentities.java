@@ -1,13 +1,15 @@
 package dev.atrium.common.security;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -15,9 +17,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Wires {@link VerifiedTokens} into Quarkus security: asked first for a bearer token, it answers a
- * token it has seen verified and otherwise passes (null) to the OIDC provider; the last augmentor
- * remembers what OIDC verified. Services without OIDC never see a token request.
+ * Wires {@link VerifiedTokens} into Quarkus security: the first authentication mechanism answers a
+ * bearer token it has seen verified and otherwise passes (null) to OIDC's; the last augmentor
+ * remembers what OIDC verified.
  */
 @ApplicationScoped
 class VerifiedTokenIdentities {
@@ -32,42 +34,53 @@ class VerifiedTokenIdentities {
         return new VerifiedTokens(clock, CAPACITY);
     }
 
+    /**
+     * Answers a bearer token it has seen verified before any other mechanism, OIDC's included, looks
+     * at it: no credential is built (OIDC's decodes the token's JSON to tell a JWT from an opaque
+     * token), no identity provider or augmentor runs; the identity is the one they finished for the
+     * token's first request. Any other request passes (null) to OIDC's mechanism, which verifies.
+     * Only in services that verify tokens with OIDC (the build property), so the gateway, which has
+     * none, keeps its API keys to itself.
+     */
     @ApplicationScoped
-    static class CachedTokenProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    @IfBuildProperty(name = "atrium.security.verified-token-cache", stringValue = "true")
+    static class CachedBearerMechanism implements HttpAuthenticationMechanism {
+
+        private static final String BEARER = "Bearer ";
 
         private final VerifiedTokens tokens;
 
-        CachedTokenProvider(VerifiedTokens tokens) {
+        CachedBearerMechanism(VerifiedTokens tokens) {
             this.tokens = tokens;
         }
 
+        /** Before every other mechanism: OIDC's priority is 1001 unless configured otherwise. */
         @Override
-        public Class<TokenAuthenticationRequest> getRequestType() {
-            return TokenAuthenticationRequest.class;
-        }
-
-        /** Before every other provider: a provider's default priority (OIDC's too) is 1001, and a tie has no order. */
-        @Override
-        public int priority() {
+        public int getPriority() {
             return Integer.MAX_VALUE;
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
-                AuthenticationRequestContext context) {
-            return Uni.createFrom().item(tokens.find(request.getToken().getToken())
-                    .map(identity -> forThisRequest(identity, HttpSecurityUtils.getRoutingContextAttribute(request)))
-                    .orElse(null));
+        public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviders) {
+            String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+            if (header == null || header.length() <= BEARER.length()
+                    || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return Uni.createFrom().nullItem();
+            }
+            return Uni.createFrom().item(tokens.find(header.substring(BEARER.length()).trim())
+                    .map(identity -> forThisRequest(identity, context)).orElse(null));
+        }
+
+        /** OIDC's mechanism challenges. */
+        @Override
+        public Uni<ChallengeData> getChallenge(RoutingContext context) {
+            return Uni.createFrom().nullItem();
         }
 
         /** The identity as verified, but attached to this request's routing context, not the first one's. */
         private static SecurityIdentity forThisRequest(SecurityIdentity identity, RoutingContext current) {
-            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
-                    .addAttribute(FROM_CACHE, Boolean.TRUE);
-            if (current != null) {
-                builder.addAttribute(RoutingContext.class.getName(), current);
-            }
-            return builder.build();
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(FROM_CACHE, Boolean.TRUE)
+                    .addAttribute(RoutingContext.class.getName(), current).build();
         }
     }
 

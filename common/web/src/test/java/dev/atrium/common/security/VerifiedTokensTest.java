@@ -3,13 +3,14 @@ package dev.atrium.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.security.credential.TokenCredential;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.smallrye.mutiny.Uni;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,24 +76,47 @@ class VerifiedTokensTest {
         assertThat(tokens.find("short")).isEmpty();
     }
 
-    /** OIDC's provider keeps the interface's default priority; on a tie the cache might never be asked. */
+    /** OIDC's mechanism has priority 1001 unless configured; on a tie the cache might never be asked. */
     @Test
-    void theCacheIsAskedBeforeTheOidcProvider() {
-        IdentityProvider<TokenAuthenticationRequest> oidcLike = new IdentityProvider<>() {
-            @Override
-            public Class<TokenAuthenticationRequest> getRequestType() {
-                return TokenAuthenticationRequest.class;
-            }
-
-            @Override
-            public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
-                    AuthenticationRequestContext context) {
-                return Uni.createFrom().nullItem();
-            }
-        };
-        assertThat(new VerifiedTokenIdentities.CachedTokenProvider(tokens).priority())
-                .isGreaterThan(oidcLike.priority());
+    void theCacheAnswersBeforeOidcsMechanismAndOnlyATokenItHolds() {
+        var mechanism = new VerifiedTokenIdentities.CachedBearerMechanism(tokens);
+        assertThat(mechanism.getPriority()).isGreaterThan(HttpAuthenticationMechanism.DEFAULT_PRIORITY + 1);
         assertThat(new VerifiedTokenIdentities.RememberVerified(tokens).priority()).isEqualTo(Integer.MIN_VALUE);
+        tokens.remember(identity("header.payload.signature", "svc", NOW.plus(Duration.ofMinutes(5))));
+
+        SecurityIdentity cached = mechanism.authenticate(request("Bearer header.payload.signature"), null)
+                .await().indefinitely();
+        assertThat(cached.getPrincipal().getName()).isEqualTo("svc");
+        assertThat(cached.getRoles()).containsExactly(Caller.SERVICE);
+        assertThat(mechanism.authenticate(request("bearer header.payload.signature"), null).await().indefinitely())
+                .as("the scheme in any case").isNotNull();
+        for (String other : new String[] {"Bearer header.payload.signaturE", "Bearer ", "Basic aGVhZGVy", null}) {
+            assertThat(mechanism.authenticate(request(other), null).await().indefinitely()).as(other).isNull();
+        }
+        assertThat(mechanism.getChallenge(request(null)).await().indefinitely()).isNull();
+    }
+
+    /** A routing context whose request carries only an Authorization header. */
+    private static RoutingContext request(String authorization) {
+        HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(
+                VerifiedTokensTest.class.getClassLoader(), new Class<?>[] {HttpServerRequest.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getHeader")) {
+                        return HttpHeaders.AUTHORIZATION.toString().equalsIgnoreCase(args[0].toString())
+                                ? authorization : null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return (RoutingContext) Proxy.newProxyInstance(VerifiedTokensTest.class.getClassLoader(),
+                new Class<?>[] {RoutingContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("request")) {
+                        return request;
+                    }
+                    if (method.getName().equals("toString")) {
+                        return "test routing context";
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static SecurityIdentity identity(String token, String subject, Instant expires) {
