@@ -20,8 +20,10 @@ import java.util.Map;
 public class ReservationService implements ReleaseReservationUseCase, ExpireReservationsUseCase,
         RecordBalanceUseCase {
 
-    /** Small batches keep the sweep's locks short; the next run takes the rest. */
-    static final int EXPIRY_BATCH = 100;
+    /** A batch is one transaction of a fixed number of statements; small batches keep its locks short. */
+    static final int EXPIRY_BATCH = 500;
+    /** Enough batches for any backlog a run may meet; the next run takes what is left. */
+    static final int EXPIRY_BATCHES_PER_RUN = 200;
 
     private final BudgetLedger ledger;
     private final RateCounters rates;
@@ -40,18 +42,25 @@ public class ReservationService implements ReleaseReservationUseCase, ExpireRese
     }
 
     /**
-     * One transaction per reservation: a check's locks and the sweep's never wait on each other in a
-     * cycle. Past minutes' rate counters go too.
+     * Batch after batch until none is left expired: each batch is one transaction that takes its locks
+     * in the settlement's order (counters, then reservations, then credit rows by organization), so it
+     * queues behind checks and settlements instead of deadlocking with them. Past minutes' rate
+     * counters go too.
      */
     @Override
     public int expire() {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().call(() -> rates.forgetBefore(now.minus(Duration.ofMinutes(2))));
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> ledger.expired(now, EXPIRY_BATCH));
         int released = 0;
-        for (String id : ids) {
-            if (QuarkusTransaction.requiringNew().call(() -> ledger.settleAll(List.of(id), Map.of())) == 1) {
-                released++;
+        for (int batch = 0; batch < EXPIRY_BATCHES_PER_RUN; batch++) {
+            int[] found = new int[1];
+            released += QuarkusTransaction.requiringNew().call(() -> {
+                List<String> ids = ledger.expired(now, EXPIRY_BATCH);
+                found[0] = ids.size();
+                return ids.isEmpty() ? 0 : ledger.settleAll(ids, Map.of());
+            });
+            if (found[0] < EXPIRY_BATCH) {
+                break;
             }
         }
         return released;

@@ -2,6 +2,7 @@ package dev.atrium.guardrail.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.guardrail.application.port.in.ExpireReservationsUseCase;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
@@ -45,6 +46,9 @@ class SettlementAdapterTest {
 
     @Inject
     ReleaseReservationUseCase releases;
+
+    @Inject
+    ExpireReservationsUseCase expiry;
 
     @Inject
     BudgetLedger ledger;
@@ -180,6 +184,43 @@ class SettlementAdapterTest {
             assertThat(usage.recordAll(batch)).isEqualTo(n);
         }
         return batch;
+    }
+
+    /**
+     * Reservations no usage or release came for, more than one batch of them (a gateway that died with
+     * requests in flight): one sweep gives every hold and credit hold back. It took 100 per run.
+     */
+    @Test
+    void oneSweepReleasesABacklogOfExpiredReservations() {
+        String org = id("org_expired");
+        SpendCounter orgDaily = counter(PolicyScope.organization(org), BudgetWindow.DAILY, MARCH);
+        SpendCounter wsDaily = counter(PolicyScope.workspace(id("ws_expired")), BudgetWindow.DAILY, MARCH);
+        QuarkusTransaction.requiringNew().run(() -> ledger.updateBalance(org, new BigDecimal("100"), 1));
+        int n = 1_234;
+        List<String> ids = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            locks.lock(new AdmissionLocks.Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(orgDaily, wsDaily)),
+                    org));
+            for (int i = 0; i < n; i++) {
+                String id = "res_" + UUID.randomUUID().toString().replace("-", "");
+                ledger.hold(new Reservation(id, org, List.of(new Hold(orgDaily, new BigDecimal("0.01")),
+                        new Hold(wsDaily, new BigDecimal("0.01"))), new BigDecimal("0.01"), MARCH,
+                        Instant.now().minus(Duration.ofMinutes(1))));
+                ids.add(id);
+            }
+        });
+        String live = hold(org, "0.50", orgDaily);
+        assertThat(reserved(orgDaily)).isEqualByComparingTo("12.84");
+        assertThat(creditReserved(org)).isEqualByComparingTo("12.84");
+
+        assertThat(expiry.expire()).isGreaterThanOrEqualTo(n);
+
+        assertThat(jdbc.query("SELECT count(*) FROM reservation WHERE id = ANY (?::text[])", rs -> rs.getInt(1),
+                (Object) ids.toArray(String[]::new))).containsExactly(0);
+        assertThat(reserved(orgDaily)).as("only the live reservation").isEqualByComparingTo("0.50");
+        assertThat(reserved(wsDaily)).isEqualByComparingTo("0");
+        assertThat(creditReserved(org)).isEqualByComparingTo("0.50");
+        assertThat(releases.release(live)).isTrue();
     }
 
     private String hold(String org, String amount, SpendCounter... counters) {
