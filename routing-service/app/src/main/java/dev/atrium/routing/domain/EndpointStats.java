@@ -17,6 +17,12 @@ public record EndpointStats(String provider, String model, long requests, long s
     /** How far back the live statistics look. */
     public static final Duration WINDOW = Duration.ofMinutes(30);
 
+    /**
+     * The most attempts of one endpoint the statistics look at: its latest ones in the window. Enough for
+     * a p90; a busy endpoint's statistics then cost the same as a quiet one's.
+     */
+    public static final int LATEST_ATTEMPTS = 500;
+
     /** Failures in a row that take an endpoint out of load balancing until it succeeds again. */
     public static final int OUTAGE_FAILURES = 3;
 

@@ -20,10 +20,26 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class ProviderAttemptPersistenceAdapter implements ProviderAttemptRepository {
 
-    /** Latency is time to first token when the attempt streamed, else the whole call. */
+    /**
+     * Each endpoint's latest attempts in the window, at most {@link EndpointStats#LATEST_ATTEMPTS}: the
+     * endpoints are found by skipping through the (provider, model, attempted_at) index, one probe each,
+     * and each endpoint's attempts are read newest first from it, so the cost is bounded by the number
+     * of endpoints, not by the window's traffic. Latency is time to first token when the attempt
+     * streamed, else the whole call.
+     */
     private static final String STATS = """
-            WITH recent AS (
-                SELECT * FROM provider_attempt WHERE attempted_at >= :since
+            WITH RECURSIVE endpoints AS (
+                (SELECT provider, model FROM provider_attempt ORDER BY provider, model LIMIT 1)
+                UNION ALL
+                SELECT n.provider, n.model FROM endpoints e CROSS JOIN LATERAL (
+                    SELECT x.provider, x.model FROM provider_attempt x
+                    WHERE (x.provider, x.model) > (e.provider, e.model)
+                    ORDER BY x.provider, x.model LIMIT 1) n
+            ), recent AS (
+                SELECT a.* FROM endpoints e CROSS JOIN LATERAL (
+                    SELECT * FROM provider_attempt x
+                    WHERE x.provider = e.provider AND x.model = e.model AND x.attempted_at >= :since
+                    ORDER BY x.attempted_at DESC LIMIT :latest) a
             ), last_success AS (
                 SELECT provider, model, max(attempted_at) AS at FROM recent
                 WHERE outcome = 'success' GROUP BY provider, model
@@ -132,7 +148,8 @@ class ProviderAttemptPersistenceAdapter implements ProviderAttemptRepository {
     @Override
     @SuppressWarnings("unchecked")
     public List<EndpointStats> statsSince(Instant since) {
-        List<Object[]> rows = em.createNativeQuery(STATS).setParameter("since", Timestamp.from(since)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(STATS).setParameter("since", Timestamp.from(since))
+                .setParameter("latest", EndpointStats.LATEST_ATTEMPTS).getResultList();
         return rows.stream().map(ProviderAttemptPersistenceAdapter::toStats).toList();
     }
 

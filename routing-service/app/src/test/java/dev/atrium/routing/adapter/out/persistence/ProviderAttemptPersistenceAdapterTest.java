@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,37 @@ class ProviderAttemptPersistenceAdapterTest {
         assertThat(endpoint.throughputP50()).isCloseTo(1000.0, within(1e-9));
         assertThat(endpoint.consecutiveFailures()).isEqualTo(2);
         assertThat(endpoint.lastFailureAt()).isEqualTo(lastFailure);
+    }
+
+    /** A busy endpoint's statistics read only its latest attempts: older failures no longer count. */
+    @Test
+    void theStatisticsReadAnEndpointsLatestAttemptsOnly() {
+        String provider = provider();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Attempt> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(new Attempt(id(), "f" + i, provider, MODEL, "error", 503, 50, null, 0,
+                    now.minusSeconds(600).plusMillis(i)));
+        }
+        for (int i = 0; i < EndpointStats.LATEST_ATTEMPTS; i++) {
+            batch.add(success(id(), provider, 100 + i % 10, now.minusSeconds(300).plusMillis(i)));
+        }
+        record.recordAll(batch);
+
+        EndpointStats endpoint = stats.recent().endpoints().stream().filter(s -> s.provider().equals(provider))
+                .findFirst().orElseThrow();
+
+        assertThat(endpoint.requests()).isEqualTo(EndpointStats.LATEST_ATTEMPTS);
+        assertThat(endpoint.successes()).isEqualTo(EndpointStats.LATEST_ATTEMPTS);
+        assertThat(endpoint.lastFailureAt()).as("the failures are older than the latest attempts").isNull();
+
+        record.recordAll(List.of(new Attempt(id(), "f-new", provider, MODEL, "timeout", 0, 30_000, null, 0, now)));
+        EndpointStats after = stats.recent().endpoints().stream().filter(s -> s.provider().equals(provider))
+                .findFirst().orElseThrow();
+        assertThat(after.requests()).isEqualTo(EndpointStats.LATEST_ATTEMPTS);
+        assertThat(after.successes()).isEqualTo(EndpointStats.LATEST_ATTEMPTS - 1);
+        assertThat(after.consecutiveFailures()).isEqualTo(1);
+        assertThat(after.lastFailureAt()).isEqualTo(now);
     }
 
     private static Attempt success(String eventId, String provider, long latencyMs, Instant at) {
