@@ -19,6 +19,15 @@ import java.util.function.LongSupplier;
  */
 final class KeyContextCache {
 
+    /** One digest per thread: looking the provider up on every request cost more than the hash. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    });
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped by every eviction, so an answer read before it is not kept after it. */
     private final AtomicLong epoch = new AtomicLong();
@@ -75,12 +84,7 @@ final class KeyContextCache {
     }
 
     private static String fingerprint(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(apiKey.getBytes(StandardCharsets.UTF_8)));
     }
 
     private record Entry(KeyContext context, long storedAt) {

@@ -17,6 +17,8 @@ import java.util.List;
 final class UsageSpool {
 
     private final Path file;
+    /** Kept with every write, so the question every usage record asks costs no file system call. */
+    private volatile boolean empty;
 
     UsageSpool(Path directory) {
         try {
@@ -25,6 +27,7 @@ final class UsageSpool {
             throw new UncheckedIOException("Cannot create the usage spool folder " + directory, e);
         }
         this.file = directory.resolve("usage.spool");
+        this.empty = readAll().isEmpty();
     }
 
     synchronized void append(String line) {
@@ -32,17 +35,14 @@ final class UsageSpool {
                 StandardOpenOption.APPEND)) {
             channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
+            empty = false;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the usage spool " + file, e);
         }
     }
 
-    synchronized boolean isEmpty() {
-        try {
-            return !Files.exists(file) || Files.size(file) == 0;
-        } catch (IOException e) {
-            return false;
-        }
+    boolean isEmpty() {
+        return empty;
     }
 
     synchronized List<String> readAll() {
@@ -65,6 +65,7 @@ final class UsageSpool {
             }
             Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            empty = rest.isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rewrite the usage spool " + file, e);
         }
