@@ -1,9 +1,12 @@
 -- A check's locks in one round trip (docs/adr/0004-reservation-write-path.md): the rate counters
 -- (created when missing, the request counted on each), then the spend counters (created when
--- missing), then the organization's credit row, each set in the order of the arrays given, which
--- the caller sorts as every other writer does. Returns one row per locked row, as it stood before
--- this request: kind 'rate' (requests, tokens), 'spend' (spent, spent_byok, reserved) or 'credit'
--- (balance, reserved). A refused check rolls its transaction back, counts included.
+-- missing), each set in the order of the arrays given, which the caller sorts as every other writer
+-- does; and the organization's credit row, read but not locked: every check of an organization
+-- would queue on that one row from here to its commit. The hold reserves the credit with a
+-- conditional update instead, so the row is locked from the hold to the commit only. Returns one row
+-- per row, as it stood before this request: kind 'rate' (requests, tokens), 'spend' (spent,
+-- spent_byok, reserved) or 'credit' (balance, reserved). A refused check rolls its transaction back,
+-- counts included.
 CREATE FUNCTION admission_lock(
     p_relaxed_commit  BOOLEAN,
     p_rate_levels     TEXT[],
@@ -55,7 +58,7 @@ BEGIN
         RETURN QUERY
         SELECT 'credit'::text, NULL::text, b.organization_id::text, NULL::text, NULL::timestamptz,
                b.balance, b.reserved, NULL::numeric
-        FROM credit_balance b WHERE b.organization_id = p_credit_org FOR UPDATE;
+        FROM credit_balance b WHERE b.organization_id = p_credit_org;
     END IF;
 END
 $$;

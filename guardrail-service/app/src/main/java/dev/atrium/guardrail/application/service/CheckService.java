@@ -6,7 +6,6 @@ import dev.atrium.guardrail.api.Redaction;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
 import dev.atrium.guardrail.application.port.out.AdmissionLocks;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
-import dev.atrium.guardrail.application.port.out.RateCounters;
 import dev.atrium.guardrail.config.GuardrailConfig;
 import dev.atrium.guardrail.domain.Admission;
 import dev.atrium.guardrail.domain.AllowList;
@@ -47,17 +46,15 @@ public class CheckService implements CheckPolicyUseCase {
 
     private final LevelPolicies levels;
     private final BudgetLedger ledger;
-    private final RateCounters rates;
     private final AdmissionLocks locks;
     private final PriceService prices;
     private final GuardrailConfig config;
     private final Clock clock;
 
-    public CheckService(LevelPolicies levels, BudgetLedger ledger, RateCounters rates, AdmissionLocks locks,
-            PriceService prices, GuardrailConfig config, Clock clock) {
+    public CheckService(LevelPolicies levels, BudgetLedger ledger, AdmissionLocks locks, PriceService prices,
+            GuardrailConfig config, Clock clock) {
         this.levels = levels;
         this.ledger = ledger;
-        this.rates = rates;
         this.locks = locks;
         this.prices = prices;
         this.config = config;
@@ -112,20 +109,23 @@ public class CheckService implements CheckPolicyUseCase {
         CreditState credit = locked.credit();
 
         Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), credit);
-        if (denial.isPresent()) {
-            if (!rateCounters.isEmpty()) {
-                rates.discardCounts();
+        String reservationId = null;
+        if (denial.isEmpty() && worstCase != null && (!counters.isEmpty() || credit != null)) {
+            reservationId = "res_" + UUID.randomUUID().toString().replace("-", "");
+            boolean held = ledger.hold(new Reservation(reservationId, command.organizationId(),
+                    counters.stream().map(c -> new Hold(c, worstCase)).toList(), credit == null ? null : worstCase,
+                    now, now.plus(config.reservationTtl())));
+            if (!held) {
+                // Other checks held the organization's credit since it was read.
+                CreditState taken = ledger.credit(command.organizationId()).orElse(credit);
+                denial = Optional.of(Denial.budget(taken.shortMessage(worstCase)));
             }
+        }
+        if (denial.isPresent()) {
+            locks.refuse();
             Denial d = denial.get();
             return d.retryAfterSeconds() != null ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), revision)
                     : CheckResult.deny(d.status(), d.message(), revision);
-        }
-        String reservationId = null;
-        if (worstCase != null && (!counters.isEmpty() || credit != null)) {
-            reservationId = "res_" + UUID.randomUUID().toString().replace("-", "");
-            ledger.hold(new Reservation(reservationId, command.organizationId(),
-                    counters.stream().map(c -> new Hold(c, worstCase)).toList(), credit == null ? null : worstCase,
-                    now, now.plus(config.reservationTtl())));
         }
         return allowed(policy, reservationId, scan);
     }

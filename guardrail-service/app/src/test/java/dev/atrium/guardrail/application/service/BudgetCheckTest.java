@@ -8,12 +8,14 @@ import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.guardrail.domain.Budget;
 import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.EndpointPrice;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.LimitReset;
 import dev.atrium.guardrail.domain.PolicyDocument;
 import dev.atrium.guardrail.domain.PolicyScope;
 import dev.atrium.guardrail.domain.RateLimits;
+import dev.atrium.guardrail.domain.RateState;
 import dev.atrium.guardrail.domain.SpendCounter;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,7 +32,7 @@ class BudgetCheckTest {
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final PolicyService policies = new PolicyService(store, store, clock);
-    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger, ledger,
+    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
             new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096), clock);
     private final SpendService spend = new SpendService(store, store, ledger, clock);
     private final ReservationService reservations = new ReservationService(ledger, ledger, clock);
@@ -222,7 +224,7 @@ class BudgetCheckTest {
 
     @Test
     void durableReservationsWhenConfiguredSo() {
-        CheckService durable = new CheckService(new LevelPolicies(store, store), ledger, ledger, ledger,
+        CheckService durable = new CheckService(new LevelPolicies(store, store), ledger, ledger,
                 new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096, true), clock);
         budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
         assertThat(durable.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
@@ -251,6 +253,28 @@ class BudgetCheckTest {
                 + " flight) is too low: this request may cost up to $0.10.");
         reservations.release(second);
         assertThat(check(1000).allowed()).isTrue();
+    }
+
+    /** The credit is read, not locked: checks that held it since are seen by the hold, which refuses. */
+    @Test
+    void aCreditHeldByOtherChecksSinceItWasReadIsRefusedAndNothingStays() {
+        assertThat(reservations.record("org_1", new BigDecimal("0.25"), 3)).isTrue();
+        policies.set(PolicyWrites.of(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
+                null, null, new RateLimits(10, null), null), "a"));
+        assertThat(check(1000).allowed()).isTrue();
+        ledger.beforeHold = () -> {
+            CreditState c = ledger.credits.get("org_1");
+            ledger.credits.put("org_1", new CreditState(c.balance(), c.reserved().add(new BigDecimal("0.10"))));
+        };
+
+        CheckResult raced = check(1000);
+
+        assertThat(raced.status()).isEqualTo(402);
+        assertThat(raced.message()).isEqualTo("Organization credit balance of $0.25 ($0.05 not held by requests in"
+                + " flight) is too low: this request may cost up to $0.10.");
+        assertThat(ledger.reservations).hasSize(1);
+        assertThat(ledger.rates.values()).as("the refused request's count is taken back")
+                .containsOnly(new RateState(1, 1000));
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * In-memory fakes of the ledger, rate counters, admission locks, price view and routing's catalogue,
@@ -38,6 +39,8 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     final Map<String, Long> creditRevisions = new HashMap<>();
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
     int relaxedCommits;
+    /** Runs as a hold starts: what other checks do between this check's read and its hold. */
+    Runnable beforeHold = () -> { };
     final Map<RateCounter, RateState> rates = new HashMap<>();
     private final Map<RateCounter, RateState> uncounted = new HashMap<>();
     final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
@@ -129,8 +132,13 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         return true;
     }
 
+    /** As the database's hold: nothing is written when the credit no longer covers the credit hold. */
     @Override
-    public void hold(Reservation r) {
+    public boolean hold(Reservation r) {
+        beforeHold.run();
+        if (r.creditHold() != null && credits.get(r.organizationId()).shortFor(r.creditHold())) {
+            return false;
+        }
         reservations.put(r.id(), r);
         for (Hold h : r.holds()) {
             CounterState s = state(h.counter());
@@ -140,6 +148,7 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
             CreditState c = credits.get(r.organizationId());
             credits.put(r.organizationId(), new CreditState(c.balance(), c.reserved().add(r.creditHold())));
         }
+        return true;
     }
 
     @Override
@@ -176,9 +185,14 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
                 .limit(limit).toList();
     }
 
-    /** As the rollback does: the counters as they were before the last count. */
     @Override
-    public void discardCounts() {
+    public Optional<CreditState> credit(String organizationId) {
+        return Optional.ofNullable(credits.get(organizationId));
+    }
+
+    /** As the rollback does: the counters as they were before the last count (a refused hold wrote nothing). */
+    @Override
+    public void refuse() {
         uncounted.forEach((c, before) -> {
             if (before.equals(RateState.EMPTY)) {
                 rates.remove(c);

@@ -32,7 +32,7 @@ class ModerationTest {
     private final PolicyService policies = new PolicyService(store, store, CLOCK);
     private final LevelPolicies levels = new LevelPolicies(store, store);
     private final ModerationService moderation = new ModerationService(levels);
-    private final CheckService checks = new CheckService(levels, ledger, ledger, ledger,
+    private final CheckService checks = new CheckService(levels, ledger, ledger,
             new PriceService(ledger, ledger, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
     @Test

@@ -8,14 +8,15 @@ import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
 import dev.atrium.guardrail.domain.SpendCounter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One call of the {@code admission_lock} function (migration V3): the locks a check takes used to
- * be four round trips (the commit setting, rate counters, spend counters, credit row); the function
+ * One call of the {@code admission_lock} function (migration V3): what a check reads and locks used
+ * to be four round trips (the commit setting, rate counters, spend counters, credit row); the function
  * runs them in the same order inside PostgreSQL.
  */
 @ApplicationScoped
@@ -77,6 +78,12 @@ class AdmissionLocksAdapter implements AdmissionLocks {
         }, request.commitWithoutWaitingForDisk(), rateLevels, rateScopes, rateMinutes, request.tokens(), levels,
                 scopes, windows, starts, request.creditOrganizationId());
         return new Locked(rates, counters, credit[0]);
+    }
+
+    /** A rollback instead of statements: nothing a refused check wrote needs to stay. */
+    @Override
+    public void refuse() {
+        QuarkusTransaction.setRollbackOnly();
     }
 
     private static Level level(String wire) {

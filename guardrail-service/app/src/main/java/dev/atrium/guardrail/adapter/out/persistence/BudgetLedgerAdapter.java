@@ -3,6 +3,7 @@ package dev.atrium.guardrail.adapter.out.persistence;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.CounterState;
+import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.Reservation;
@@ -16,13 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counters, balances and reservations in PostgreSQL. Every writer locks counter rows in
- * {@link SpendCounter}'s order and the credit row after them, so concurrent checks, settlements and
+ * {@link SpendCounter}'s order and credit rows after them, so concurrent checks, settlements and
  * expiries queue instead of deadlocking.
  */
 @ApplicationScoped
@@ -30,7 +32,9 @@ class BudgetLedgerAdapter implements BudgetLedger {
 
     /**
      * The reservation, its holds and the reserved amounts they add, in one round trip, so the
-     * counters' row locks are held for as short a time as possible.
+     * counters' row locks are held for as short a time as possible. The credit hold is added only
+     * while the credit covers it (balance - reserved >= the hold, {@code CreditState.shortFor}'s rule,
+     * evaluated under the row's lock): the statement's own count says whether it was.
      */
     private static final String HOLD = "WITH reservation_row AS ("
             + " INSERT INTO reservation (id, organization_id, credit_hold, created_at, expires_at) VALUES (?, ?, ?, ?, ?)),"
@@ -43,7 +47,7 @@ class BudgetLedgerAdapter implements BudgetLedger {
             + " WHERE c.level = h.level AND c.scope_id = h.scope_id AND c.budget_window = h.budget_window"
             + " AND c.window_start = h.window_start)"
             + " UPDATE credit_balance SET reserved = reserved + ?::numeric WHERE organization_id = ?"
-            + " AND ?::numeric IS NOT NULL";
+            + " AND ?::numeric IS NOT NULL AND balance - reserved >= ?::numeric";
     /**
      * A batch's charges: each counter's summed costs added in one statement, rows created and locked
      * in the order given, as the check's admission_lock does; each counter appears once.
@@ -121,7 +125,7 @@ class BudgetLedgerAdapter implements BudgetLedger {
     }
 
     @Override
-    public void hold(Reservation r) {
+    public boolean hold(Reservation r) {
         int n = r.holds().size();
         String[] levels = new String[n];
         String[] scopes = new String[n];
@@ -136,8 +140,17 @@ class BudgetLedgerAdapter implements BudgetLedger {
             starts[i] = h.counter().windowStart().toString();
             amounts[i] = h.amount().toPlainString();
         }
-        jdbc.update(HOLD, r.id(), r.organizationId(), r.creditHold(), r.createdAt(), r.expiresAt(), levels, scopes,
-                windows, starts, amounts, r.id(), r.creditHold(), r.organizationId(), r.creditHold());
+        int credited = jdbc.update(HOLD, r.id(), r.organizationId(), r.creditHold(), r.createdAt(), r.expiresAt(),
+                levels, scopes, windows, starts, amounts, r.id(), r.creditHold(), r.organizationId(), r.creditHold(),
+                r.creditHold());
+        return r.creditHold() == null || credited == 1;
+    }
+
+    @Override
+    public Optional<CreditState> credit(String organizationId) {
+        return jdbc.query("SELECT balance, reserved FROM credit_balance WHERE organization_id = ?",
+                rs -> new CreditState(rs.getBigDecimal("balance"), rs.getBigDecimal("reserved")), organizationId)
+                .stream().findFirst();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.RateCounters;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -12,12 +11,6 @@ class RateCountersAdapter implements RateCounters {
 
     RateCountersAdapter(Jdbc jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** A rollback instead of a statement: nothing a refused check wrote needs to stay. */
-    @Override
-    public void discardCounts() {
-        QuarkusTransaction.setRollbackOnly();
     }
 
     @Override

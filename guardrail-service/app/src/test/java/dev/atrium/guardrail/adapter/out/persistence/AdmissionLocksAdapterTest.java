@@ -10,6 +10,7 @@ import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.PolicyScope;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
+import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.SpendCounter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,6 +43,9 @@ class AdmissionLocksAdapterTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Jdbc jdbc;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -81,6 +85,34 @@ class AdmissionLocksAdapterTest {
         assertThat(locked.rates()).isEmpty();
         assertThat(locked.counters()).isEmpty();
         assertThat(locked.credit()).isNull();
+    }
+
+    /**
+     * The credit row is read, not locked: another check may hold credit meanwhile without waiting for
+     * this transaction, and the hold then refuses what the credit no longer covers.
+     */
+    @Test
+    void theCreditIsReadNotLockedAndTheHoldRefusesWhatOthersHeldSince() {
+        String org = "org_race_" + run;
+        String reservation = "res_race_" + run;
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> ledger.updateBalance(org, new BigDecimal("1"), 1));
+
+        QuarkusTransaction.begin();
+        try {
+            Locked locked = locks.lock(new Request(false, new TreeSet<>(), 0, new TreeSet<>(), org));
+            assertThat(locked.credit().available()).isEqualByComparingTo("1");
+            QuarkusTransaction.requiringNew().run(() -> assertThat(jdbc.update(
+                    "UPDATE credit_balance SET reserved = 0.9 WHERE organization_id = ?", org)).isEqualTo(1));
+
+            assertThat(ledger.hold(new Reservation(reservation, org, List.of(), new BigDecimal("0.5"), now,
+                    now.plusSeconds(600)))).isFalse();
+            assertThat(ledger.hold(new Reservation(reservation + "_small", org, List.of(), new BigDecimal("0.1"),
+                    now, now.plusSeconds(600)))).as("what is still covered").isTrue();
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertThat(ledger.credit(org).orElseThrow().reserved()).isEqualByComparingTo("0.9");
     }
 
     @Test
