@@ -27,11 +27,18 @@ public class PriceService implements LearnPricesUseCase {
 
     /** How long a model routing did not know is not asked for again, so unknown models cost no round trip each. */
     static final Duration UNKNOWN_FOR = Duration.ofSeconds(30);
+    /**
+     * How long a model's highest prices are used without reading the view again. A price this instance
+     * learns replaces them at once; one another instance learned applies here within this time. A
+     * price only sizes the worst case held: settlement charges the real cost.
+     */
+    static final Duration KNOWN_FOR = Duration.ofSeconds(5);
 
     private final PriceView view;
     private final CatalogSource catalog;
     private final Clock clock;
     private final Map<String, Instant> unknownUntil = new ConcurrentHashMap<>();
+    private final Map<String, Recent> recent = new ConcurrentHashMap<>();
 
     public PriceService(PriceView view, CatalogSource catalog, Clock clock) {
         this.view = view;
@@ -39,13 +46,28 @@ public class PriceService implements LearnPricesUseCase {
         this.clock = clock;
     }
 
-    /** The known models' highest prices; a model neither the view nor routing knows is left out. */
+    /**
+     * The known models' highest prices; a model neither the view nor routing knows is left out. A
+     * model's prices read from the view are kept for {@link #KNOWN_FOR}, so most checks read none.
+     */
     List<ModelPrice> highest(List<String> requested) {
         List<String> models = requested.stream().map(PriceService::catalogId).distinct().toList();
-        List<ModelPrice> known = new ArrayList<>(view.highest(models));
+        Instant now = clock.instant();
+        List<ModelPrice> known = new ArrayList<>();
+        List<String> toRead = new ArrayList<>();
+        for (String model : models) {
+            Recent recent = this.recent.get(model);
+            if (recent != null && now.isBefore(recent.until())) {
+                known.add(recent.price());
+            } else {
+                toRead.add(model);
+            }
+        }
+        if (!toRead.isEmpty()) {
+            known.addAll(remember(view.highest(toRead), now));
+        }
         Set<String> found = known.stream().map(ModelPrice::model).collect(Collectors.toSet());
         List<String> missing = models.stream().filter(m -> !found.contains(m)).toList();
-        Instant now = clock.instant();
         for (String model : missing) {
             if (now.isBefore(unknownUntil.getOrDefault(model, Instant.MIN))) {
                 continue;
@@ -56,10 +78,18 @@ public class PriceService implements LearnPricesUseCase {
                 unknownUntil.put(model, now.plus(UNKNOWN_FOR));
             } else {
                 unknownUntil.remove(model);
-                known.addAll(view.highest(List.of(model)));
+                known.addAll(remember(view.highest(List.of(model)), now));
             }
         }
         return known;
+    }
+
+    private List<ModelPrice> remember(List<ModelPrice> prices, Instant now) {
+        prices.forEach(p -> recent.put(p.model(), new Recent(p, now.plus(KNOWN_FOR))));
+        return prices;
+    }
+
+    private record Recent(ModelPrice price, Instant until) {
     }
 
     /** {@code openai/gpt-4o:nitro} is priced as {@code openai/gpt-4o}. */
@@ -72,11 +102,13 @@ public class PriceService implements LearnPricesUseCase {
     @Transactional
     public void priced(EndpointPrice endpoint) {
         view.save(endpoint);
+        recent.remove(endpoint.model());
     }
 
     @Override
     @Transactional
     public void removed(String model, String provider) {
         view.remove(model, provider);
+        recent.remove(model);
     }
 }

@@ -32,8 +32,9 @@ class BudgetCheckTest {
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final PolicyService policies = new PolicyService(store, store, clock);
-    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
-            new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096), clock);
+    private final PriceService prices = new PriceService(ledger, ledger, clock);
+    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger, prices,
+            InMemoryLedger.config(4096), clock);
     private final SpendService spend = new SpendService(store, store, ledger, clock);
     private final ReservationService reservations = new ReservationService(ledger, ledger, clock);
 
@@ -239,6 +240,25 @@ class BudgetCheckTest {
         assertThat(r.allowed()).isTrue();
         assertThat(r.reservationId()).isNull();
         assertThat(ledger.catalogueAsked).isEmpty();
+    }
+
+    /** Prices are kept for a few seconds: one this instance learns applies at once, another's within them. */
+    @Test
+    void aPriceLearnedHereAppliesAtOnceAndOneLearnedElsewhereWithinSeconds() {
+        assertThat(reservations.record("org_1", new BigDecimal("100"), 1)).isTrue();
+        assertThat(creditHold(check(1000))).isEqualByComparingTo("0.10");
+
+        ledger.price(MODEL, "openai", "0.000001", "0.0002", 16384); // written by another instance
+        assertThat(creditHold(check(1000))).isEqualByComparingTo("0.10");
+        clock.advance(PriceService.KNOWN_FOR);
+        assertThat(creditHold(check(1000))).isEqualByComparingTo("0.20");
+
+        prices.priced(new EndpointPrice(MODEL, "openai", new BigDecimal("0.000001"), new BigDecimal("0.0003"), 16384));
+        assertThat(creditHold(check(1000))).isEqualByComparingTo("0.30");
+    }
+
+    private BigDecimal creditHold(CheckResult result) {
+        return ledger.reservations.get(result.reservationId()).creditHold();
     }
 
     @Test

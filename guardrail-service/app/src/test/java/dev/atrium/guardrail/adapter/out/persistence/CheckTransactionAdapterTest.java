@@ -57,12 +57,12 @@ class CheckTransactionAdapterTest {
 
     /**
      * Organization, workspace and key budgets, a key limit, rate limits at three levels and a credit
-     * balance: every lock a check can take. The five: the key, the policies and the prices are read,
-     * admission_lock takes every lock, the hold is written. Printed with BEGIN and COMMIT, which ride
+     * balance: every lock a check can take. The four: the key and the policies are read (the prices
+     * were read by the first check and are kept), admission_lock takes every lock, the hold is written. Printed with BEGIN and COMMIT, which ride
      * on the first statement and end the transaction.
      */
     @Test
-    void aCheckWithEveryLimitSendsFiveStatementsBesideBeginAndCommit() {
+    void aCheckWithEveryLimitSendsFourStatementsBesideBeginAndCommit() {
         String org = "org_stmt_" + run;
         String ws = "ws_stmt_" + run;
         String key = "key_stmt_" + run;
@@ -84,7 +84,7 @@ class CheckTransactionAdapterTest {
                 counted.statements());
         assertThat(counted.value().allowed()).isTrue();
         assertThat(counted.value().reservationId()).startsWith("res_");
-        assertThat(counted.statements()).isEqualTo(7);
+        assertThat(counted.statements()).isEqualTo(6);
     }
 
     /** The request is counted with the rate lock; a refusal for the budget rolls the count back. */
