@@ -58,8 +58,9 @@ class CheckTransactionAdapterTest {
     /**
      * Organization, workspace and key budgets, a key limit, rate limits at three levels and a credit
      * balance: every lock a check can take. The four: the key and the policies are read (the prices
-     * were read by the first check and are kept), admission_lock takes every lock, the hold is written. Printed with BEGIN and COMMIT, which ride
-     * on the first statement and end the transaction.
+     * were read by the first check and are kept), admission_lock takes every lock, the hold is
+     * written. Printed with BEGIN and COMMIT, which ride on the first statement and end the
+     * transaction.
      */
     @Test
     void aCheckWithEveryLimitSendsFourStatementsBesideBeginAndCommit() {
