@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * Every service keeps the identity of a Keycloak token it verified until the token expires (common/web's
  * VerifiedTokens). What this test holds against the real Keycloak is what that cache must never do: a
  * token differing from a cached one only in its signature or in one claim is refused, however often the
- * genuine one was seen, and the genuine one keeps working. That the cache is asked at all (before OIDC's
- * own provider) is pinned by VerifiedTokensTest, and was seen in a JFR profile (no RS256 per call).
+ * genuine one was seen, and the genuine one keeps working. That the cache is asked at all (its mechanism
+ * before OIDC's) is pinned by VerifiedTokensTest, and was seen in a JFR profile (no RS256 per call).
  */
 class AdminTokenTest {
 

@@ -26,7 +26,6 @@ class VerifiedTokenIdentities {
 
     /** Enough for every admin and service token alive at once; a full cache drops expired entries first. */
     private static final int CAPACITY = 10_000;
-    private static final String FROM_CACHE = "atrium.verified-token";
 
     @Produces
     @Singleton
@@ -79,12 +78,17 @@ class VerifiedTokenIdentities {
 
         /** The identity as verified, but attached to this request's routing context, not the first one's. */
         private static SecurityIdentity forThisRequest(SecurityIdentity identity, RoutingContext current) {
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(FROM_CACHE, Boolean.TRUE)
-                    .addAttribute(RoutingContext.class.getName(), current).build();
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(RoutingContext.class.getName(), current)
+                    .build();
         }
     }
 
+    /**
+     * Only beside {@link CachedBearerMechanism}, its one reader. An identity the mechanism answered never
+     * reaches an augmentor, so what arrives here was just verified.
+     */
     @ApplicationScoped
+    @IfBuildProperty(name = "atrium.security.verified-token-cache", stringValue = "true")
     static class RememberVerified implements SecurityIdentityAugmentor {
 
         private final VerifiedTokens tokens;
@@ -101,7 +105,7 @@ class VerifiedTokenIdentities {
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-            if (!identity.isAnonymous() && identity.getAttribute(FROM_CACHE) == null) {
+            if (!identity.isAnonymous()) {
                 tokens.remember(identity);
             }
             return Uni.createFrom().item(identity);

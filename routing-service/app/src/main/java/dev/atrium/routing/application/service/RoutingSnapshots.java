@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * the gateway's hot path, and a few seconds' staleness in prices or percentiles is harmless.
  * Only a reload opens a transaction: a plan served from the snapshot touches no database. Once a
  * snapshot exists, an expired one keeps being served while one background reload replaces it: a plan
- * that reloaded inline (the statistics query ranges over 30 minutes of attempts) held every other
+ * that reloaded inline (the catalogue and the statistics, read from the database) held every other
  * plan behind it, 100-250 ms every TTL under load.
  */
 @ApplicationScoped

@@ -102,8 +102,12 @@ class AdmissionLocksAdapterTest {
         try {
             Locked locked = locks.lock(new Request(false, new TreeSet<>(), 0, new TreeSet<>(), org));
             assertThat(locked.credit().available()).isEqualByComparingTo("1");
-            QuarkusTransaction.requiringNew().run(() -> assertThat(jdbc.update(
-                    "UPDATE credit_balance SET reserved = 0.9 WHERE organization_id = ?", org)).isEqualTo(1));
+            // Fails within a second, rather than waiting for ever, if the read had locked the row.
+            QuarkusTransaction.requiringNew().run(() -> {
+                jdbc.update("SET LOCAL lock_timeout = '1s'");
+                assertThat(jdbc.update("UPDATE credit_balance SET reserved = 0.9 WHERE organization_id = ?", org))
+                        .isEqualTo(1);
+            });
 
             assertThat(ledger.hold(new Reservation(reservation, org, List.of(), new BigDecimal("0.5"), now,
                     now.plusSeconds(600)))).isFalse();
