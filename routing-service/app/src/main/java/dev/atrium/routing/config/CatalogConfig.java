@@ -22,6 +22,14 @@ public interface CatalogConfig {
     @WithDefault("5s")
     Duration snapshotTtl();
 
+    /**
+     * How long the gateway may answer an identical plan request from a plan it was given (drawing its
+     * load-balanced runs anew) instead of asking again; 0 to have every request planned here. Small beside
+     * the snapshot's own staleness.
+     */
+    @WithDefault("1s")
+    Duration planReuse();
+
     class Producer {
 
         @Produces

@@ -1,6 +1,8 @@
 package dev.atrium.routing.domain;
 
 import dev.atrium.routing.api.Candidate;
+import dev.atrium.routing.api.Price;
+import dev.atrium.routing.api.WeightedShuffle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -138,8 +140,13 @@ public final class RoutePlanner {
     }
 
     static double weight(Endpoint endpoint) {
-        double price = Math.max(endpoint.combinedPrice().doubleValue(), PRICE_FLOOR);
-        return 1.0 / (price * price);
+        return weight(endpoint.price());
+    }
+
+    /** An endpoint's share of the load: 1 / (prompt + completion price)². */
+    static double weight(Price price) {
+        double combined = Math.max(price.prompt().add(price.completion()).doubleValue(), PRICE_FLOOR);
+        return 1.0 / (combined * combined);
     }
 
     private static Candidate candidate(Provider provider, Model model, Endpoint e) {

@@ -26,6 +26,7 @@ import dev.atrium.workspace.api.KeyContext;
 import dev.atrium.workspace.api.PresetDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,10 +35,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Steps 1 to 3 of DESIGN.md's request path, shared by chat completions and explain: resolve the key,
- * apply the preset, check and plan in parallel, keep the candidates the guardrail allows.
+ * apply the preset, check and plan in parallel, keep the candidates the guardrail allows. A plan routing
+ * marked reusable answers identical plan requests for the time it gave, without the hop ({@link KeptPlans}).
  */
 @ApplicationScoped
 public class Admission {
@@ -50,13 +53,26 @@ public class Admission {
     private final GuardrailChecker guardrail;
     private final RoutePlanner routing;
     private final WorkspaceSettingsReader settings;
+    private final KeptPlans plans;
 
+    @Inject
     public Admission(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing,
             WorkspaceSettingsReader settings) {
+        this(keys, guardrail, routing, settings, System::nanoTime);
+    }
+
+    Admission(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing, WorkspaceSettingsReader settings,
+            LongSupplier nanoTime) {
         this.keys = keys;
         this.guardrail = guardrail;
         this.routing = routing;
         this.settings = settings;
+        this.plans = new KeptPlans(nanoTime);
+    }
+
+    /** A provider attempt failed: plans are asked of routing again rather than reused. */
+    public void providerFailed() {
+        plans.forgetAll();
     }
 
     /** The request as it will be served: the key's context, the preset applied, the plugins that run. */
@@ -143,7 +159,7 @@ public class Admission {
         PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
                 ProviderPreferencesReader.read(prepared.body(), key.defaultProviderSort()),
                 parameters(prepared.body()), byok(key));
-        return Uni.combine().all().unis(guardrail.check(check), routing.plan(plan)).asTuple().map(both -> {
+        return Uni.combine().all().unis(guardrail.check(check), plans.plan(plan, routing)).asTuple().map(both -> {
             CheckResult verdict = both.getItem1();
             if (verdict.allowed()) {
                 // The guardrail's redact filters: the provider sees the replacement, never the match.

@@ -242,7 +242,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                 record(admitted, generationId, c, tokens, started, tally.firstTokenAfterMs(), true,
                         tally.finishReason() == null ? "cancelled" : tally.finishReason(),
                         () -> text == null ? null : text.toString());
-                usage.providerAttempted(new ProviderAttempt(generationId, c.provider(), c.model(),
+                attempted(new ProviderAttempt(generationId, c.provider(), c.model(),
                         "error".equals(tally.finishReason()) ? "error" : "success", 200,
                         clock.millis() - started.toEpochMilli(), tally.firstTokenAfterMs(), tokens.completionTokens(),
                         clock.instant()));
@@ -291,10 +291,18 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     private record LiveStream(Candidate candidate, UpstreamStream stream) {
     }
 
+    /** Publishes the attempt for routing's statistics; a failed one also stops the reuse of plans. */
+    private void attempted(ProviderAttempt attempt) {
+        if (!"success".equals(attempt.outcome())) {
+            admission.providerFailed();
+        }
+        usage.providerAttempted(attempt);
+    }
+
     private void publishAttempt(String generationId, Candidate candidate, UpstreamAnswer answer) {
         String outcome = answer.ok() ? "success" : answer.status() == 0 ? "timeout" : "error";
         long completionTokens = answer.ok() ? answer.body().path("usage").path("completion_tokens").asLong() : 0;
-        usage.providerAttempted(new ProviderAttempt(generationId, candidate.provider(), candidate.model(), outcome,
+        attempted(new ProviderAttempt(generationId, candidate.provider(), candidate.model(), outcome,
                 answer.status(), answer.latencyMs(), null, completionTokens, clock.instant()));
     }
 

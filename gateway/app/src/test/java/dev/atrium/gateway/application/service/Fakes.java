@@ -55,6 +55,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     KeyContext context = CONTEXT;
     boolean failMidStream;
     PlanRequest lastPlan;
+    int plansAsked;
+    RoutePlan.Reuse reuse;
+    long nanos;
     List<RoutePlan.Exclusion> excluded = List.of();
     final Map<String, PresetDefinition> presets = new HashMap<>();
     final Map<String, String> byokKeys = new HashMap<>();
@@ -63,7 +66,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<GenerationObserver.FinishedGeneration> observed = new ArrayList<>();
 
     ChatCompletionService service(java.time.Clock clock) {
-        return new ChatCompletionService(new Admission(this, this, this, this), this, this, this, this,
+        return new ChatCompletionService(new Admission(this, this, this, this, () -> nanos), this, this, this, this,
                 observed::add, clock);
     }
 
@@ -129,7 +132,8 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
         lastPlan = request;
-        return Uni.createFrom().item(new RoutePlan(candidates, excluded));
+        plansAsked++;
+        return Uni.createFrom().item(new RoutePlan(candidates, excluded, reuse));
     }
 
     @Override

@@ -5,9 +5,11 @@ import dev.atrium.routing.api.CandidateFilter;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.routing.application.port.in.PlanRouteUseCase;
 import dev.atrium.routing.application.port.in.PreviewRouteUseCase;
+import dev.atrium.routing.config.CatalogConfig;
 import dev.atrium.routing.domain.CircuitPolicy;
 import dev.atrium.routing.domain.Circuits;
 import dev.atrium.routing.domain.ModelSuggestions;
+import dev.atrium.routing.domain.PlanReuse;
 import dev.atrium.routing.domain.ProbeTickets;
 import dev.atrium.routing.domain.RankedEndpoint;
 import dev.atrium.routing.domain.RoutePlanner;
@@ -16,6 +18,7 @@ import dev.atrium.routing.domain.UnknownModelException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,15 +34,17 @@ public class RoutePlanService implements PlanRouteUseCase, PreviewRouteUseCase {
     private final WorkspaceDefaults defaults;
     private final CircuitPolicy circuitPolicy;
     private final ProbeTickets probes;
+    private final Duration planReuse;
     private final Clock clock;
 
     @Inject
     public RoutePlanService(RoutingSnapshots snapshots, WorkspaceDefaults defaults, CircuitPolicy circuitPolicy,
-            Clock clock) {
+            CatalogConfig config, Clock clock) {
         this.snapshots = snapshots;
         this.defaults = defaults;
         this.circuitPolicy = circuitPolicy;
         this.probes = new ProbeTickets(circuitPolicy.coolDown());
+        this.planReuse = config.planReuse();
         this.clock = clock;
     }
 
@@ -50,7 +55,8 @@ public class RoutePlanService implements PlanRouteUseCase, PreviewRouteUseCase {
         List<RankedEndpoint> ranking = rank(snapshot, circuits, command);
         return new RoutePlan(ranking.stream().filter(RankedEndpoint::kept).map(RankedEndpoint::candidate).toList(),
                 ranking.stream().filter(r -> !r.kept()).map(r -> new RoutePlan.Exclusion(r.candidate().model(),
-                        r.candidate().provider(), r.reason())).toList());
+                        r.candidate().provider(), r.reason())).toList(),
+                PlanReuse.of(ranking, planReuse).orElse(null));
     }
 
     @Override

@@ -34,7 +34,8 @@ class RoutePlanServiceTest {
     private final List<Runnable> refreshes = new ArrayList<>();
     private final RoutePlanService service = new RoutePlanService(new RoutingSnapshots(store, store,
             new BaseUrlTemplate("http://sim/p/{provider}"), clock, config(Duration.ofSeconds(5)), refreshes::add),
-            new WorkspaceDefaults(store, clock, config(Duration.ofSeconds(5))), CircuitPolicy.defaults(), clock);
+            new WorkspaceDefaults(store, clock, config(Duration.ofSeconds(5))), CircuitPolicy.defaults(),
+            config(Duration.ofSeconds(5)), clock);
 
     @BeforeEach
     void catalogue() {
@@ -118,6 +119,11 @@ class RoutePlanServiceTest {
             @Override
             public Duration snapshotTtl() {
                 return ttl;
+            }
+
+            @Override
+            public Duration planReuse() {
+                return Duration.ofSeconds(1);
             }
         };
     }

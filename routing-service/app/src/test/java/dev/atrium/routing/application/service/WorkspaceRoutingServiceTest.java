@@ -33,7 +33,7 @@ class WorkspaceRoutingServiceTest {
     private final WorkspaceRoutingService routing = new WorkspaceRoutingService(store, store, defaults, clock);
     private final RoutePlanService plans = new RoutePlanService(new RoutingSnapshots(store, store,
             BaseUrlTemplate.none(), clock, RoutePlanServiceTest.config(Duration.ofSeconds(5)), Runnable::run), defaults,
-            CircuitPolicy.defaults(), clock);
+            CircuitPolicy.defaults(), RoutePlanServiceTest.config(Duration.ofSeconds(5)), clock);
 
     @BeforeEach
     void workspace() {

@@ -66,6 +66,19 @@ class RoutePlanResourceTest {
         assertThat(plan.getInt("candidates[" + openai + "].context_length")).isEqualTo(128_000);
         assertThat(plan.getInt("candidates[" + openai + "].max_completion_tokens")).isEqualTo(16_384);
         assertThat(plan.getString("candidates[0].base_url")).isEqualTo("http://127.0.0.1:8090/p/sim-cheap");
+        assertThat(plan.getLong("reuse.for_millis")).isEqualTo(1000);
+        assertThat(plan.getList("reuse.balanced")).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-atrium-gateway", roles = "atrium-service")
+    void aLoadBalancedPlanTellsTheGatewayWhichRunToDrawAnewWhenItReusesThePlan() {
+        JsonPath plan = plan(Map.of("model", "openai/gpt-4o-mini"));
+
+        int candidates = plan.getList("candidates").size();
+        assertThat(plan.getLong("reuse.for_millis")).isEqualTo(1000);
+        assertThat(plan.getInt("reuse.balanced[0].from")).isZero();
+        assertThat(plan.getList("reuse.balanced[0].weights")).hasSizeBetween(2, candidates);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.atrium.routing.domain;
+package dev.atrium.routing.api;
 
 import java.util.ArrayList;
 import java.util.List;
