@@ -102,24 +102,22 @@ public class CheckService implements CheckPolicyUseCase {
         if (rateCounters.isEmpty() && counters.isEmpty() && creditOrganization == null) {
             return allowed(policy, null, scan);
         }
-        // Counted with the lock; a refusal below takes the counts back. A crash may lose the last
-        // moments of holds and counts unless reservations are durable: bounded, see ADR 0004.
+        // Counted and held with the lock, before the rows are judged: a refusal below takes the counts and the
+        // hold back. A crash may lose the last moments of holds and counts unless reservations are durable:
+        // bounded, see ADR 0004.
+        Reservation hold = worstCase == null || counters.isEmpty() && creditOrganization == null ? null
+                : new Reservation("res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
+                        counters.stream().map(c -> new Hold(c, worstCase)).toList(),
+                        creditOrganization == null ? null : worstCase, now, now.plus(config.reservationTtl()));
         AdmissionLocks.Locked locked = locks.lock(new AdmissionLocks.Request(!config.durableReservations(),
-                rateCounters, tokens, counters, creditOrganization));
+                rateCounters, tokens, counters, creditOrganization, hold));
         CreditState credit = locked.credit();
 
         Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), credit);
-        String reservationId = null;
-        if (denial.isEmpty() && worstCase != null && (!counters.isEmpty() || credit != null)) {
-            reservationId = "res_" + UUID.randomUUID().toString().replace("-", "");
-            boolean held = ledger.hold(new Reservation(reservationId, command.organizationId(),
-                    counters.stream().map(c -> new Hold(c, worstCase)).toList(), credit == null ? null : worstCase,
-                    now, now.plus(config.reservationTtl())));
-            if (!held) {
-                // Other checks held the organization's credit since it was read.
-                CreditState taken = ledger.credit(command.organizationId()).orElse(credit);
-                denial = Optional.of(Denial.budget(taken.shortMessage(worstCase)));
-            }
+        if (denial.isEmpty() && !locked.held()) {
+            // Other checks held the organization's credit since it was read.
+            CreditState taken = ledger.credit(command.organizationId()).orElse(credit);
+            denial = Optional.of(Denial.budget(taken.shortMessage(worstCase)));
         }
         if (denial.isPresent()) {
             locks.refuse();
@@ -127,7 +125,7 @@ public class CheckService implements CheckPolicyUseCase {
             return d.retryAfterSeconds() != null ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), revision)
                     : CheckResult.deny(d.status(), d.message(), revision);
         }
-        return allowed(policy, reservationId, scan);
+        return allowed(policy, hold == null ? null : hold.id(), scan);
     }
 
     private static CheckResult allowed(EffectivePolicy policy, String reservationId, ScanResult scan) {

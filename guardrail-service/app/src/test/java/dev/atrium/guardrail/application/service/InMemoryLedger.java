@@ -41,6 +41,8 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     int relaxedCommits;
     /** Runs as a hold starts: what other checks do between this check's read and its hold. */
     Runnable beforeHold = () -> { };
+    /** The last lock's hold, which {@link #refuse()} takes back. */
+    private Reservation heldBeforeRefusal;
     final Map<RateCounter, RateState> rates = new HashMap<>();
     private final Map<RateCounter, RateState> uncounted = new HashMap<>();
     final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
@@ -106,7 +108,13 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         request.counters().forEach(c -> states.put(c, counters.computeIfAbsent(c, k -> CounterState.EMPTY)));
         String organization = request.creditOrganizationId();
         CreditState credit = organization == null ? null : credits.get(organization);
-        return new Locked(rateStates, states, credit);
+        heldBeforeRefusal = null;
+        boolean held = true;
+        if (request.hold() != null) {
+            held = hold(request.hold());
+            heldBeforeRefusal = held ? request.hold() : null;
+        }
+        return new Locked(rateStates, states, credit, held);
     }
 
     @Override
@@ -132,10 +140,15 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         return true;
     }
 
-    /** As the database's hold: nothing is written when the credit no longer covers the credit hold. */
-    @Override
-    public boolean hold(Reservation r) {
+    /**
+     * As the database's hold: nothing is written when the credit no longer covers the credit hold, and
+     * there is no credit to hold before billing reported a balance.
+     */
+    private boolean hold(Reservation r) {
         beforeHold.run();
+        if (r.creditHold() != null && !credits.containsKey(r.organizationId())) {
+            r = new Reservation(r.id(), r.organizationId(), r.holds(), null, r.createdAt(), r.expiresAt());
+        }
         if (r.creditHold() != null && credits.get(r.organizationId()).shortFor(r.creditHold())) {
             return false;
         }
@@ -190,9 +203,13 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         return Optional.ofNullable(credits.get(organizationId));
     }
 
-    /** As the rollback does: the counters as they were before the last count (a refused hold wrote nothing). */
+    /** As the rollback does: the counters as they were before the last count, and its hold taken back. */
     @Override
     public void refuse() {
+        if (heldBeforeRefusal != null) {
+            settleAll(List.of(heldBeforeRefusal.id()), Map.of());
+            heldBeforeRefusal = null;
+        }
         uncounted.forEach((c, before) -> {
             if (before.equals(RateState.EMPTY)) {
                 rates.remove(c);

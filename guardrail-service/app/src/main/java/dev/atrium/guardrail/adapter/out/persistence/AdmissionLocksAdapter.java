@@ -7,24 +7,27 @@ import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
+import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.SpendCounter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One call of the {@code admission_lock} function (migration V3): what a check reads and locks used
- * to be four round trips (the commit setting, rate counters, spend counters, credit row); the function
- * runs them in the same order inside PostgreSQL.
+ * One call of the {@code admission} function (migrations V3 and V4): what a check reads, locks and
+ * holds used to be five round trips (the commit setting, rate counters, spend counters, credit row,
+ * hold); the function runs them in the same order inside PostgreSQL.
  */
 @ApplicationScoped
 class AdmissionLocksAdapter implements AdmissionLocks {
 
     private static final String LOCK = "SELECT kind, row_level, row_scope, row_window, row_start, n1, n2, n3"
-            + " FROM admission_lock(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
-            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text)";
+            + " FROM admission(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text,"
+            + " ?::text, ?::text, ?::numeric, ?::text::timestamptz, ?::text::timestamptz, ?::text[])";
 
     private final Jdbc jdbc;
 
@@ -50,17 +53,25 @@ class AdmissionLocksAdapter implements AdmissionLocks {
         String[] scopes = new String[s];
         String[] windows = new String[s];
         String[] starts = new String[s];
+        Reservation hold = request.hold();
+        Map<SpendCounter, BigDecimal> held = new HashMap<>();
+        if (hold != null) {
+            hold.holds().forEach(h -> held.put(h.counter(), h.amount()));
+        }
+        String[] amounts = new String[s];
         i = 0;
         for (SpendCounter c : request.counters()) {
             levels[i] = c.level().wire();
             scopes[i] = c.scopeId();
             windows[i] = c.window().wire();
             starts[i] = c.windowStart().toString();
+            amounts[i] = hold == null ? null : held.get(c).toPlainString();
             i++;
         }
         Map<RateCounter, RateState> rates = new HashMap<>();
         Map<SpendCounter, CounterState> counters = new HashMap<>();
         CreditState[] credit = new CreditState[1];
+        boolean[] taken = {true};
         jdbc.query(LOCK, rs -> {
             switch (rs.getString("kind")) {
                 case "rate" -> rates.put(new RateCounter(level(rs.getString("row_level")), rs.getString("row_scope"),
@@ -72,12 +83,16 @@ class AdmissionLocksAdapter implements AdmissionLocks {
                                 Jdbc.instant(rs, "row_start")),
                         new CounterState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"), rs.getBigDecimal("n3")));
                 case "credit" -> credit[0] = new CreditState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"));
+                case "held" -> taken[0] = rs.getInt("n1") == 1;
                 default -> throw new IllegalStateException("Unknown lock row " + rs.getString("kind"));
             }
             return Boolean.TRUE;
         }, request.commitWithoutWaitingForDisk(), rateLevels, rateScopes, rateMinutes, request.tokens(), levels,
-                scopes, windows, starts, request.creditOrganizationId());
-        return new Locked(rates, counters, credit[0]);
+                scopes, windows, starts, request.creditOrganizationId(), hold == null ? null : hold.id(),
+                hold == null ? null : hold.organizationId(), hold == null ? null : hold.creditHold(),
+                hold == null ? null : hold.createdAt().toString(), hold == null ? null : hold.expiresAt().toString(),
+                amounts);
+        return new Locked(rates, counters, credit[0], taken[0]);
     }
 
     /** A rollback instead of statements: nothing a refused check wrote needs to stay. */

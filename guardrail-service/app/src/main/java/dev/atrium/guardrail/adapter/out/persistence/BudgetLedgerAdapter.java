@@ -4,9 +4,7 @@ import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
-import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.Level;
-import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,21 +34,9 @@ class BudgetLedgerAdapter implements BudgetLedger {
      * while the credit covers it (balance - reserved >= the hold, {@code CreditState.shortFor}'s rule,
      * evaluated under the row's lock): the statement's own count says whether it was.
      */
-    private static final String HOLD = "WITH reservation_row AS ("
-            + " INSERT INTO reservation (id, organization_id, credit_hold, created_at, expires_at) VALUES (?, ?, ?, ?, ?)),"
-            + " holds AS (SELECT level, scope_id, budget_window, window_start::timestamptz AS window_start,"
-            + " amount::numeric AS amount FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " AS t (level, scope_id, budget_window, window_start, amount)),"
-            + " hold_rows AS (INSERT INTO reservation_hold (reservation_id, level, scope_id, budget_window, window_start,"
-            + " amount) SELECT ?, level, scope_id, budget_window, window_start, amount FROM holds),"
-            + " counters AS (UPDATE spend_counter c SET reserved = c.reserved + h.amount FROM holds h"
-            + " WHERE c.level = h.level AND c.scope_id = h.scope_id AND c.budget_window = h.budget_window"
-            + " AND c.window_start = h.window_start)"
-            + " UPDATE credit_balance SET reserved = reserved + ?::numeric WHERE organization_id = ?"
-            + " AND ?::numeric IS NOT NULL AND balance - reserved >= ?::numeric";
     /**
      * A batch's charges: each counter's summed costs added in one statement, rows created and locked
-     * in the order given, as the check's admission_lock does; each counter appears once.
+     * in the order given, as the check's admission function does; each counter appears once.
      */
     private static final String CHARGE = "INSERT INTO spend_counter (level, scope_id, budget_window, window_start,"
             + " spent, spent_byok)"
@@ -122,28 +108,6 @@ class BudgetLedgerAdapter implements BudgetLedger {
         return jdbc.update("INSERT INTO credit_balance (organization_id, balance, revision) VALUES (?, ?, ?)"
                 + " ON CONFLICT (organization_id) DO UPDATE SET balance = EXCLUDED.balance, revision = EXCLUDED.revision"
                 + " WHERE credit_balance.revision < EXCLUDED.revision", organizationId, balance, revision) == 1;
-    }
-
-    @Override
-    public boolean hold(Reservation r) {
-        int n = r.holds().size();
-        String[] levels = new String[n];
-        String[] scopes = new String[n];
-        String[] windows = new String[n];
-        String[] starts = new String[n];
-        String[] amounts = new String[n];
-        for (int i = 0; i < n; i++) {
-            Hold h = r.holds().get(i);
-            levels[i] = h.counter().level().wire();
-            scopes[i] = h.counter().scopeId();
-            windows[i] = h.counter().window().wire();
-            starts[i] = h.counter().windowStart().toString();
-            amounts[i] = h.amount().toPlainString();
-        }
-        int credited = jdbc.update(HOLD, r.id(), r.organizationId(), r.creditHold(), r.createdAt(), r.expiresAt(),
-                levels, scopes, windows, starts, amounts, r.id(), r.creditHold(), r.organizationId(), r.creditHold(),
-                r.creditHold());
-        return r.creditHold() == null || credited == 1;
     }
 
     @Override

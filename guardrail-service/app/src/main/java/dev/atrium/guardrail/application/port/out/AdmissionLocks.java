@@ -4,14 +4,23 @@ import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
+import dev.atrium.guardrail.domain.Reservation;
+import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.SpendCounter;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.stream.Collectors;
 
 /**
- * What a check reads before it decides, taken together (one round trip on PostgreSQL): the rate
- * counters, locked and counting the request on each; the spend counters, locked; the organization's
- * credit, read but not locked (the hold reserves it conditionally, see {@link BudgetLedger#hold}).
+ * What a check reads and writes, taken together (one round trip on PostgreSQL): the rate counters,
+ * locked and counting the request on each; the spend counters, locked; the organization's credit,
+ * read but not locked; and, when asked, the reservation's hold, taken before the check has judged
+ * the rows, since most checks are admitted (one that is not calls {@link #refuse()}, which takes the
+ * hold back too). The hold records the reservation, adds its holds to the counters' reserved amounts
+ * and reserves the credit hold only if the organization's credit still covers it under the row's
+ * lock ({@link CreditState#shortFor}): other checks may have held some since it was read, and the
+ * credit row is locked from the hold to the commit only.
  * Each set of counters is locked in its natural order and rates before spend, as every other writer
  * locks, so concurrent checks, settlements and expiries queue instead of deadlocking. The rows stay
  * locked until the transaction ends; a check that then refuses calls {@link #refuse()}.
@@ -32,15 +41,37 @@ public interface AdmissionLocks {
      *        moments of holds and rate counts, which loosens a limit briefly but never loses spend
      * @param tokens counted on every rate counter with the request
      * @param creditOrganizationId whose credit to read; null for none
+     * @param hold the reservation to hold, on exactly these spend counters; null for none
      */
     record Request(boolean commitWithoutWaitingForDisk, SortedSet<RateCounter> rates, long tokens,
-            SortedSet<SpendCounter> counters, String creditOrganizationId) {
+            SortedSet<SpendCounter> counters, String creditOrganizationId, Reservation hold) {
+
+        public Request {
+            if (hold != null && !hold.holds().stream().map(Hold::counter).collect(Collectors.toSet())
+                    .equals(Set.copyOf(counters))) {
+                throw new IllegalArgumentException("A hold is on exactly the counters locked");
+            }
+        }
+
+        public Request(boolean commitWithoutWaitingForDisk, SortedSet<RateCounter> rates, long tokens,
+                SortedSet<SpendCounter> counters, String creditOrganizationId) {
+            this(commitWithoutWaitingForDisk, rates, tokens, counters, creditOrganizationId, null);
+        }
     }
 
     /**
      * The rows as they stood before this request: counters created by this call are at zero;
      * {@code credit} is null when none was asked for or billing has not reported a balance yet.
+     *
+     * @param held false when a hold was asked and the credit no longer covered its credit hold (the
+     *             caller must refuse); true otherwise
      */
-    record Locked(Map<RateCounter, RateState> rates, Map<SpendCounter, CounterState> counters, CreditState credit) {
+    record Locked(Map<RateCounter, RateState> rates, Map<SpendCounter, CounterState> counters, CreditState credit,
+            boolean held) {
+
+        public Locked(Map<RateCounter, RateState> rates, Map<SpendCounter, CounterState> counters,
+                CreditState credit) {
+            this(rates, counters, credit, true);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.atrium.guardrail.application.port.out;
 
 import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
-import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
 import java.math.BigDecimal;
@@ -30,15 +29,6 @@ public interface BudgetLedger {
 
     /** Keeps billing's balance unless a newer revision is already known; false when skipped. */
     boolean updateBalance(String organizationId, BigDecimal balance, long revision);
-
-    /**
-     * Records the reservation and adds its holds to the counters' (locked by the caller) and the
-     * credit's reserved amounts. The credit row is locked here, not before: it takes the credit hold
-     * only if the organization's credit still covers it ({@link CreditState#shortFor} under the row's
-     * lock), since other checks may have held some since it was read. Returns false when it did not,
-     * and then the caller must roll the transaction back: the rest was written.
-     */
-    boolean hold(Reservation reservation);
 
     /** The organization's credit as it stands, not locked; empty while billing has not reported one. */
     Optional<CreditState> credit(String organizationId);

@@ -1,12 +1,14 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.guardrail.application.port.out.AdmissionLocks;
 import dev.atrium.guardrail.application.port.out.AdmissionLocks.Locked;
 import dev.atrium.guardrail.application.port.out.AdmissionLocks.Request;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.PolicyScope;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
@@ -29,8 +31,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The check's locks in one call of {@code admission_lock}: the rows as they stood before the request,
- * the request counted, and a commit setting that never outlives the transaction.
+ * The check's locks and hold in one call of {@code admission}: the rows as they stood before the request,
+ * the request counted, the hold taken, and a commit setting that never outlives the transaction.
  */
 @QuarkusTest
 class AdmissionLocksAdapterTest {
@@ -109,14 +111,79 @@ class AdmissionLocksAdapterTest {
                         .isEqualTo(1);
             });
 
-            assertThat(ledger.hold(new Reservation(reservation, org, List.of(), new BigDecimal("0.5"), now,
-                    now.plusSeconds(600)))).isFalse();
-            assertThat(ledger.hold(new Reservation(reservation + "_small", org, List.of(), new BigDecimal("0.1"),
-                    now, now.plusSeconds(600)))).as("what is still covered").isTrue();
+            assertThat(locks.lock(holding(org, reservation, "0.5", now)).held()).isFalse();
+            assertThat(locks.lock(holding(org, reservation + "_small", "0.1", now)).held())
+                    .as("what is still covered").isTrue();
         } finally {
             QuarkusTransaction.rollback();
         }
         assertThat(ledger.credit(org).orElseThrow().reserved()).isEqualByComparingTo("0.9");
+    }
+
+    @Test
+    void theHoldIsTakenInTheSameCallAfterTheRowsAreReadAndARefusalTakesItBack() {
+        Instant at = Instant.now();
+        String org = "org_hold_" + run;
+        SpendCounter daily = SpendCounter.of(PolicyScope.organization(org), BudgetWindow.DAILY, at);
+        QuarkusTransaction.requiringNew().run(() -> ledger.updateBalance(org, new BigDecimal("2"), 1));
+        Reservation kept = new Reservation("res_kept_" + run, org, List.of(new Hold(daily, new BigDecimal("0.25"))),
+                new BigDecimal("0.25"), at, at.plusSeconds(600));
+        Reservation refused = new Reservation("res_refused_" + run, org,
+                List.of(new Hold(daily, new BigDecimal("0.5"))), new BigDecimal("0.5"), at, at.plusSeconds(600));
+
+        Locked first = QuarkusTransaction.requiringNew().call(() -> locks.lock(
+                new Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(daily)), org, kept)));
+        QuarkusTransaction.begin();
+        Locked second;
+        try {
+            second = locks.lock(new Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(daily)), org, refused));
+            locks.refuse();
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+
+        assertThat(first.held()).isTrue();
+        assertThat(first.counters().get(daily).reserved()).as("as it stood before the hold").isEqualByComparingTo("0");
+        assertThat(first.credit().reserved()).isEqualByComparingTo("0");
+        assertThat(second.counters().get(daily).reserved()).isEqualByComparingTo("0.25");
+        assertThat(second.credit().reserved()).isEqualByComparingTo("0.25");
+        assertThat(ledger.credit(org).orElseThrow().reserved()).as("the refused hold taken back")
+                .isEqualByComparingTo("0.25");
+        assertThat(ledger.read(List.of(daily)).get(daily).reserved()).isEqualByComparingTo("0.25");
+        assertThat(jdbc.query("SELECT id FROM reservation WHERE organization_id = ?", rs -> rs.getString(1), org))
+                .containsExactly(kept.id());
+        assertThat(jdbc.query("SELECT amount FROM reservation_hold WHERE reservation_id = ?",
+                rs -> rs.getBigDecimal(1), kept.id())).singleElement().satisfies(a ->
+                        assertThat(a).isEqualByComparingTo("0.25"));
+    }
+
+    @Test
+    void anOrganizationWithoutABalanceHoldsItsCountersButNoCredit() {
+        Instant at = Instant.now();
+        String org = "org_no_balance_" + run;
+        SpendCounter daily = SpendCounter.of(PolicyScope.organization(org), BudgetWindow.DAILY, at);
+        Reservation hold = new Reservation("res_no_balance_" + run, org,
+                List.of(new Hold(daily, new BigDecimal("0.3"))), new BigDecimal("0.3"), at, at.plusSeconds(600));
+
+        Locked locked = QuarkusTransaction.requiringNew().call(() -> locks.lock(
+                new Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(daily)), org, hold)));
+
+        assertThat(locked.held()).isTrue();
+        assertThat(locked.credit()).isNull();
+        assertThat(ledger.read(List.of(daily)).get(daily).reserved()).isEqualByComparingTo("0.3");
+        assertThat(jdbc.query("SELECT credit_hold FROM reservation WHERE id = ?", rs -> rs.getBigDecimal(1),
+                hold.id())).containsExactly((BigDecimal) null);
+    }
+
+    @Test
+    void aHoldOnOtherCountersThanTheLockedOnesIsRejected() {
+        Instant at = Instant.now();
+        SpendCounter daily = SpendCounter.of(PolicyScope.organization("org_x"), BudgetWindow.DAILY, at);
+        SpendCounter monthly = SpendCounter.of(PolicyScope.organization("org_x"), BudgetWindow.MONTHLY, at);
+
+        assertThatThrownBy(() -> new Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(daily)), "org_x",
+                new Reservation("res_x", "org_x", List.of(new Hold(monthly, BigDecimal.ONE)), null, at, at)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -169,5 +236,10 @@ class AdmissionLocksAdapterTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    private static Request holding(String org, String id, String credit, Instant now) {
+        return new Request(false, new TreeSet<>(), 0, new TreeSet<>(), org, new Reservation(id, org, List.of(),
+                new BigDecimal(credit), now, now.plusSeconds(600)));
     }
 }

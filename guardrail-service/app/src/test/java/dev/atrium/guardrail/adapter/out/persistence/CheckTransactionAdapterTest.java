@@ -57,13 +57,12 @@ class CheckTransactionAdapterTest {
 
     /**
      * Organization, workspace and key budgets, a key limit, rate limits at three levels and a credit
-     * balance: every lock a check can take. The four: the key and the policies are read (the prices
-     * were read by the first check and are kept), admission_lock takes every lock, the hold is
-     * written. Printed with BEGIN and COMMIT, which ride on the first statement and end the
-     * transaction.
+     * balance: every lock a check can take. The three: the key and the policies are read (the prices
+     * were read by the first check and are kept), admission takes every lock and writes the hold.
+     * Printed with BEGIN and COMMIT, which ride on the first statement and end the transaction.
      */
     @Test
-    void aCheckWithEveryLimitSendsFourStatementsBesideBeginAndCommit() {
+    void aCheckWithEveryLimitSendsThreeStatementsBesideBeginAndCommit() {
         String org = "org_stmt_" + run;
         String ws = "ws_stmt_" + run;
         String key = "key_stmt_" + run;
@@ -85,7 +84,7 @@ class CheckTransactionAdapterTest {
                 counted.statements());
         assertThat(counted.value().allowed()).isTrue();
         assertThat(counted.value().reservationId()).startsWith("res_");
-        assertThat(counted.statements()).isEqualTo(6);
+        assertThat(counted.statements()).isEqualTo(5);
     }
 
     /** The request is counted with the rate lock; a refusal for the budget rolls the count back. */

@@ -199,13 +199,13 @@ class SettlementAdapterTest {
         int n = 1_234;
         List<String> ids = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            locks.lock(new AdmissionLocks.Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(orgDaily, wsDaily)),
-                    org));
             for (int i = 0; i < n; i++) {
                 String id = "res_" + UUID.randomUUID().toString().replace("-", "");
-                ledger.hold(new Reservation(id, org, List.of(new Hold(orgDaily, new BigDecimal("0.01")),
-                        new Hold(wsDaily, new BigDecimal("0.01"))), new BigDecimal("0.01"), MARCH,
-                        Instant.now().minus(Duration.ofMinutes(1))));
+                locks.lock(new AdmissionLocks.Request(false, new TreeSet<>(), 0,
+                        new TreeSet<>(List.of(orgDaily, wsDaily)), org, new Reservation(id, org,
+                                List.of(new Hold(orgDaily, new BigDecimal("0.01")), new Hold(wsDaily,
+                                        new BigDecimal("0.01"))), new BigDecimal("0.01"), MARCH,
+                                Instant.now().minus(Duration.ofMinutes(1)))));
                 ids.add(id);
             }
         });
@@ -225,13 +225,11 @@ class SettlementAdapterTest {
 
     private String hold(String org, String amount, SpendCounter... counters) {
         String id = "res_" + UUID.randomUUID().toString().replace("-", "");
-        QuarkusTransaction.requiringNew().run(() -> {
-            locks.lock(new AdmissionLocks.Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(counters)),
-                    null));
-            ledger.hold(new Reservation(id, org, List.of(counters).stream()
-                    .map(c -> new Hold(c, new BigDecimal(amount))).toList(),
-                    ledger.knowsCredit(org) ? new BigDecimal(amount) : null, MARCH, Instant.now().plus(Duration.ofHours(1))));
-        });
+        QuarkusTransaction.requiringNew().run(() -> locks.lock(new AdmissionLocks.Request(false, new TreeSet<>(), 0,
+                new TreeSet<>(List.of(counters)), null, new Reservation(id, org, List.of(counters).stream()
+                        .map(c -> new Hold(c, new BigDecimal(amount))).toList(),
+                        ledger.knowsCredit(org) ? new BigDecimal(amount) : null, MARCH,
+                        Instant.now().plus(Duration.ofHours(1))))));
         return id;
     }
 
