@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
+import dev.atrium.guardrail.application.port.out.AfterCommit;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
 import dev.atrium.guardrail.domain.EffectivePolicy;
@@ -9,23 +10,69 @@ import dev.atrium.guardrail.domain.PolicyMerge;
 import dev.atrium.guardrail.domain.PolicyScope;
 import dev.atrium.guardrail.domain.StoredPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
-/** The policies that govern a request, ceiling first: organization, workspace, member (the key's owner), key. */
+/**
+ * The policies that govern a request, ceiling first: organization, workspace, member (the key's owner), key.
+ * An instance keeps the keys and policies it read for {@link #KEPT_FOR}, so a check reads neither in the
+ * common case (docs/adr/0006-guardrail-keeps-policies.md). A change written through this instance ends
+ * everything kept when its transaction ends ({@link #changed()}); one written through another instance
+ * applies here within {@link #KEPT_FOR}.
+ */
 @ApplicationScoped
 public class LevelPolicies {
 
+    static final Duration KEPT_FOR = Duration.ofSeconds(1);
+    /** Past this many keys or scope sets, all are forgotten: the maps never grow with unbounded input. */
+    static final int MAX_KEPT = 10_000;
+
     private final PolicyRepository policies;
     private final TenancyRepository tenancy;
+    private final AfterCommit afterCommit;
+    private final LongSupplier nanoTime;
+    private final long keptForNanos;
+    /** Bumped when a change's transaction ends: what was read before it no longer answers. */
+    private final AtomicLong generation = new AtomicLong();
+    private final ConcurrentHashMap<String, Kept<Optional<KnownKey>>> keys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<PolicyScope>, Kept<List<StoredPolicy>>> stored = new ConcurrentHashMap<>();
 
-    public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy) {
+    @Inject
+    public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterCommit afterCommit) {
+        this(policies, tenancy, afterCommit, System::nanoTime, KEPT_FOR);
+    }
+
+    /** Reads every time: for tests of the rules, which write straight to their stores. */
+    LevelPolicies(PolicyRepository policies, TenancyRepository tenancy) {
+        this(policies, tenancy, Runnable::run, System::nanoTime, Duration.ZERO);
+    }
+
+    LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterCommit afterCommit,
+            LongSupplier nanoTime, Duration keptFor) {
         this.policies = policies;
         this.tenancy = tenancy;
+        this.afterCommit = afterCommit;
+        this.nanoTime = nanoTime;
+        this.keptForNanos = keptFor.toNanos();
+    }
+
+    private record Kept<T>(T value, long generation, long untilNanos) {
+    }
+
+    /** A key or a policy was written in the current transaction: nothing read before its end answers again. */
+    void changed() {
+        afterCommit.run(generation::incrementAndGet);
     }
 
     KnownKey key(String keyId) {
-        return keyId == null ? null : tenancy.findKey(keyId).orElse(null);
+        return keyId == null ? null : kept(keys, keyId, () -> tenancy.findKey(keyId)).orElse(null);
     }
 
     List<StoredPolicy> stored(String organizationId, String workspaceId, String ownerUserId, String keyId) {
@@ -38,7 +85,24 @@ public class LevelPolicies {
         if (keyId != null) {
             scopes.add(PolicyScope.key(keyId));
         }
-        return policies.findAll(scopes);
+        return kept(stored, List.copyOf(scopes), () -> policies.findAll(scopes));
+    }
+
+    private <K, V> V kept(ConcurrentHashMap<K, Kept<V>> kept, K key, Supplier<V> read) {
+        long asked = nanoTime.getAsLong();
+        long current = generation.get();
+        Kept<V> found = kept.get(key);
+        if (found != null && found.generation() == current && asked - found.untilNanos() < 0) {
+            return found.value();
+        }
+        V value = read.get();
+        if (keptForNanos > 0) {
+            if (kept.size() >= MAX_KEPT) {
+                kept.clear();
+            }
+            kept.put(key, new Kept<>(value, current, asked + keptForNanos));
+        }
+        return value;
     }
 
     EffectivePolicy merge(List<StoredPolicy> stored) {

@@ -18,11 +18,13 @@ public class PolicyService implements SetPolicyUseCase, FindPolicyQuery, ListRev
 
     private final PolicyRepository policies;
     private final PolicyEventPublisher events;
+    private final LevelPolicies levels;
     private final Clock clock;
 
-    public PolicyService(PolicyRepository policies, PolicyEventPublisher events, Clock clock) {
+    public PolicyService(PolicyRepository policies, PolicyEventPublisher events, LevelPolicies levels, Clock clock) {
         this.policies = policies;
         this.events = events;
+        this.levels = levels;
         this.clock = clock;
     }
 
@@ -33,6 +35,7 @@ public class PolicyService implements SetPolicyUseCase, FindPolicyQuery, ListRev
                 .orElseGet(() -> StoredPolicy.none(command.scope()));
         PolicyRevision revision = current.revise(command.document(), clock.instant(), command.author());
         policies.save(revision);
+        levels.changed();
         events.policyChanged(command.organizationId(), command.workspaceId(), revision);
         return revision.asStored();
     }

@@ -16,11 +16,13 @@ public class TenancyService implements LearnTenancyUseCase, FindTenancyQuery {
 
     private final TenancyRepository tenancy;
     private final ProcessedEvents processed;
+    private final LevelPolicies levels;
     private final Clock clock;
 
-    public TenancyService(TenancyRepository tenancy, ProcessedEvents processed, Clock clock) {
+    public TenancyService(TenancyRepository tenancy, ProcessedEvents processed, LevelPolicies levels, Clock clock) {
         this.tenancy = tenancy;
         this.processed = processed;
+        this.levels = levels;
         this.clock = clock;
     }
 
@@ -35,6 +37,7 @@ public class TenancyService implements LearnTenancyUseCase, FindTenancyQuery {
             tenancy.saveWorkspace(w.workspace());
         } else if (event instanceof KeyLearned k) {
             tenancy.saveKey(k.key());
+            levels.changed();
         }
     }
 

@@ -31,7 +31,7 @@ class BudgetCheckTest {
     private final MutableClock clock = new MutableClock(NOON);
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final PolicyService policies = new PolicyService(store, store, clock);
+    private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), clock);
     private final PriceService prices = new PriceService(ledger, ledger, clock);
     private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger, prices,
             InMemoryLedger.config(4096), clock);

@@ -21,7 +21,7 @@ class CheckPolicyTest {
 
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final PolicyService policies = new PolicyService(store, store, CLOCK);
+    private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), CLOCK);
     private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
             new PriceService(ledger, ledger, CLOCK), InMemoryLedger.config(4096), CLOCK);
 

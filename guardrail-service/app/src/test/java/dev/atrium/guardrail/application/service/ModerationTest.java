@@ -29,7 +29,7 @@ class ModerationTest {
 
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final PolicyService policies = new PolicyService(store, store, CLOCK);
+    private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), CLOCK);
     private final LevelPolicies levels = new LevelPolicies(store, store);
     private final ModerationService moderation = new ModerationService(levels);
     private final CheckService checks = new CheckService(levels, ledger, ledger,

@@ -57,12 +57,12 @@ class CheckTransactionAdapterTest {
 
     /**
      * Organization, workspace and key budgets, a key limit, rate limits at three levels and a credit
-     * balance: every lock a check can take. The three: the key and the policies are read (the prices
-     * were read by the first check and are kept), admission takes every lock and writes the hold.
-     * Printed with BEGIN and COMMIT, which ride on the first statement and end the transaction.
+     * balance: every lock a check can take. The one: admission takes every lock and writes the hold
+     * (the key, the policies and the prices were read by the first check and are kept by the instance).
+     * Printed with BEGIN and COMMIT, which ride on the statement and end the transaction.
      */
     @Test
-    void aCheckWithEveryLimitSendsThreeStatementsBesideBeginAndCommit() {
+    void aCheckWithEveryLimitSendsOneStatementBesideBeginAndCommit() {
         String org = "org_stmt_" + run;
         String ws = "ws_stmt_" + run;
         String key = "key_stmt_" + run;
@@ -84,7 +84,25 @@ class CheckTransactionAdapterTest {
                 counted.statements());
         assertThat(counted.value().allowed()).isTrue();
         assertThat(counted.value().reservationId()).startsWith("res_");
-        assertThat(counted.statements()).isEqualTo(5);
+        assertThat(counted.statements()).isEqualTo(3);
+    }
+
+    /** What the instance keeps ends when a change made through it commits: the next check sees the change. */
+    @Test
+    void aPolicyChangedThroughThisInstanceAppliesToTheNextCheck() {
+        String org = "org_change_" + run;
+        String ws = "ws_change_" + run;
+        String model = "change-" + run + "/model";
+        prices.priced(new EndpointPrice(model, "sim", new BigDecimal("0"), new BigDecimal("0.0001"), 4096));
+        CheckCommand command = CheckCommand.of(new CheckRequest(org, ws, null, null, List.of(model), 0, 100));
+        assertThat(checks.check(command).allowed()).isTrue();
+
+        policies.set(SetPolicyCommand.workspace(org, ws, new PolicyDocument(List.of("other/*"), null, null, null,
+                null, null), "ops"));
+
+        CheckResult after = checks.check(command);
+        assertThat(after.allowed()).isFalse();
+        assertThat(after.status()).isEqualTo(403);
     }
 
     /** The request is counted with the rate lock; a refusal for the budget rolls the count back. */

@@ -1,0 +1,150 @@
+package dev.atrium.guardrail.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.KeyLearned;
+import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
+import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.guardrail.domain.PolicyDocument;
+import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.StoredPolicy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** An instance keeps the keys and policies it read for a second; a change through it ends them at its commit. */
+class LevelPoliciesTest {
+
+    private static final long MS = 1_000_000;
+
+    private final CountingStores store = new CountingStores();
+    /** The actions waiting for the current transaction's end; {@link #commit()} runs them. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private long nanos;
+    private final LevelPolicies levels = new LevelPolicies(store, store, afterCommit::add, () -> nanos,
+            LevelPolicies.KEPT_FOR);
+    private final PolicyService policies = new PolicyService(store, store, levels, Clock.systemUTC());
+    private final TenancyService tenancy = new TenancyService(store, store, levels, Clock.systemUTC());
+
+    @Test
+    void withinASecondTheKeyAndThePoliciesAreReadOnce() {
+        store.keys.put("key_1", key("5"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(levels.key("key_1").limit()).isEqualByComparingTo("5");
+            assertThat(levels.stored("org_1", "ws_1", "u", "key_1")).hasSize(4);
+            nanos += 100 * MS;
+        }
+
+        assertThat(store.keyReads).isEqualTo(1);
+        assertThat(store.policyReads).isEqualTo(1);
+    }
+
+    @Test
+    void afterASecondTheyAreReadAgain() {
+        levels.stored("org_1", "ws_1", null, "key_1");
+        nanos += 999 * MS;
+        levels.stored("org_1", "ws_1", null, "key_1");
+        nanos += MS;
+        levels.stored("org_1", "ws_1", null, "key_1");
+
+        assertThat(store.policyReads).isEqualTo(2);
+    }
+
+    @Test
+    void aPolicyWrittenHereAppliesFromItsCommitOn() {
+        assertThat(allowedModels()).isNull();
+
+        policies.set(SetPolicyCommand.workspace("org_1", "ws_1",
+                new PolicyDocument(List.of("openai/*"), null, null, null, null, null), "ops"));
+        assertThat(allowedModels()).as("kept until the change commits").isNull();
+        commit();
+
+        assertThat(allowedModels()).containsExactly("openai/*");
+        assertThat(store.policyReads).isEqualTo(2);
+    }
+
+    @Test
+    void aReadThatBeganBeforeTheCommitIsNotKeptPastIt() {
+        store.afterPolicyRead = () -> {
+            store.afterPolicyRead = () -> { };
+            policies.set(SetPolicyCommand.workspace("org_1", "ws_1",
+                    new PolicyDocument(List.of("openai/*"), null, null, null, null, null), "ops"));
+            commit();
+        };
+
+        assertThat(allowedModels()).as("read before the change").isNull();
+
+        assertThat(allowedModels()).containsExactly("openai/*");
+    }
+
+    @Test
+    void aKeyLearnedHereAppliesFromItsCommitOn() {
+        store.keys.put("key_1", key("5"));
+        levels.key("key_1");
+
+        tenancy.learn(new KeyLearned("evt_1", "key.updated", key("1")));
+        commit();
+
+        assertThat(levels.key("key_1").limit()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void theTestConstructorReadsEveryTime() {
+        LevelPolicies reading = new LevelPolicies(store, store);
+        reading.stored("org_1", "ws_1", null, null);
+        reading.stored("org_1", "ws_1", null, null);
+
+        assertThat(store.policyReads).isEqualTo(2);
+    }
+
+    private List<String> allowedModels() {
+        StoredPolicy ws = levels.stored("org_1", "ws_1", null, null).get(1);
+        return ws.document() == null ? null : ws.document().allowedModels();
+    }
+
+    private void commit() {
+        List<Runnable> actions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    private static KnownKey key(String limit) {
+        return new KnownKey("key_1", "ws_1", "org_1", "u", new BigDecimal(limit), LimitReset.MONTHLY, false);
+    }
+
+    /** The in-memory stores, counting the reads a check makes. */
+    static final class CountingStores extends InMemoryStores {
+
+        int keyReads;
+        int policyReads;
+        /** Runs once the read has its rows, before it returns them: a change committing meanwhile. */
+        Runnable afterPolicyRead = () -> { };
+
+        @Override
+        public Optional<KnownKey> findKey(String keyId) {
+            keyReads++;
+            return super.findKey(keyId);
+        }
+
+        @Override
+        public Map<String, KnownKey> findKeys(Collection<String> keyIds) {
+            keyReads++;
+            return super.findKeys(keyIds);
+        }
+
+        @Override
+        public List<StoredPolicy> findAll(List<PolicyScope> scopes) {
+            policyReads++;
+            List<StoredPolicy> read = super.findAll(scopes);
+            afterPolicyRead.run();
+            return read;
+        }
+    }
+}
