@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
-import dev.atrium.guardrail.application.port.out.AfterCommit;
+import dev.atrium.guardrail.application.port.out.AfterTransaction;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
 import dev.atrium.guardrail.domain.EffectivePolicy;
@@ -36,7 +36,7 @@ public class LevelPolicies {
 
     private final PolicyRepository policies;
     private final TenancyRepository tenancy;
-    private final AfterCommit afterCommit;
+    private final AfterTransaction afterTransaction;
     private final LongSupplier nanoTime;
     private final long keptForNanos;
     /** Bumped when a change's transaction ends: what was read before it no longer answers. */
@@ -45,8 +45,8 @@ public class LevelPolicies {
     private final ConcurrentHashMap<List<PolicyScope>, Kept<List<StoredPolicy>>> stored = new ConcurrentHashMap<>();
 
     @Inject
-    public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterCommit afterCommit) {
-        this(policies, tenancy, afterCommit, System::nanoTime, KEPT_FOR);
+    public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction) {
+        this(policies, tenancy, afterTransaction, System::nanoTime, KEPT_FOR);
     }
 
     /** Reads every time: for tests of the rules, which write straight to their stores. */
@@ -54,11 +54,11 @@ public class LevelPolicies {
         this(policies, tenancy, Runnable::run, System::nanoTime, Duration.ZERO);
     }
 
-    LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterCommit afterCommit,
+    LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
             LongSupplier nanoTime, Duration keptFor) {
         this.policies = policies;
         this.tenancy = tenancy;
-        this.afterCommit = afterCommit;
+        this.afterTransaction = afterTransaction;
         this.nanoTime = nanoTime;
         this.keptForNanos = keptFor.toNanos();
     }
@@ -68,7 +68,7 @@ public class LevelPolicies {
 
     /** A key or a policy was written in the current transaction: nothing read before its end answers again. */
     void changed() {
-        afterCommit.run(generation::incrementAndGet);
+        afterTransaction.run(generation::incrementAndGet);
     }
 
     KnownKey key(String keyId) {

@@ -25,9 +25,9 @@ class LevelPoliciesTest {
 
     private final CountingStores store = new CountingStores();
     /** The actions waiting for the current transaction's end; {@link #commit()} runs them. */
-    private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> afterTransaction = new ArrayList<>();
     private long nanos;
-    private final LevelPolicies levels = new LevelPolicies(store, store, afterCommit::add, () -> nanos,
+    private final LevelPolicies levels = new LevelPolicies(store, store, afterTransaction::add, () -> nanos,
             LevelPolicies.KEPT_FOR);
     private final PolicyService policies = new PolicyService(store, store, levels, Clock.systemUTC());
     private final TenancyService tenancy = new TenancyService(store, store, levels, Clock.systemUTC());
@@ -110,8 +110,8 @@ class LevelPoliciesTest {
     }
 
     private void commit() {
-        List<Runnable> actions = List.copyOf(afterCommit);
-        afterCommit.clear();
+        List<Runnable> actions = List.copyOf(afterTransaction);
+        afterTransaction.clear();
         actions.forEach(Runnable::run);
     }
 

@@ -21,7 +21,8 @@ class PolicyServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     private final InMemoryStores store = new InMemoryStores();
-    private final PolicyService service = new PolicyService(store, store, new LevelPolicies(store, store), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PolicyService service = new PolicyService(store, store, new LevelPolicies(store, store),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anUnwrittenPolicyIsEmptyAtRevisionZero() {

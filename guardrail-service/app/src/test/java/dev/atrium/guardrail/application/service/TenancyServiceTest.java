@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class TenancyServiceTest {
 
     private final InMemoryStores store = new InMemoryStores();
-    private final TenancyService service = new TenancyService(store, store, new LevelPolicies(store, store), Clock.systemUTC());
+    private final TenancyService service = new TenancyService(store, store, new LevelPolicies(store, store),
+            Clock.systemUTC());
 
     @Test
     void learnsWhichOrganizationAWorkspaceBelongsTo() {

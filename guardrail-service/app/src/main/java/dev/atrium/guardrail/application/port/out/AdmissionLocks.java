@@ -2,10 +2,10 @@ package dev.atrium.guardrail.application.port.out;
 
 import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
+import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
 import dev.atrium.guardrail.domain.Reservation;
-import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.SpendCounter;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
-import dev.atrium.guardrail.application.port.out.AfterCommit;
+import dev.atrium.guardrail.application.port.out.AfterTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -8,11 +8,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /** The action runs after the JTA transaction completes, committed or rolled back. */
 @ApplicationScoped
-class TransactionAfterCommit implements AfterCommit {
+class JtaAfterTransaction implements AfterTransaction {
 
     private final TransactionSynchronizationRegistry transactions;
 
-    TransactionAfterCommit(TransactionSynchronizationRegistry transactions) {
+    JtaAfterTransaction(TransactionSynchronizationRegistry transactions) {
         this.transactions = transactions;
     }
 
