@@ -1,6 +1,7 @@
 package dev.atrium.guardrail.application.service;
 
 import dev.atrium.guardrail.application.port.in.LearnPricesUseCase;
+import dev.atrium.guardrail.application.port.out.AfterTransaction;
 import dev.atrium.guardrail.application.port.out.CatalogSource;
 import dev.atrium.guardrail.application.port.out.PriceView;
 import dev.atrium.guardrail.domain.EndpointPrice;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -29,20 +31,25 @@ public class PriceService implements LearnPricesUseCase {
     static final Duration UNKNOWN_FOR = Duration.ofSeconds(30);
     /**
      * How long a model's highest prices are used without reading the view again. A price this instance
-     * learns replaces them at once; one another instance learned applies here within this time. A
-     * price only sizes the worst case held: settlement charges the real cost.
+     * learns replaces them when its transaction ends (as {@link LevelPolicies} does: a read begun before
+     * is not kept past it); one another instance learned applies here within this time. A price only
+     * sizes the worst case held: settlement charges the real cost.
      */
     static final Duration KNOWN_FOR = Duration.ofSeconds(5);
 
     private final PriceView view;
     private final CatalogSource catalog;
+    private final AfterTransaction afterTransaction;
     private final Clock clock;
     private final Map<String, Instant> unknownUntil = new ConcurrentHashMap<>();
     private final Map<String, Recent> recent = new ConcurrentHashMap<>();
+    /** Bumped when a price change's transaction ends: prices read before it no longer answer. */
+    private final AtomicLong generation = new AtomicLong();
 
-    public PriceService(PriceView view, CatalogSource catalog, Clock clock) {
+    public PriceService(PriceView view, CatalogSource catalog, AfterTransaction afterTransaction, Clock clock) {
         this.view = view;
         this.catalog = catalog;
+        this.afterTransaction = afterTransaction;
         this.clock = clock;
     }
 
@@ -53,18 +60,19 @@ public class PriceService implements LearnPricesUseCase {
     List<ModelPrice> highest(List<String> requested) {
         List<String> models = requested.stream().map(PriceService::catalogId).distinct().toList();
         Instant now = clock.instant();
+        long current = generation.get();
         List<ModelPrice> known = new ArrayList<>();
         List<String> toRead = new ArrayList<>();
         for (String model : models) {
             Recent recent = this.recent.get(model);
-            if (recent != null && now.isBefore(recent.until())) {
+            if (recent != null && recent.generation() == current && now.isBefore(recent.until())) {
                 known.add(recent.price());
             } else {
                 toRead.add(model);
             }
         }
         if (!toRead.isEmpty()) {
-            known.addAll(remember(view.highest(toRead), now));
+            known.addAll(remember(view.highest(toRead), current, now));
         }
         Set<String> found = known.stream().map(ModelPrice::model).collect(Collectors.toSet());
         List<String> missing = models.stream().filter(m -> !found.contains(m)).toList();
@@ -78,18 +86,18 @@ public class PriceService implements LearnPricesUseCase {
                 unknownUntil.put(model, now.plus(UNKNOWN_FOR));
             } else {
                 unknownUntil.remove(model);
-                known.addAll(remember(view.highest(List.of(model)), now));
+                known.addAll(remember(view.highest(List.of(model)), current, now));
             }
         }
         return known;
     }
 
-    private List<ModelPrice> remember(List<ModelPrice> prices, Instant now) {
-        prices.forEach(p -> recent.put(p.model(), new Recent(p, now.plus(KNOWN_FOR))));
+    private List<ModelPrice> remember(List<ModelPrice> prices, long generation, Instant now) {
+        prices.forEach(p -> recent.put(p.model(), new Recent(p, generation, now.plus(KNOWN_FOR))));
         return prices;
     }
 
-    private record Recent(ModelPrice price, Instant until) {
+    private record Recent(ModelPrice price, long generation, Instant until) {
     }
 
     /** {@code openai/gpt-4o:nitro} is priced as {@code openai/gpt-4o}. */
@@ -102,13 +110,13 @@ public class PriceService implements LearnPricesUseCase {
     @Transactional
     public void priced(EndpointPrice endpoint) {
         view.save(endpoint);
-        recent.remove(endpoint.model());
+        afterTransaction.run(generation::incrementAndGet);
     }
 
     @Override
     @Transactional
     public void removed(String model, String provider) {
         view.remove(model, provider);
-        recent.remove(model);
+        afterTransaction.run(generation::incrementAndGet);
     }
 }

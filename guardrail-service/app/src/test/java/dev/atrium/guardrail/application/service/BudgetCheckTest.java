@@ -32,7 +32,7 @@ class BudgetCheckTest {
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), clock);
-    private final PriceService prices = new PriceService(ledger, ledger, clock);
+    private final PriceService prices = new PriceService(ledger, ledger, Runnable::run, clock);
     private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger, prices,
             InMemoryLedger.config(4096), clock);
     private final SpendService spend = new SpendService(store, store, ledger, clock);
@@ -226,7 +226,7 @@ class BudgetCheckTest {
     @Test
     void durableReservationsWhenConfiguredSo() {
         CheckService durable = new CheckService(new LevelPolicies(store, store), ledger, ledger,
-                new PriceService(ledger, ledger, clock), InMemoryLedger.config(4096, true), clock);
+                new PriceService(ledger, ledger, Runnable::run, clock), InMemoryLedger.config(4096, true), clock);
         budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
         assertThat(durable.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
                 List.of("openai/gpt-4o-mini"), 0, 1000))).reservationId()).startsWith("res_");

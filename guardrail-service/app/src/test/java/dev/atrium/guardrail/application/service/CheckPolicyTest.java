@@ -23,7 +23,7 @@ class CheckPolicyTest {
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), CLOCK);
     private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
-            new PriceService(ledger, ledger, CLOCK), InMemoryLedger.config(4096), CLOCK);
+            new PriceService(ledger, ledger, Runnable::run, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
     @Test
     void withoutPoliciesEverythingIsAllowedUnconstrained() {

@@ -33,7 +33,7 @@ class ModerationTest {
     private final LevelPolicies levels = new LevelPolicies(store, store);
     private final ModerationService moderation = new ModerationService(levels);
     private final CheckService checks = new CheckService(levels, ledger, ledger,
-            new PriceService(ledger, ledger, CLOCK), InMemoryLedger.config(4096), CLOCK);
+            new PriceService(ledger, ledger, Runnable::run, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
     @Test
     void withoutFiltersAnAnswerPassesUntouched() {

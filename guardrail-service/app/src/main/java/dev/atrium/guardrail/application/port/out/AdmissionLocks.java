@@ -68,10 +68,5 @@ public interface AdmissionLocks {
      */
     record Locked(Map<RateCounter, RateState> rates, Map<SpendCounter, CounterState> counters, CreditState credit,
             boolean held) {
-
-        public Locked(Map<RateCounter, RateState> rates, Map<SpendCounter, CounterState> counters,
-                CreditState credit) {
-            this(rates, counters, credit, true);
-        }
     }
 }
