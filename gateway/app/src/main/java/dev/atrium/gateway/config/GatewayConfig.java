@@ -29,6 +29,15 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration internalTimeout();
 
+    /**
+     * How many calls to guardrail's check may be out at once for one organization. Its checks that
+     * arrive while that many are out wait for one to come back and then go together in one batch call
+     * (at most 64), each still decided on its own (docs/adr/0007-check-batches.md). A check that finds
+     * none out never waits.
+     */
+    @WithDefault("1")
+    int checkCalls();
+
     /** Where usage Kafka did not take waits, durably, until it is sent. */
     java.nio.file.Path spoolDir();
 

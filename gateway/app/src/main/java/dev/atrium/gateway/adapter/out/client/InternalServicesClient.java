@@ -12,6 +12,7 @@ import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.ObservabilityTargetsReader;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.config.GatewayConfig;
+import dev.atrium.guardrail.api.CheckBatch;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.KeySpend;
@@ -52,6 +53,7 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     private final GatewayConfig config;
 
     private final KeyContextCache keys;
+    private final CheckBatcher checks;
     /** Preset versions never change; BYOK secrets are versioned by the workspace's settings revision. */
     private final Map<String, PresetDefinition> presets = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> byok = new ConcurrentHashMap<>();
@@ -64,6 +66,20 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
         this.json = json;
         this.config = config;
         this.keys = new KeyContextCache(config.keyCacheTtl().toNanos(), MAX_CACHED, System::nanoTime);
+        if (config.checkCalls() < 1) {
+            throw new IllegalArgumentException("atrium.gateway.check-calls must be at least 1");
+        }
+        this.checks = new CheckBatcher(new CheckBatcher.Sender() {
+            @Override
+            public Uni<CheckResult> one(CheckRequest request) {
+                return checkAlone(request);
+            }
+
+            @Override
+            public Uni<List<CheckResult>> many(List<CheckRequest> requests) {
+                return checkTogether(requests);
+            }
+        }, config.checkCalls(), CheckBatch.MAX_CHECKS);
     }
 
     @Override
@@ -165,11 +181,28 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
 
     @Override
     public Uni<CheckResult> check(CheckRequest request) {
+        return checks.check(request);
+    }
+
+    private Uni<CheckResult> checkAlone(CheckRequest request) {
         return post(config.guardrailUrl() + "/internal/v1/checks", request).map(response -> {
             if (response.statusCode() != 200) {
                 throw unavailable("guardrail-service", response);
             }
             return read(response, CheckResult.class);
+        });
+    }
+
+    private Uni<List<CheckResult>> checkTogether(List<CheckRequest> requests) {
+        return post(config.guardrailUrl() + "/internal/v1/checks/batch", new CheckBatch(requests)).map(response -> {
+            if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                throw new CheckBatcher.Rejected("guardrail-service answered a check batch with HTTP "
+                        + response.statusCode());
+            }
+            if (response.statusCode() != 200) {
+                throw unavailable("guardrail-service", response);
+            }
+            return read(response, CheckBatch.Results.class).results();
         });
     }
 

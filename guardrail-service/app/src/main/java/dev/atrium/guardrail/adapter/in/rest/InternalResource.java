@@ -1,6 +1,8 @@
 package dev.atrium.guardrail.adapter.in.rest;
 
+import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.common.security.Caller;
+import dev.atrium.guardrail.api.CheckBatch;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.KeySpend;
@@ -17,11 +19,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /** The gateway's calls: only service tokens may make them. */
 @Path("/internal/v1")
 @RolesAllowed(Caller.SERVICE)
 class InternalResource {
+
+    private static final Logger LOG = Logger.getLogger(InternalResource.class);
 
     private final CheckPolicyUseCase checkPolicy;
     private final ViewKeySpendQuery keySpend;
@@ -41,6 +48,48 @@ class InternalResource {
     @Path("/checks")
     public CheckResult check(CheckRequest request) {
         return checkPolicy.check(CheckCommand.of(request));
+    }
+
+    /**
+     * Several checks, each its own transaction as if sent alone, decided in the order given. Every check
+     * is validated before the first is decided, so a malformed one gets a 400 and nothing is written.
+     */
+    @POST
+    @Path("/checks/batch")
+    public CheckBatch.Results checkBatch(CheckBatch batch) {
+        List<CheckRequest> checks = batch == null ? null : batch.checks();
+        if (checks == null || checks.isEmpty()) {
+            throw new InvalidFieldException("checks", "checks must list at least one check");
+        }
+        if (checks.size() > CheckBatch.MAX_CHECKS) {
+            throw new InvalidFieldException("checks", "checks may list at most " + CheckBatch.MAX_CHECKS + " checks");
+        }
+        List<CheckCommand> commands = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            try {
+                commands.add(CheckCommand.of(checks.get(i)));
+            } catch (InvalidFieldException e) {
+                throw new InvalidFieldException("checks[" + i + "]." + e.field(), e.getMessage());
+            }
+        }
+        List<CheckResult> results = new ArrayList<>(commands.size());
+        for (CheckCommand command : commands) {
+            results.add(checkAmongOthers(command));
+        }
+        return new CheckBatch.Results(results);
+    }
+
+    /**
+     * A check that fails unexpectedly is answered 503 on its own: the checks before it have committed
+     * their reservations, so failing the whole call would leave those held with no request to use them.
+     */
+    private CheckResult checkAmongOthers(CheckCommand command) {
+        try {
+            return checkPolicy.check(command);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "A check in a batch failed (organization %s)", command.organizationId());
+            return CheckResult.deny(503, "guardrail-service could not decide this request; try again shortly", null);
+        }
     }
 
     /** The moderation plugin's verdict on an answer; always 200, a block carrying status 403 and its reason. */

@@ -35,6 +35,8 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -94,6 +96,40 @@ class BudgetResourceTest {
         List<JsonNode> answers = concurrently(10, "org_four", "ws_four", "key_four");
         assertThat(answers.stream().filter(a -> a.path("allowed").asBoolean()).count()).isEqualTo(4);
         assertThat(answers.stream().filter(a -> a.path("status").asInt() == 402).count()).isEqualTo(6);
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = Caller.PLATFORM_ADMIN)
+    void aBatchDecidesEachCheckOnItsOwnInTheOrderGiven() {
+        priceKnown();
+        put("/api/v1/organizations/org_batch/guardrails",
+                Map.of("budgets", List.of(Map.of("window", "monthly", "limit", 0.45)))).statusCode(200);
+        ActAs.caller("gateway", Caller.SERVICE);
+        Map<String, Object> one = checkBody("org_batch");
+
+        // A malformed check anywhere in the batch: 400 naming it, and none of the others is decided.
+        Map<String, Object> malformed = new HashMap<>(one);
+        malformed.remove("workspace_id");
+        batch(List.of(one, malformed, one)).statusCode(400).body("error.code", equalTo(400))
+                .body("error.metadata.field", equalTo("checks[1].workspace_id"));
+        batch(List.of()).statusCode(400).body("error.metadata.field", equalTo("checks"));
+        batch(Collections.nCopies(65, one)).statusCode(400).body("error.metadata.field", equalTo("checks"));
+
+        // Each check $0.10 at worst against $0.45: the first four are held, in order, and the rest refused.
+        JsonNode results = read(batch(Collections.nCopies(6, one)).statusCode(200).extract().asString())
+                .path("results");
+        assertThat(results).hasSize(6);
+        for (int i = 0; i < 4; i++) {
+            assertThat(results.get(i).path("allowed").asBoolean()).as("check %d: %s", i, results.get(i)).isTrue();
+            assertThat(results.get(i).path("reservation_id").asText()).startsWith("res_");
+        }
+        assertThat(results.get(0).path("reservation_id")).isNotEqualTo(results.get(1).path("reservation_id"));
+        for (int i = 4; i < 6; i++) {
+            assertThat(results.get(i).path("allowed").asBoolean()).isFalse();
+            assertThat(results.get(i).path("status").asInt()).isEqualTo(402);
+        }
+        // Nothing more fits, alone either: the batch's holds are committed like single checks' holds.
+        check("org_batch", "ws_org_batch", "key_org_batch").body("allowed", equalTo(false)).body("status", equalTo(402));
     }
 
     @Test
@@ -315,6 +351,16 @@ class BudgetResourceTest {
                 .body(Map.of("organization_id", org, "workspace_id", ws, "key_id", key, "models", List.of(MODEL),
                         "estimated_prompt_tokens", 0, "max_tokens", 1000))
                 .post("/internal/v1/checks").then().statusCode(200);
+    }
+
+    private static Map<String, Object> checkBody(String org) {
+        return Map.of("organization_id", org, "workspace_id", "ws_" + org, "key_id", "key_" + org,
+                "models", List.of(MODEL), "estimated_prompt_tokens", 0, "max_tokens", 1000);
+    }
+
+    private static ValidatableResponse batch(List<Map<String, Object>> checks) {
+        return given().contentType(ContentType.JSON).body(Map.of("checks", checks))
+                .post("/internal/v1/checks/batch").then();
     }
 
     private static ValidatableResponse checkText(String org, String text) {
