@@ -39,26 +39,15 @@ class GuardrailReplicasTest {
         Tenants.Tenant tenant = Tenants.create(admin, "race");
         int second = SharedStack.get().startReplica("guardrail");
 
-        // Worst case of one request: max_tokens x the highest completion price among the model's endpoints.
-        JsonNode endpoints = JSON.readTree(given().header("Authorization", "Bearer " + admin.token())
-                .get(SharedStack.url(ports.routing(), "/api/v1/catalog/models/openai/gpt-4o-mini/endpoints"))
-                .then().statusCode(200).extract().asString()).path("data").path("endpoints");
-        BigDecimal highest = BigDecimal.ZERO;
-        for (JsonNode e : endpoints) {
-            highest = highest.max(new BigDecimal(e.path("pricing").path("completion").asText()));
-        }
-        BigDecimal worstCase = highest.multiply(BigDecimal.valueOf(MAX_TOKENS));
+        BigDecimal worstCase = Budgets.worstCase(admin, "openai/gpt-4o-mini", MAX_TOKENS);
         BigDecimal limit = worstCase.multiply(new BigDecimal("10.5"));
-        given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
-                .body(Map.of("budgets", List.of(Map.of("window", "daily", "limit", limit))))
-                .put(SharedStack.url(ports.guardrail(), "/api/v1/workspaces/" + tenant.workspaceId() + "/guardrails"))
-                .then().statusCode(200);
+        Budgets.dailyWorkspaceBudget(admin, tenant.workspaceId(), limit);
 
-        String token = serviceToken();
+        String token = Budgets.serviceToken();
         String body = JSON.writeValueAsString(Map.of("organization_id", tenant.organizationId(),
                 "workspace_id", tenant.workspaceId(), "key_id", tenant.keyId(), "models", List.of("openai/gpt-4o-mini"),
                 "estimated_prompt_tokens", 0, "max_tokens", MAX_TOKENS));
-        awaitBothKnowTheBudget(token, body, List.of(ports.guardrail(), second));
+        Budgets.awaitReserving(token, body, List.of(ports.guardrail(), second));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         CyclicBarrier barrier = new CyclicBarrier(CHECKS);
@@ -106,33 +95,5 @@ class GuardrailReplicasTest {
             assertThat(budget.path("reserved").isNumber()).as("reserved in %s", budget).isTrue();
             assertThat(budget.path("reserved").decimalValue()).isZero();
         }
-    }
-
-    /** Both instances answer a check for this workspace with a reservation (prices and budget known), freed again. */
-    private static void awaitBothKnowTheBudget(String token, String body, List<Integer> guardrails)
-            throws Exception {
-        for (int port : guardrails) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (true) {
-                JsonNode answer = JSON.readTree(given().header("Authorization", "Bearer " + token)
-                        .contentType("application/json").body(body)
-                        .post(SharedStack.url(port, "/internal/v1/checks")).then().statusCode(200).extract().asString());
-                if (answer.path("reservation_id").isTextual()) {
-                    given().header("Authorization", "Bearer " + token).post(SharedStack.url(port,
-                            "/internal/v1/reservations/" + answer.path("reservation_id").asText() + "/release"))
-                            .then().statusCode(204);
-                    break;
-                }
-                assertThat(System.nanoTime()).as("guardrail on %d never reserved: %s", port, answer).isLessThan(deadline);
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    private static String serviceToken() {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", "atrium-gateway")
-                .formParam("client_secret", "local-gateway-secret")
-                .post(SharedStack.get().keycloakUrl() + "/realms/atrium/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
     }
 }
