@@ -19,13 +19,17 @@ final class Budgets {
     private Budgets() {
     }
 
-    /** One request's worst case: {@code maxTokens} x the highest completion price among the model's endpoints. */
-    static BigDecimal worstCase(AdminClient admin, String model, int maxTokens) throws Exception {
-        JsonNode endpoints = JSON.readTree(given().header("Authorization", "Bearer " + admin.token())
+    /** The model's endpoints in routing's catalogue, each with its {@code tag} (the provider) and {@code pricing}. */
+    static JsonNode endpoints(AdminClient admin, String model) throws Exception {
+        return JSON.readTree(given().header("Authorization", "Bearer " + admin.token())
                 .get(SharedStack.url(SharedStack.ports().routing(), "/api/v1/catalog/models/" + model + "/endpoints"))
                 .then().statusCode(200).extract().asString()).path("data").path("endpoints");
+    }
+
+    /** One request's worst case: {@code maxTokens} x the highest completion price among the model's endpoints. */
+    static BigDecimal worstCase(AdminClient admin, String model, int maxTokens) throws Exception {
         BigDecimal highest = BigDecimal.ZERO;
-        for (JsonNode e : endpoints) {
+        for (JsonNode e : endpoints(admin, model)) {
             highest = highest.max(new BigDecimal(e.path("pricing").path("completion").asText()));
         }
         return highest.multiply(BigDecimal.valueOf(maxTokens));
@@ -34,7 +38,8 @@ final class Budgets {
     static void dailyWorkspaceBudget(AdminClient admin, String workspaceId, BigDecimal limit) {
         given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
                 .body(Map.of("budgets", List.of(Map.of("window", "daily", "limit", limit))))
-                .put(SharedStack.url(SharedStack.ports().guardrail(), "/api/v1/workspaces/" + workspaceId + "/guardrails"))
+                .put(SharedStack.url(SharedStack.ports().guardrail(),
+                        "/api/v1/workspaces/" + workspaceId + "/guardrails"))
                 .then().statusCode(200);
     }
 
@@ -53,14 +58,16 @@ final class Budgets {
             while (true) {
                 JsonNode answer = JSON.readTree(given().header("Authorization", "Bearer " + token)
                         .contentType("application/json").body(checkBody)
-                        .post(SharedStack.url(port, "/internal/v1/checks")).then().statusCode(200).extract().asString());
+                        .post(SharedStack.url(port, "/internal/v1/checks"))
+                        .then().statusCode(200).extract().asString());
                 if (answer.path("reservation_id").isTextual()) {
                     given().header("Authorization", "Bearer " + token).post(SharedStack.url(port,
                             "/internal/v1/reservations/" + answer.path("reservation_id").asText() + "/release"))
                             .then().statusCode(204);
                     break;
                 }
-                assertThat(System.nanoTime()).as("guardrail on %d never reserved: %s", port, answer).isLessThan(deadline);
+                assertThat(System.nanoTime()).as("guardrail on %d never reserved: %s", port, answer)
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
         }

@@ -3,7 +3,6 @@ package dev.atrium.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.local.AdminClient;
 import dev.atrium.local.Ports;
@@ -20,8 +19,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,8 +32,6 @@ class CheckBatchesTest {
     private static final String MODEL = "openai/gpt-4o-mini";
     private static final int REQUESTS = 40;
     private static final int MAX_TOKENS = 1000;
-    private static final Pattern BATCH_CALLS = Pattern.compile(
-            "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/internal/v1/checks/batch\"[^}]*} ([0-9.E+-]+)");
 
     @Test
     void concurrentRequestsOfOneOrganizationGoInBatchesAndItsBudgetAdmitsExactlyWhatItHolds() throws Exception {
@@ -52,9 +47,11 @@ class CheckBatchesTest {
         // The gateway resolves the key once, so the burst's checks leave it together rather than as resolutions return.
         given().header("Authorization", "Bearer " + tenant.apiKey())
                 .get(SharedStack.url(ports.gateway(), "/api/v1/key")).then().statusCode(200);
-        double batchesBefore = batchCalls(ports);
+        double batchesBefore = batchCalls(Metrics.of(ports.guardrail()));
 
-        List<String> providers = providersOf(admin, ports);
+        List<String> providers = new ArrayList<>();
+        Budgets.endpoints(admin, MODEL).forEach(e -> providers.add(e.path("tag").asText()));
+        assertThat(providers).isNotEmpty();
         providers.forEach(p -> given().contentType("application/json").body(Map.of("latency_ms", 1500))
                 .put(SharedStack.url(ports.simulator(), "/sim/providers/" + p)).then().statusCode(200));
         List<HttpResponse<String>> answers;
@@ -69,7 +66,8 @@ class CheckBatchesTest {
         assertThat(admitted).hasSize(10).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(200));
         assertThat(answers.stream().filter(r -> r.statusCode() == 402)).hasSize(REQUESTS - 10)
                 .allSatisfy(r -> assertThat(JSON.readTree(r.body()).path("error").path("code").asInt()).isEqualTo(402));
-        assertThat(batchCalls(ports)).as("check batches guardrail served; its check metrics:%n%s", checkMetrics(ports))
+        String metrics = Metrics.of(ports.guardrail());
+        assertThat(batchCalls(metrics)).as("check batches guardrail served; its metrics:%n%s", metrics)
                 .isGreaterThan(batchesBefore);
     }
 
@@ -101,31 +99,8 @@ class CheckBatchesTest {
         }
     }
 
-    /** The providers routing may pick for the model, as the simulator names them. */
-    private static List<String> providersOf(AdminClient admin, Ports ports) throws Exception {
-        JsonNode endpoints = JSON.readTree(given().header("Authorization", "Bearer " + admin.token())
-                .get(SharedStack.url(ports.routing(), "/api/v1/catalog/models/" + MODEL + "/endpoints"))
-                .then().statusCode(200).extract().asString()).path("data").path("endpoints");
-        List<String> providers = new ArrayList<>();
-        endpoints.forEach(e -> providers.add(e.path("tag").asText()));
-        assertThat(providers).isNotEmpty();
-        return providers;
-    }
-
-    private static String checkMetrics(Ports ports) {
-        return given().get(SharedStack.url(ports.guardrail(), "/q/metrics")).then().extract().asString().lines()
-                .filter(l -> l.contains("internal/v1/checks")).reduce("", (a, b) -> a + b + "\n");
-    }
-
-    /** How many check batches guardrail has answered, from its Prometheus metrics (an exemplar may follow the count). */
-    private static double batchCalls(Ports ports) {
-        String metrics = given().get(SharedStack.url(ports.guardrail(), "/q/metrics")).then().statusCode(200)
-                .extract().asString();
-        double calls = 0;
-        Matcher m = BATCH_CALLS.matcher(metrics);
-        while (m.find()) {
-            calls += Double.parseDouble(m.group(1));
-        }
-        return calls;
+    /** How many check batches guardrail has answered (-1 before its first). */
+    private static double batchCalls(String metrics) {
+        return Metrics.sample(metrics, "http_server_requests_seconds_count", "uri=\"/internal/v1/checks/batch\"");
     }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,21 +114,23 @@ class TracingAndMetricsTest {
                 .body(Map.of("model", MODEL, "messages", List.of(Map.of("role", "user", "content", "Count me"))))
                 .post(url(ports.gateway(), "/api/v1/chat/completions")).then().statusCode(200);
 
-        String gateway = metrics(ports.gateway());
-        assertThat(sample(gateway, "atrium_gateway_generations_seconds_count", "workspace=\"" + workspace + "\""))
+        String gateway = Metrics.of(ports.gateway());
+        assertThat(Metrics.sample(gateway, "atrium_gateway_generations_seconds_count",
+                "workspace=\"" + workspace + "\""))
                 .as(gateway).isGreaterThanOrEqualTo(1);
-        assertThat(sample(gateway, "atrium_gateway_upstream_latency_seconds_count", "outcome=\"success\""))
+        assertThat(Metrics.sample(gateway, "atrium_gateway_upstream_latency_seconds_count", "outcome=\"success\""))
                 .isGreaterThanOrEqualTo(1);
 
         long deadline = System.nanoTime() + EXPORT_WAIT.toNanos();
         double lagged = -1;
         while (System.nanoTime() < deadline && lagged < 1) {
-            lagged = sample(metrics(ports.billing()), "atrium_billing_usage_lag_seconds_count", "");
+            lagged = Metrics.sample(Metrics.of(ports.billing()), "atrium_billing_usage_lag_seconds_count", "");
             Thread.sleep(250);
         }
         assertThat(lagged).isGreaterThanOrEqualTo(1);
-        assertThat(sample(metrics(ports.guardrail()), "atrium_guardrail_reservations_open", "")).isNotNegative();
-        assertThat(sample(metrics(ports.workspace()), "atrium_outbox_backlog_events", "")).isNotNegative();
+        assertThat(Metrics.sample(Metrics.of(ports.guardrail()), "atrium_guardrail_reservations_open", ""))
+                .isNotNegative();
+        assertThat(Metrics.sample(Metrics.of(ports.workspace()), "atrium_outbox_backlog_events", "")).isNotNegative();
     }
 
     private static List<ReceivedSpan> awaitSpans(String traceId, Predicate<List<ReceivedSpan>> complete)
@@ -145,26 +145,6 @@ class TracingAndMetricsTest {
             Thread.sleep(250);
         }
         return trace;
-    }
-
-    private static String metrics(int port) {
-        return given().get(url(port, "/q/metrics")).then().statusCode(200).extract().asString();
-    }
-
-    /** The sum of a metric's samples whose labels contain {@code labelPart}; -1 when there is none. */
-    private static double sample(String exposition, String name, String labelPart) {
-        // A sample may end with an exemplar (" # {span_id=...,trace_id=...} 1.0 <time>") when tracing is on.
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)( #.*)?$")
-                .matcher(exposition);
-        double sum = 0;
-        boolean found = false;
-        while (m.find()) {
-            if (m.group(1) == null ? labelPart.isEmpty() : m.group(1).contains(labelPart)) {
-                sum += Double.parseDouble(m.group(2));
-                found = true;
-            }
-        }
-        return found ? sum : -1;
     }
 
     private static io.restassured.specification.RequestSpecification admin() {

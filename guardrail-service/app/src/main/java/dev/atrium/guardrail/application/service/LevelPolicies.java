@@ -15,10 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * The policies that govern a request, ceiling first: organization, workspace, member (the key's owner), key.
@@ -37,12 +34,8 @@ public class LevelPolicies {
     private final PolicyRepository policies;
     private final TenancyRepository tenancy;
     private final AfterTransaction afterTransaction;
-    private final LongSupplier nanoTime;
-    private final long keptForNanos;
-    /** Bumped when a change's transaction ends: what was read before it no longer answers. */
-    private final AtomicLong generation = new AtomicLong();
-    private final ConcurrentHashMap<String, Kept<Optional<KnownKey>>> keys = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<List<PolicyScope>, Kept<List<StoredPolicy>>> stored = new ConcurrentHashMap<>();
+    private final KeptReads<String, Optional<KnownKey>> keys;
+    private final KeptReads<List<PolicyScope>, List<StoredPolicy>> stored;
 
     @Inject
     public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction) {
@@ -59,20 +52,20 @@ public class LevelPolicies {
         this.policies = policies;
         this.tenancy = tenancy;
         this.afterTransaction = afterTransaction;
-        this.nanoTime = nanoTime;
-        this.keptForNanos = keptFor.toNanos();
-    }
-
-    private record Kept<T>(T value, long generation, long untilNanos) {
+        this.keys = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
+        this.stored = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
     }
 
     /** A key or a policy was written in the current transaction: nothing read before its end answers again. */
     void changed() {
-        afterTransaction.run(generation::incrementAndGet);
+        afterTransaction.run(() -> {
+            keys.forget();
+            stored.forget();
+        });
     }
 
     KnownKey key(String keyId) {
-        return keyId == null ? null : kept(keys, keyId, () -> tenancy.findKey(keyId)).orElse(null);
+        return keyId == null ? null : keys.get(keyId, () -> tenancy.findKey(keyId)).orElse(null);
     }
 
     List<StoredPolicy> stored(String organizationId, String workspaceId, String ownerUserId, String keyId) {
@@ -85,24 +78,7 @@ public class LevelPolicies {
         if (keyId != null) {
             scopes.add(PolicyScope.key(keyId));
         }
-        return kept(stored, List.copyOf(scopes), () -> policies.findAll(scopes));
-    }
-
-    private <K, V> V kept(ConcurrentHashMap<K, Kept<V>> kept, K key, Supplier<V> read) {
-        long asked = nanoTime.getAsLong();
-        long current = generation.get();
-        Kept<V> found = kept.get(key);
-        if (found != null && found.generation() == current && asked - found.untilNanos() < 0) {
-            return found.value();
-        }
-        V value = read.get();
-        if (keptForNanos > 0) {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            kept.put(key, new Kept<>(value, current, asked + keptForNanos));
-        }
-        return value;
+        return stored.get(List.copyOf(scopes), () -> policies.findAll(scopes));
     }
 
     EffectivePolicy merge(List<StoredPolicy> stored) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -42,15 +42,16 @@ public class PriceService implements LearnPricesUseCase {
     private final AfterTransaction afterTransaction;
     private final Clock clock;
     private final Map<String, Instant> unknownUntil = new ConcurrentHashMap<>();
-    private final Map<String, Recent> recent = new ConcurrentHashMap<>();
-    /** Bumped when a price change's transaction ends: prices read before it no longer answer. */
-    private final AtomicLong generation = new AtomicLong();
+    /** Per model the view knows, its highest prices: at most as many as the catalogue has models. */
+    private final KeptReads<String, ModelPrice> recent;
 
     public PriceService(PriceView view, CatalogSource catalog, AfterTransaction afterTransaction, Clock clock) {
         this.view = view;
         this.catalog = catalog;
         this.afterTransaction = afterTransaction;
         this.clock = clock;
+        this.recent = new KeptReads<>(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()), KNOWN_FOR,
+                Integer.MAX_VALUE);
     }
 
     /**
@@ -60,19 +61,20 @@ public class PriceService implements LearnPricesUseCase {
     List<ModelPrice> highest(List<String> requested) {
         List<String> models = requested.stream().map(PriceService::catalogId).distinct().toList();
         Instant now = clock.instant();
-        long current = generation.get();
+        long began = recent.generation();
+        long asked = recent.now();
         List<ModelPrice> known = new ArrayList<>();
         List<String> toRead = new ArrayList<>();
         for (String model : models) {
-            Recent recent = this.recent.get(model);
-            if (recent != null && recent.generation() == current && now.isBefore(recent.until())) {
-                known.add(recent.price());
+            ModelPrice kept = recent.find(model, asked);
+            if (kept != null) {
+                known.add(kept);
             } else {
                 toRead.add(model);
             }
         }
         if (!toRead.isEmpty()) {
-            known.addAll(remember(view.highest(toRead), current, now));
+            known.addAll(remember(view.highest(toRead), began, asked));
         }
         Set<String> found = known.stream().map(ModelPrice::model).collect(Collectors.toSet());
         List<String> missing = models.stream().filter(m -> !found.contains(m)).toList();
@@ -86,18 +88,15 @@ public class PriceService implements LearnPricesUseCase {
                 unknownUntil.put(model, now.plus(UNKNOWN_FOR));
             } else {
                 unknownUntil.remove(model);
-                known.addAll(remember(view.highest(List.of(model)), current, now));
+                known.addAll(remember(view.highest(List.of(model)), began, asked));
             }
         }
         return known;
     }
 
-    private List<ModelPrice> remember(List<ModelPrice> prices, long generation, Instant now) {
-        prices.forEach(p -> recent.put(p.model(), new Recent(p, generation, now.plus(KNOWN_FOR))));
+    private List<ModelPrice> remember(List<ModelPrice> prices, long began, long asked) {
+        prices.forEach(p -> recent.keep(p.model(), p, began, asked));
         return prices;
-    }
-
-    private record Recent(ModelPrice price, long generation, Instant until) {
     }
 
     /** {@code openai/gpt-4o:nitro} is priced as {@code openai/gpt-4o}. */
@@ -110,13 +109,13 @@ public class PriceService implements LearnPricesUseCase {
     @Transactional
     public void priced(EndpointPrice endpoint) {
         view.save(endpoint);
-        afterTransaction.run(generation::incrementAndGet);
+        afterTransaction.run(recent::forget);
     }
 
     @Override
     @Transactional
     public void removed(String model, String provider) {
         view.remove(model, provider);
-        afterTransaction.run(generation::incrementAndGet);
+        afterTransaction.run(recent::forget);
     }
 }

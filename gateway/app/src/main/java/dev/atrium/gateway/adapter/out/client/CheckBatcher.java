@@ -67,9 +67,11 @@ final class CheckBatcher {
     private final Map<String, Lane> lanes = new HashMap<>();
 
     CheckBatcher(Sender sender, int maxOut, int maxBatch) {
-        if (maxOut < 1 || maxBatch < 1 || maxBatch > CheckBatch.MAX_CHECKS) {
-            throw new IllegalArgumentException("maxOut must be at least 1 and maxBatch between 1 and "
-                    + CheckBatch.MAX_CHECKS);
+        if (maxOut < 1) {
+            throw new IllegalArgumentException("atrium.gateway.check-calls must be at least 1");
+        }
+        if (maxBatch < 1 || maxBatch > CheckBatch.MAX_CHECKS) {
+            throw new IllegalArgumentException("A batch carries 1 to " + CheckBatch.MAX_CHECKS + " checks");
         }
         this.sender = sender;
         this.maxOut = maxOut;

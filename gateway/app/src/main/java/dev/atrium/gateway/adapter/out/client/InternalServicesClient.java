@@ -66,9 +66,6 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
         this.json = json;
         this.config = config;
         this.keys = new KeyContextCache(config.keyCacheTtl().toNanos(), MAX_CACHED, System::nanoTime);
-        if (config.checkCalls() < 1) {
-            throw new IllegalArgumentException("atrium.gateway.check-calls must be at least 1");
-        }
         this.checks = new CheckBatcher(new CheckBatcher.Sender() {
             @Override
             public Uni<CheckResult> one(CheckRequest request) {
