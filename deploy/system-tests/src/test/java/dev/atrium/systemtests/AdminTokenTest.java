@@ -30,6 +30,7 @@ class AdminTokenTest {
         admin = AdminClient.login(SharedStack.get().keycloakUrl());
         String org = Tenants.organization(admin, "tokens");
         String ws = Tenants.workspace(admin, org, "apps");
+        Tenants.awaitGuardrailKnows(admin, ws);
         urls = List.of(
                 SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org),
                 SharedStack.url(ports.guardrail(), "/api/v1/workspaces/" + ws + "/guardrails/effective"),

@@ -1,8 +1,12 @@
 package dev.atrium.systemtests;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.local.AdminClient;
 import dev.atrium.local.Ports;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +23,7 @@ final class Tenants {
     static Tenant create(AdminClient admin, String name) {
         String org = organization(admin, name);
         String ws = workspace(admin, org, "apps");
+        awaitGuardrailKnows(admin, ws);
         JsonNode key = key(admin, ws, name);
         credit(admin, org, 10);
         return new Tenant(org, ws, key.path("key").asText(), key.path("id").asText());
@@ -35,6 +40,21 @@ final class Tenants {
                 + "/workspaces"), Map.of("name", slug, "slug", slug), Map.of(), 201).path("id").asText();
     }
 
+    /**
+     * Waits until guardrail has learnt the workspace from workspace's events (it answers 404 for a
+     * workspace it does not know yet), so a test can set the workspace's guardrails at once.
+     */
+    static void awaitGuardrailKnows(AdminClient admin, String workspaceId) {
+        String url = SharedStack.url(ports().guardrail(), "/api/v1/workspaces/" + workspaceId + "/guardrails");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status;
+        while ((status = given().header("Authorization", "Bearer " + admin.token()).get(url).statusCode()) == 404
+                && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(status).as("guardrail's answer for workspace %s", workspaceId).isEqualTo(200);
+    }
+
     /** The created key: {@code key} (the secret, shown once) and {@code id}. */
     static JsonNode key(AdminClient admin, String workspaceId, String name) {
         return admin.post(SharedStack.url(ports().workspace(), "/api/v1/workspaces/" + workspaceId + "/keys"),
@@ -45,6 +65,15 @@ final class Tenants {
         admin.post(SharedStack.url(ports().billing(), "/api/v1/organizations/" + organizationId + "/credits"),
                 Map.of("amount", dollars, "currency", "USD", "kind", "top_up"),
                 Map.of("Idempotency-Key", "credit-" + organizationId), 201);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Ports ports() {
