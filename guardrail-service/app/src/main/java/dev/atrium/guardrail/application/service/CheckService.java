@@ -25,7 +25,6 @@ import dev.atrium.guardrail.domain.ScanResult;
 import dev.atrium.guardrail.domain.SpendCounter;
 import dev.atrium.guardrail.domain.WorstCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,10 +35,11 @@ import java.util.UUID;
 
 /**
  * The gateway's check: policy (403), content filters (403), then rate limits (429), budgets and
- * credits (402) under row locks, and when all pass the worst case is held in the same transaction,
- * so several instances sharing the database never admit more than fits. The request is counted
- * against its rate limits as they are locked, and a refused check's transaction rolls back. An
- * admitted one commits without waiting for the disk (docs/adr/0004-reservation-write-path.md).
+ * credits (402) under row locks, and the worst case is held with the locks, so several instances
+ * sharing the database never admit more than fits. The request is counted against its rate limits
+ * as they are locked; the locks, counts and hold commit together, without waiting for the disk, and
+ * a check then refused takes its counts and hold back (docs/adr/0004-reservation-write-path.md). No
+ * transaction spans the check: its reads are kept or read on their own.
  */
 @ApplicationScoped
 public class CheckService implements CheckPolicyUseCase {
@@ -62,7 +62,6 @@ public class CheckService implements CheckPolicyUseCase {
     }
 
     @Override
-    @Transactional
     public CheckResult check(CheckCommand command) {
         Instant now = clock.instant();
         KnownKey key = levels.key(command.keyId());
@@ -102,15 +101,16 @@ public class CheckService implements CheckPolicyUseCase {
         if (rateCounters.isEmpty() && counters.isEmpty() && creditOrganization == null) {
             return allowed(policy, null, scan);
         }
-        // Counted and held with the lock, before the rows are judged: a refusal below takes the counts and the
-        // hold back. A crash may lose the last moments of holds and counts unless reservations are durable:
+        // Counted and held with the lock, before the rows are judged, and committed: a refusal below takes the
+        // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are durable:
         // bounded, see ADR 0004.
         Reservation hold = worstCase == null || counters.isEmpty() && creditOrganization == null ? null
                 : new Reservation("res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
                         counters.stream().map(c -> new Hold(c, worstCase)).toList(),
                         creditOrganization == null ? null : worstCase, now, now.plus(config.reservationTtl()));
-        AdmissionLocks.Locked locked = locks.lock(new AdmissionLocks.Request(!config.durableReservations(),
-                rateCounters, tokens, counters, creditOrganization, hold));
+        var admission = new AdmissionLocks.Request(!config.durableReservations(), rateCounters, tokens, counters,
+                creditOrganization, hold);
+        AdmissionLocks.Locked locked = locks.lock(admission);
         CreditState credit = locked.credit();
 
         Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), credit);
@@ -120,7 +120,7 @@ public class CheckService implements CheckPolicyUseCase {
             denial = Optional.of(Denial.budget(taken.shortMessage(worstCase)));
         }
         if (denial.isPresent()) {
-            locks.refuse();
+            locks.refuse(admission, locked);
             Denial d = denial.get();
             return d.retryAfterSeconds() != null ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), revision)
                     : CheckResult.deny(d.status(), d.message(), revision);

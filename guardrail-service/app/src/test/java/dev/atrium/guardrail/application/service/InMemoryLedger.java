@@ -41,10 +41,7 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     int relaxedCommits;
     /** Runs as a hold starts: what other checks do between this check's read and its hold. */
     Runnable beforeHold = () -> { };
-    /** The last lock's hold, which {@link #refuse()} takes back. */
-    private Reservation heldBeforeRefusal;
     final Map<RateCounter, RateState> rates = new HashMap<>();
-    private final Map<RateCounter, RateState> uncounted = new HashMap<>();
     final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
     final Map<String, List<EndpointPrice>> catalogue = new HashMap<>();
     final List<String> catalogueAsked = new ArrayList<>();
@@ -97,23 +94,16 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
             relaxedCommits++;
         }
         Map<RateCounter, RateState> rateStates = new HashMap<>();
-        uncounted.clear();
         request.rates().forEach(c -> {
             RateState s = rates.getOrDefault(c, RateState.EMPTY);
             rateStates.put(c, s);
             rates.put(c, new RateState(s.requests() + 1, s.tokens() + request.tokens()));
-            uncounted.put(c, s);
         });
         Map<SpendCounter, CounterState> states = new HashMap<>();
         request.counters().forEach(c -> states.put(c, counters.computeIfAbsent(c, k -> CounterState.EMPTY)));
         String organization = request.creditOrganizationId();
         CreditState credit = organization == null ? null : credits.get(organization);
-        heldBeforeRefusal = null;
-        boolean held = true;
-        if (request.hold() != null) {
-            held = hold(request.hold());
-            heldBeforeRefusal = held ? request.hold() : null;
-        }
+        boolean held = request.hold() == null || hold(request.hold());
         return new Locked(rateStates, states, credit, held);
     }
 
@@ -203,21 +193,16 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         return Optional.ofNullable(credits.get(organizationId));
     }
 
-    /** As the rollback does: the counters as they were before the last count, and its hold taken back. */
+    /** As {@code admission_undo} does: the request's count taken off each rate counter, and its hold back. */
     @Override
-    public void refuse() {
-        if (heldBeforeRefusal != null) {
-            settleAll(List.of(heldBeforeRefusal.id()), Map.of());
-            heldBeforeRefusal = null;
-        }
-        uncounted.forEach((c, before) -> {
-            if (before.equals(RateState.EMPTY)) {
-                rates.remove(c);
-            } else {
-                rates.put(c, before);
-            }
+    public void refuse(Request request, Locked locked) {
+        request.rates().forEach(c -> {
+            RateState s = rates.get(c);
+            rates.put(c, new RateState(Math.max(s.requests() - 1, 0), Math.max(s.tokens() - request.tokens(), 0)));
         });
-        uncounted.clear();
+        if (request.hold() != null && locked.held()) {
+            settleAll(List.of(request.hold().id()), Map.of());
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
 import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.SpendCounter;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -17,9 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One call of the {@code admission} function (migrations V3 and V4): what a check reads, locks and
+ * One call of the {@code admission} function (migrations V3 to V5): what a check reads, locks and
  * holds used to be five round trips (the commit setting, rate counters, spend counters, credit row,
- * hold); the function runs them in the same order inside PostgreSQL.
+ * hold); the function runs them in the same order inside PostgreSQL. Outside a transaction (as the
+ * check calls it) the call commits on its own, and a refusal is one call of {@code admission_undo}.
  */
 @ApplicationScoped
 class AdmissionLocksAdapter implements AdmissionLocks {
@@ -28,6 +28,8 @@ class AdmissionLocksAdapter implements AdmissionLocks {
             + " FROM admission(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text,"
             + " ?::text, ?::text, ?::numeric, ?::text::timestamptz, ?::text::timestamptz, ?::text[])";
+    private static final String UNDO = "SELECT admission_undo(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text)";
 
     private final Jdbc jdbc;
 
@@ -37,37 +39,8 @@ class AdmissionLocksAdapter implements AdmissionLocks {
 
     @Override
     public Locked lock(Request request) {
-        int r = request.rates().size();
-        String[] rateLevels = new String[r];
-        String[] rateScopes = new String[r];
-        String[] rateMinutes = new String[r];
-        int i = 0;
-        for (RateCounter c : request.rates()) {
-            rateLevels[i] = c.level().wire();
-            rateScopes[i] = c.scopeId();
-            rateMinutes[i] = c.minuteStart().toString();
-            i++;
-        }
-        int s = request.counters().size();
-        String[] levels = new String[s];
-        String[] scopes = new String[s];
-        String[] windows = new String[s];
-        String[] starts = new String[s];
+        Rows rows = Rows.of(request);
         Reservation hold = request.hold();
-        Map<SpendCounter, BigDecimal> held = new HashMap<>();
-        if (hold != null) {
-            hold.holds().forEach(h -> held.put(h.counter(), h.amount()));
-        }
-        String[] amounts = new String[s];
-        i = 0;
-        for (SpendCounter c : request.counters()) {
-            levels[i] = c.level().wire();
-            scopes[i] = c.scopeId();
-            windows[i] = c.window().wire();
-            starts[i] = c.windowStart().toString();
-            amounts[i] = hold == null ? null : held.get(c).toPlainString();
-            i++;
-        }
         Map<RateCounter, RateState> rates = new HashMap<>();
         Map<SpendCounter, CounterState> counters = new HashMap<>();
         CreditState[] credit = new CreditState[1];
@@ -87,21 +60,62 @@ class AdmissionLocksAdapter implements AdmissionLocks {
                 default -> throw new IllegalStateException("Unknown lock row " + rs.getString("kind"));
             }
             return Boolean.TRUE;
-        }, request.commitWithoutWaitingForDisk(), rateLevels, rateScopes, rateMinutes, request.tokens(), levels,
-                scopes, windows, starts, request.creditOrganizationId(), hold == null ? null : hold.id(),
-                hold == null ? null : hold.organizationId(), hold == null ? null : hold.creditHold(),
-                hold == null ? null : hold.createdAt().toString(), hold == null ? null : hold.expiresAt().toString(),
-                amounts);
+        }, request.commitWithoutWaitingForDisk(), rows.rateLevels, rows.rateScopes, rows.rateMinutes,
+                request.tokens(), rows.levels, rows.scopes, rows.windows, rows.starts, request.creditOrganizationId(),
+                hold == null ? null : hold.id(), hold == null ? null : hold.organizationId(),
+                hold == null ? null : hold.creditHold(), hold == null ? null : hold.createdAt().toString(),
+                hold == null ? null : hold.expiresAt().toString(), rows.amounts);
         return new Locked(rates, counters, credit[0], taken[0]);
     }
 
-    /** A rollback instead of statements: nothing a refused check wrote needs to stay. */
     @Override
-    public void refuse() {
-        QuarkusTransaction.setRollbackOnly();
+    public void refuse(Request request, Locked locked) {
+        Rows rows = Rows.of(request);
+        String heldId = request.hold() != null && locked.held() ? request.hold().id() : null;
+        jdbc.query(UNDO, rs -> Boolean.TRUE, request.commitWithoutWaitingForDisk(), rows.rateLevels, rows.rateScopes,
+                rows.rateMinutes, request.tokens(), rows.levels, rows.scopes, rows.windows, rows.starts, heldId);
     }
 
     private static Level level(String wire) {
         return Level.valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
+    /** The request's counters as the functions' arrays, each set in its natural order. */
+    private record Rows(String[] rateLevels, String[] rateScopes, String[] rateMinutes, String[] levels,
+            String[] scopes, String[] windows, String[] starts, String[] amounts) {
+
+        static Rows of(Request request) {
+            int r = request.rates().size();
+            String[] rateLevels = new String[r];
+            String[] rateScopes = new String[r];
+            String[] rateMinutes = new String[r];
+            int i = 0;
+            for (RateCounter c : request.rates()) {
+                rateLevels[i] = c.level().wire();
+                rateScopes[i] = c.scopeId();
+                rateMinutes[i] = c.minuteStart().toString();
+                i++;
+            }
+            int s = request.counters().size();
+            String[] levels = new String[s];
+            String[] scopes = new String[s];
+            String[] windows = new String[s];
+            String[] starts = new String[s];
+            String[] amounts = new String[s];
+            Map<SpendCounter, BigDecimal> held = new HashMap<>();
+            if (request.hold() != null) {
+                request.hold().holds().forEach(h -> held.put(h.counter(), h.amount()));
+            }
+            i = 0;
+            for (SpendCounter c : request.counters()) {
+                levels[i] = c.level().wire();
+                scopes[i] = c.scopeId();
+                windows[i] = c.window().wire();
+                starts[i] = c.windowStart().toString();
+                amounts[i] = request.hold() == null ? null : held.get(c).toPlainString();
+                i++;
+            }
+            return new Rows(rateLevels, rateScopes, rateMinutes, levels, scopes, windows, starts, amounts);
+        }
     }
 }

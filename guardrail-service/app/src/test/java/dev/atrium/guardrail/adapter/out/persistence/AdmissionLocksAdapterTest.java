@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -120,31 +121,33 @@ class AdmissionLocksAdapterTest {
         assertThat(ledger.credit(org).orElseThrow().reserved()).isEqualByComparingTo("0.9");
     }
 
+    /** Called as the check calls it, outside a transaction: the call commits, and a refusal takes back its own. */
     @Test
     void theHoldIsTakenInTheSameCallAfterTheRowsAreReadAndARefusalTakesItBack() {
         Instant at = Instant.now();
         String org = "org_hold_" + run;
         SpendCounter daily = SpendCounter.of(PolicyScope.organization(org), BudgetWindow.DAILY, at);
+        RateCounter rate = RateCounter.of(PolicyScope.organization(org), at);
         QuarkusTransaction.requiringNew().run(() -> ledger.updateBalance(org, new BigDecimal("2"), 1));
         Reservation kept = new Reservation("res_kept_" + run, org, List.of(new Hold(daily, new BigDecimal("0.25"))),
                 new BigDecimal("0.25"), at, at.plusSeconds(600));
         Reservation refused = new Reservation("res_refused_" + run, org,
                 List.of(new Hold(daily, new BigDecimal("0.5"))), new BigDecimal("0.5"), at, at.plusSeconds(600));
+        Request keeping = new Request(false, new TreeSet<>(List.of(rate)), 40, new TreeSet<>(List.of(daily)), org,
+                kept);
+        Request refusing = new Request(false, new TreeSet<>(List.of(rate)), 60, new TreeSet<>(List.of(daily)), org,
+                refused);
 
-        Locked first = QuarkusTransaction.requiringNew().call(() -> locks.lock(
-                new Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(daily)), org, kept)));
-        QuarkusTransaction.begin();
-        Locked second;
-        try {
-            second = locks.lock(new Request(false, new TreeSet<>(), 0, new TreeSet<>(List.of(daily)), org, refused));
-            locks.refuse();
-        } finally {
-            QuarkusTransaction.rollback();
-        }
+        Locked first = locks.lock(keeping);
+        Locked second = locks.lock(refusing);
+        assertThat(ledger.credit(org).orElseThrow().reserved()).as("both holds committed")
+                .isEqualByComparingTo("0.75");
+        locks.refuse(refusing, second);
 
         assertThat(first.held()).isTrue();
         assertThat(first.counters().get(daily).reserved()).as("as it stood before the hold").isEqualByComparingTo("0");
         assertThat(first.credit().reserved()).isEqualByComparingTo("0");
+        assertThat(second.held()).isTrue();
         assertThat(second.counters().get(daily).reserved()).isEqualByComparingTo("0.25");
         assertThat(second.credit().reserved()).isEqualByComparingTo("0.25");
         assertThat(ledger.credit(org).orElseThrow().reserved()).as("the refused hold taken back")
@@ -155,6 +158,32 @@ class AdmissionLocksAdapterTest {
         assertThat(jdbc.query("SELECT amount FROM reservation_hold WHERE reservation_id = ?",
                 rs -> rs.getBigDecimal(1), kept.id())).singleElement().satisfies(a ->
                         assertThat(a).isEqualByComparingTo("0.25"));
+        assertThat(locks.lock(new Request(false, new TreeSet<>(List.of(rate)), 0, new TreeSet<>(), null))
+                .rates().get(rate)).as("only the kept request still counted").isEqualTo(new RateState(1, 40));
+    }
+
+    /** A hold the credit no longer covers writes nothing; its refusal takes back the request's counts only. */
+    @Test
+    void aHoldTheCreditNoLongerCoversWritesNothingAndItsRefusalTakesBackTheCounts() {
+        Instant at = Instant.now();
+        String org = "org_short_" + run;
+        SpendCounter daily = SpendCounter.of(PolicyScope.organization(org), BudgetWindow.DAILY, at);
+        RateCounter rate = RateCounter.of(PolicyScope.organization(org), at);
+        QuarkusTransaction.requiringNew().run(() -> ledger.updateBalance(org, new BigDecimal("0.3"), 1));
+        Request request = new Request(false, new TreeSet<>(List.of(rate)), 25, new TreeSet<>(List.of(daily)), org,
+                new Reservation("res_short_" + run, org, List.of(new Hold(daily, new BigDecimal("0.5"))),
+                        new BigDecimal("0.5"), at, at.plusSeconds(600)));
+
+        Locked locked = locks.lock(request);
+        assertThat(locked.held()).isFalse();
+        assertThat(jdbc.query("SELECT id FROM reservation WHERE organization_id = ?", rs -> rs.getString(1), org))
+                .isEmpty();
+        assertThat(ledger.read(List.of(daily)).get(daily).reserved()).isEqualByComparingTo("0");
+        locks.refuse(request, locked);
+
+        assertThat(ledger.credit(org).orElseThrow().reserved()).isEqualByComparingTo("0");
+        assertThat(locks.lock(new Request(false, new TreeSet<>(List.of(rate)), 0, new TreeSet<>(), null))
+                .rates().get(rate)).isEqualTo(RateState.EMPTY);
     }
 
     @Test
@@ -187,17 +216,30 @@ class AdmissionLocksAdapterTest {
     }
 
     @Test
-    void aRefusedChecksRollbackTakesItsCountsBack() {
+    void aRefusalTakesItsCountsBackAndOnlyItsOwn() {
         Instant at = Instant.now();
-        RateCounter rate = RateCounter.of(PolicyScope.workspace("ws_rollback_" + run), at);
+        RateCounter rate = RateCounter.of(PolicyScope.workspace("ws_refusal_" + run), at);
         Request request = new Request(false, new TreeSet<>(List.of(rate)), 10, new TreeSet<>(), null);
 
-        QuarkusTransaction.begin();
-        assertThat(locks.lock(request).rates()).containsOnlyKeys(rate);
-        QuarkusTransaction.rollback();
-        Locked after = QuarkusTransaction.requiringNew().call(() -> locks.lock(request));
+        locks.lock(request);
+        Locked refused = locks.lock(request);
+        locks.refuse(request, refused);
+        Locked after = locks.lock(request);
 
-        assertThat(after.rates().get(rate)).isEqualTo(RateState.EMPTY);
+        assertThat(refused.rates().get(rate)).isEqualTo(new RateState(1, 10));
+        assertThat(after.rates().get(rate)).isEqualTo(new RateState(1, 10));
+    }
+
+    /** The refusal commits without waiting for the disk when its check's call did. */
+    @Test
+    void aRefusalCommitsAsItsCallDid() {
+        Setting inside = QuarkusTransaction.requiringNew().call(() -> {
+            execute("SET synchronous_commit = on");
+            Request request = new Request(true, new TreeSet<>(), 0, new TreeSet<>(), null);
+            locks.refuse(request, new Locked(Map.of(), Map.of(), null, true));
+            return current();
+        });
+        assertThat(inside.value()).isEqualTo("off");
     }
 
     @Test

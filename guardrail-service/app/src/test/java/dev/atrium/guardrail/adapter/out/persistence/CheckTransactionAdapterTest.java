@@ -59,10 +59,10 @@ class CheckTransactionAdapterTest {
      * Organization, workspace and key budgets, a key limit, rate limits at three levels and a credit
      * balance: every lock a check can take. The one: admission takes every lock and writes the hold
      * (the key, the policies and the prices were read by the first check and are kept by the instance).
-     * Printed with BEGIN and COMMIT, which ride on the statement and end the transaction.
+     * It commits on its own: no BEGIN and no COMMIT (ADR 0004, "One round trip").
      */
     @Test
-    void aCheckWithEveryLimitSendsOneStatementBesideBeginAndCommit() {
+    void aCheckWithEveryLimitSendsOneStatementWhichCommitsOnItsOwn() {
         String org = "org_stmt_" + run;
         String ws = "ws_stmt_" + run;
         String key = "key_stmt_" + run;
@@ -80,11 +80,11 @@ class CheckTransactionAdapterTest {
 
         StatementLog.Counted<CheckResult> counted = StatementLog.count(() -> checks.check(command));
 
-        System.out.printf("an admitted check with every limit: %d statements with BEGIN and COMMIT%n",
+        System.out.printf("an admitted check with every limit: %d statements, BEGIN and COMMIT included%n",
                 counted.statements());
         assertThat(counted.value().allowed()).isTrue();
         assertThat(counted.value().reservationId()).startsWith("res_");
-        assertThat(counted.statements()).isEqualTo(3);
+        assertThat(counted.statements()).isEqualTo(1);
     }
 
     /** What the instance keeps ends when a change made through it commits: the next check sees the change. */
@@ -105,7 +105,7 @@ class CheckTransactionAdapterTest {
         assertThat(after.status()).isEqualTo(403);
     }
 
-    /** The request is counted with the rate lock; a refusal for the budget rolls the count back. */
+    /** The request is counted with the rate lock; a refusal for the budget takes the count back. */
     @Test
     void aRequestRefusedForItsBudgetIsNotCountedAgainstTheRateLimit() throws InterruptedException {
         String org = "org_refused_" + run;
