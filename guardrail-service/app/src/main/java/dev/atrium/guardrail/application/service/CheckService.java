@@ -102,8 +102,8 @@ public class CheckService implements CheckPolicyUseCase {
             return allowed(policy, null, scan);
         }
         // Counted and held with the lock, before the rows are judged, and committed: a refusal below takes the
-        // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are durable:
-        // bounded, see ADR 0004.
+        // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are
+        // durable: bounded, see ADR 0004.
         Reservation hold = worstCase == null || counters.isEmpty() && creditOrganization == null ? null
                 : new Reservation("res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
                         counters.stream().map(c -> new Hold(c, worstCase)).toList(),
@@ -111,13 +111,17 @@ public class CheckService implements CheckPolicyUseCase {
         var admission = new AdmissionLocks.Request(!config.durableReservations(), rateCounters, tokens, counters,
                 creditOrganization, hold);
         AdmissionLocks.Locked locked = locks.lock(admission);
-        CreditState credit = locked.credit();
-
-        Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), credit);
-        if (denial.isEmpty() && !locked.held()) {
-            // Other checks held the organization's credit since it was read.
-            CreditState taken = ledger.credit(command.organizationId()).orElse(credit);
-            denial = Optional.of(Denial.budget(taken.shortMessage(worstCase)));
+        Optional<Denial> denial;
+        try {
+            denial = judge(request, locked, command.organizationId(), worstCase);
+        } catch (RuntimeException e) {
+            // Committed with the locks, so taken back here, as a refusal's are: nothing was admitted.
+            try {
+                locks.refuse(admission, locked);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
         }
         if (denial.isPresent()) {
             locks.refuse(admission, locked);
@@ -126,6 +130,17 @@ public class CheckService implements CheckPolicyUseCase {
                     : CheckResult.deny(d.status(), d.message(), revision);
         }
         return allowed(policy, hold == null ? null : hold.id(), scan);
+    }
+
+    private Optional<Denial> judge(Admission.Request request, AdmissionLocks.Locked locked, String organizationId,
+            BigDecimal worstCase) {
+        Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), locked.credit());
+        if (denial.isEmpty() && !locked.held()) {
+            // Other checks held the organization's credit since it was read.
+            CreditState taken = ledger.credit(organizationId).orElse(locked.credit());
+            return Optional.of(Denial.budget(taken.shortMessage(worstCase)));
+        }
+        return denial;
     }
 
     private static CheckResult allowed(EffectivePolicy policy, String reservationId, ScanResult scan) {

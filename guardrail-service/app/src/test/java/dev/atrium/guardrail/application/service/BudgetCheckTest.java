@@ -1,6 +1,7 @@
 package dev.atrium.guardrail.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
@@ -295,6 +296,25 @@ class BudgetCheckTest {
         assertThat(ledger.reservations).hasSize(1);
         assertThat(ledger.rates.values()).as("the refused request's count is taken back")
                 .containsOnly(new RateState(1, 1000));
+    }
+
+    /** The admission committed before the check failed, so what it counted and held is taken back. */
+    @Test
+    void aCheckThatFailsAfterItsAdmissionTakesBackItsCountsAndHold() {
+        assertThat(reservations.record("org_1", new BigDecimal("0.25"), 3)).isTrue();
+        policies.set(PolicyWrites.of(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
+                null, null, new RateLimits(10, null), null), "a"));
+        ledger.beforeHold = () -> {
+            CreditState c = ledger.credits.get("org_1");
+            ledger.credits.put("org_1", new CreditState(c.balance(), c.reserved().add(new BigDecimal("0.20"))));
+        };
+        ledger.creditReadFails = true;
+
+        assertThatThrownBy(() -> check(1000)).hasMessage("the credit could not be read");
+
+        assertThat(ledger.reservations).isEmpty();
+        assertThat(ledger.rates.values()).as("the failed request's count is taken back")
+                .containsOnly(new RateState(0, 0));
     }
 
     @Test

@@ -41,6 +41,8 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     int relaxedCommits;
     /** Runs as a hold starts: what other checks do between this check's read and its hold. */
     Runnable beforeHold = () -> { };
+    /** Makes {@link #credit} fail, as a database that stopped answering would. */
+    boolean creditReadFails;
     final Map<RateCounter, RateState> rates = new HashMap<>();
     final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
     final Map<String, List<EndpointPrice>> catalogue = new HashMap<>();
@@ -190,6 +192,9 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
 
     @Override
     public Optional<CreditState> credit(String organizationId) {
+        if (creditReadFails) {
+            throw new IllegalStateException("the credit could not be read");
+        }
         return Optional.ofNullable(credits.get(organizationId));
     }
 
