@@ -29,6 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -228,6 +233,63 @@ class AdmissionLocksAdapterTest {
 
         assertThat(refused.rates().get(rate)).isEqualTo(new RateState(1, 10));
         assertThat(after.rates().get(rate)).isEqualTo(new RateState(1, 10));
+    }
+
+    /**
+     * Admissions and refusals of many callers on the same rows, as checks of one organization on
+     * several instances make them: none deadlocks, and what stays is exactly what the kept ones wrote.
+     */
+    @Test
+    void concurrentAdmissionsAndRefusalsOnTheSameRowsLeaveExactlyWhatWasKept() throws Exception {
+        Instant at = Instant.now();
+        String org = "org_many_" + run;
+        RateCounter orgRate = RateCounter.of(PolicyScope.organization(org), at);
+        RateCounter wsRate = RateCounter.of(PolicyScope.workspace("ws_many_" + run), at);
+        SpendCounter daily = SpendCounter.of(PolicyScope.organization(org), BudgetWindow.DAILY, at);
+        SpendCounter weekly = SpendCounter.of(PolicyScope.workspace("ws_many_" + run), BudgetWindow.WEEKLY, at);
+        QuarkusTransaction.requiringNew().run(() -> ledger.updateBalance(org, new BigDecimal("1000"), 1));
+        int callers = 48;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CyclicBarrier start = new CyclicBarrier(16);
+        List<Future<Boolean>> kept = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                kept.add(pool.submit(() -> {
+                    if (n < 16) {
+                        start.await();
+                    }
+                    Request request = new Request(true, new TreeSet<>(List.of(orgRate, wsRate)), 7,
+                            new TreeSet<>(List.of(daily, weekly)), org, new Reservation("res_many_" + run + "_" + n,
+                                    org, List.of(new Hold(daily, new BigDecimal("0.5")),
+                                            new Hold(weekly, new BigDecimal("0.5"))),
+                                    new BigDecimal("0.5"), at, at.plusSeconds(600)));
+                    Locked locked = locks.lock(request);
+                    if (n % 3 == 0) {
+                        locks.refuse(request, locked);
+                        return false;
+                    }
+                    return locked.held();
+                }));
+            }
+            int held = 0;
+            for (Future<Boolean> f : kept) {
+                held += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertThat(held).isEqualTo(callers - callers / 3);
+            BigDecimal heldAmount = new BigDecimal("0.5").multiply(BigDecimal.valueOf(held));
+            assertThat(ledger.credit(org).orElseThrow().reserved()).isEqualByComparingTo(heldAmount);
+            assertThat(ledger.read(List.of(daily, weekly)).values()).allSatisfy(c ->
+                    assertThat(c.reserved()).isEqualByComparingTo(heldAmount));
+            assertThat(jdbc.query("SELECT count(*) FROM reservation WHERE organization_id = ?", rs -> rs.getInt(1),
+                    org)).containsExactly(held);
+            Locked after = locks.lock(new Request(false, new TreeSet<>(List.of(orgRate, wsRate)), 0, new TreeSet<>(),
+                    null));
+            assertThat(after.rates().values()).containsOnly(new RateState(held, 7L * held));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The refusal commits without waiting for the disk when its check's call did. */
