@@ -29,12 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 class BudgetLedgerAdapter implements BudgetLedger {
 
     /**
-     * The reservation, its holds and the reserved amounts they add, in one round trip, so the
-     * counters' row locks are held for as short a time as possible. The credit hold is added only
-     * while the credit covers it (balance - reserved >= the hold, {@code CreditState.shortFor}'s rule,
-     * evaluated under the row's lock): the statement's own count says whether it was.
-     */
-    /**
      * A batch's charges: each counter's summed costs added in one statement, rows created and locked
      * in the order given, as the check's admission function does; each counter appears once.
      */

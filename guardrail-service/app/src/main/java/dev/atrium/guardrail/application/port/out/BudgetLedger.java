@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Spend counters, credit balances and reservations, shared by every guardrail instance. A check
- * locks its rows through {@link AdmissionLocks} and holds in the same transaction, so a check and
- * its hold are atomic.
+ * locks its rows through {@link AdmissionLocks} and holds in the same call, so a check and its hold
+ * are atomic.
  */
 public interface BudgetLedger {
 
