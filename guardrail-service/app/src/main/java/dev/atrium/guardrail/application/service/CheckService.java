@@ -79,7 +79,7 @@ public class CheckService implements CheckPolicyUseCase {
         }
         if (command.models().isEmpty()) {
             // Nothing to generate (the gateway's model list asks this way): constraints only, nothing held or counted.
-            return allowed(policy, null, scan);
+            return allowed(policy, null, scan, false);
         }
 
         List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
@@ -92,6 +92,9 @@ public class CheckService implements CheckPolicyUseCase {
         }
         long tokens = command.estimatedPromptTokens() + (command.maxTokens() == null ? 0 : command.maxTokens());
         var request = new Admission.Request(now, rateLimits, tokens, budgets, worstCase);
+        // Without content filters the text decided nothing, so the gateway may ask this verdict ahead (ADR 0008).
+        boolean keepable = policy.contentFilters().isEmpty()
+                && rateLimits.stream().allMatch(limit -> limit.roomForOneAhead(tokens));
 
         TreeSet<RateCounter> rateCounters = new TreeSet<>();
         rateLimits.forEach(l -> rateCounters.add(RateCounter.of(l.scope(), now)));
@@ -99,7 +102,7 @@ public class CheckService implements CheckPolicyUseCase {
         budgets.forEach(b -> counters.add(b.counter(now)));
         String creditOrganization = creditKnown ? command.organizationId() : null;
         if (rateCounters.isEmpty() && counters.isEmpty() && creditOrganization == null) {
-            return allowed(policy, null, scan);
+            return allowed(policy, null, scan, keepable);
         }
         // Counted and held with the lock, before the rows are judged, and committed: a refusal below takes the
         // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are
@@ -129,7 +132,7 @@ public class CheckService implements CheckPolicyUseCase {
             return d.retryAfterSeconds() != null ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), revision)
                     : CheckResult.deny(d.status(), d.message(), revision);
         }
-        return allowed(policy, hold == null ? null : hold.id(), scan);
+        return allowed(policy, hold == null ? null : hold.id(), scan, keepable);
     }
 
     private Optional<Denial> judge(Admission.Request request, AdmissionLocks.Locked locked, String organizationId,
@@ -143,10 +146,11 @@ public class CheckService implements CheckPolicyUseCase {
         return denial;
     }
 
-    private static CheckResult allowed(EffectivePolicy policy, String reservationId, ScanResult scan) {
+    private static CheckResult allowed(EffectivePolicy policy, String reservationId, ScanResult scan,
+            boolean keepable) {
         return new CheckResult(true, 200, null, constraints(policy), reservationId, policy.policyRevision(), null,
                 scan.redactions().stream().map(r -> new Redaction(r.filter(), r.start(), r.end(), r.replacement()))
-                        .toList(), scan.flags());
+                        .toList(), scan.flags(), keepable);
     }
 
     private BigDecimal worstCase(CheckCommand command) {

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
+import dev.atrium.guardrail.domain.Builtin;
+import dev.atrium.guardrail.domain.ContentFilter;
 import dev.atrium.guardrail.domain.DataCollection;
 import dev.atrium.guardrail.domain.DataPolicy;
+import dev.atrium.guardrail.domain.FilterAction;
 import dev.atrium.guardrail.domain.PolicyDocument;
 import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.RateLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,6 +113,38 @@ class CheckPolicyTest {
         assertThat(check(null, "anthropic/claude-3.5-haiku").allowed()).isTrue();
         set(PolicyScope.organization("org_1"), doc(List.of("openai/*"), null, null, null));
         assertThat(check(null, "anthropic/claude-3.5-haiku").allowed()).isFalse();
+    }
+
+    @Test
+    void aVerdictTheTextDidNotDecideAndThatLeavesRoomUnderEveryRateLimitMayBeAskedAhead() {
+        assertThat(check(1000, "openai/gpt-4o-mini").keepable()).isTrue();
+        set(PolicyScope.workspace("ws_1"), limits(new RateLimits(200, 202_000)));
+        assertThat(check(1000, "openai/gpt-4o-mini").keepable()).as("two of 1010 tokens: 1% of the limit").isTrue();
+    }
+
+    @Test
+    void aRequestLimitUnderTwoHundredOrATokenLimitUnderTwoHundredRequestsIsNeverCountedAhead() {
+        set(PolicyScope.key("key_1"), limits(new RateLimits(199, null)));
+        CheckResult fewRequests = check(1000, "openai/gpt-4o-mini");
+        assertThat(fewRequests.allowed()).isTrue();
+        assertThat(fewRequests.keepable()).isFalse();
+
+        set(PolicyScope.key("key_1"), limits(new RateLimits(null, 201_999)));
+        assertThat(check(1000, "openai/gpt-4o-mini").keepable()).isFalse();
+    }
+
+    @Test
+    void aVerdictUnderContentFiltersDependsOnTheTextSoItIsNeverAskedAhead() {
+        set(PolicyScope.organization("org_1"), new PolicyDocument(null, null, null, null, null, null, null, null,
+                List.of(new ContentFilter(Builtin.EMAIL, null, FilterAction.REDACT, null))));
+        CheckResult r = check(1000, "openai/gpt-4o-mini");
+        assertThat(r.allowed()).isTrue();
+        assertThat(r.keepable()).isFalse();
+        assertThat(check(null).keepable()).as("the model list's check holds nothing").isFalse();
+    }
+
+    private static PolicyDocument limits(RateLimits limits) {
+        return new PolicyDocument(null, null, null, null, null, null, null, limits, null);
     }
 
     private CheckResult check(Integer maxTokens, String... models) {
