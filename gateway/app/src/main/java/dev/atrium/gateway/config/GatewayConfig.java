@@ -38,6 +38,14 @@ public interface GatewayConfig {
     @WithDefault("1")
     int checkCalls();
 
+    /**
+     * A key served one request at a time, its requests following each other within this time, has its next
+     * requests' admissions (up to two) asked of guardrail while the current request is served; unused, they
+     * are released after this time (docs/adr/0008-admissions-ahead.md). 0 asks nothing ahead.
+     */
+    @WithDefault("1s")
+    Duration admissionsAhead();
+
     /** Where usage Kafka did not take waits, durably, until it is sent. */
     java.nio.file.Path spoolDir();
 

@@ -8,6 +8,7 @@ import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
+import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.gateway.domain.ChatRequest;
 import dev.atrium.gateway.domain.Plugins;
 import dev.atrium.gateway.domain.PromptEstimate;
@@ -24,10 +25,12 @@ import dev.atrium.routing.api.RouteConstraints;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.workspace.api.KeyContext;
 import dev.atrium.workspace.api.PresetDefinition;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,12 +38,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
  * Steps 1 to 3 of DESIGN.md's request path, shared by chat completions and explain: resolve the key,
  * apply the preset, check and plan in parallel, keep the candidates the guardrail allows. A plan routing
  * marked reusable answers identical plan requests for the time it gave, without the hop ({@link KeptPlans}).
+ * A request of a key served one request at a time may find its admission asked ahead ({@link AdmissionsAhead}).
  */
 @ApplicationScoped
 public class Admission {
@@ -54,20 +59,42 @@ public class Admission {
     private final RoutePlanner routing;
     private final WorkspaceSettingsReader settings;
     private final KeptPlans plans;
+    private final AdmissionsAhead ahead;
 
     @Inject
     public Admission(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing,
-            WorkspaceSettingsReader settings) {
-        this(keys, guardrail, routing, settings, System::nanoTime);
+            WorkspaceSettingsReader settings, GatewayConfig config) {
+        this(keys, guardrail, routing, settings, System::nanoTime, config.admissionsAhead());
     }
 
     Admission(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing, WorkspaceSettingsReader settings,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime, Duration aheadFor) {
         this.keys = keys;
         this.guardrail = guardrail;
         this.routing = routing;
         this.settings = settings;
         this.plans = new KeptPlans(nanoTime);
+        this.ahead = new AdmissionsAhead(guardrail, nanoTime, aheadFor.toNanos());
+    }
+
+    /** Admissions asked ahead and kept past their age are released. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepAdmissionsAhead() {
+        ahead.sweep();
+    }
+
+    /** A key was revoked, disabled or rotated: the admissions asked ahead for it are released. */
+    public void keyChanged(String keyId) {
+        ahead.forgetKey(keyId);
+    }
+
+    public void workspaceChanged(String workspaceId) {
+        ahead.forgetWorkspace(workspaceId);
+    }
+
+    /** How many admissions are asked ahead and not yet used or released. */
+    int keptAhead() {
+        return ahead.kept();
     }
 
     /** A provider attempt failed: plans are asked of routing again rather than reused. */
@@ -100,8 +127,9 @@ public class Admission {
         }
     }
 
-    /** Both answers, whatever they say, for explain. */
-    public record Assessment(Prepared prepared, CheckResult verdict, RoutePlan plan, List<Candidate> allowed) {
+    /** Both answers, whatever they say, for explain; {@code asked} is the check they answer. */
+    public record Assessment(Prepared prepared, CheckRequest asked, CheckResult verdict, RoutePlan plan,
+            List<Candidate> allowed) {
     }
 
     public Uni<Prepared> prepare(CompleteChatCommand command) {
@@ -131,7 +159,16 @@ public class Admission {
 
     /** Check and plan in parallel; fails with the guardrail's status, or 503 naming why no candidate is left. */
     public Uni<Admitted> admit(Prepared prepared) {
-        return assess(prepared).map(assessment -> {
+        return assess(prepared, ahead::check).chain(assessment -> {
+            CheckResult first = assessment.verdict();
+            if (first.allowed() || first.status() != 402) {
+                return Uni.createFrom().item(assessment);
+            }
+            // Never refused for the budget or credit this gateway holds ahead for the organization's next requests.
+            return ahead.releaseOrganization(prepared.key().organizationId())
+                    .chain(released -> released ? assess(prepared, guardrail::check)
+                            : Uni.createFrom().item(assessment));
+        }).map(assessment -> {
             CheckResult verdict = assessment.verdict();
             if (!verdict.allowed()) {
                 Map<String, Object> metadata = new HashMap<>();
@@ -145,11 +182,22 @@ public class Admission {
                 guardrail.release(verdict.reservationId()).subscribe().with(ignored -> { }, e -> { });
                 throw noProvider(prepared.request().requestedModels(), assessment);
             }
+            ahead.admitted(assessment.asked(), verdict);
             return new Admitted(prepared, verdict, assessment.allowed());
         });
     }
 
+    /** A request {@link #admit} admitted was answered, failed or was cancelled. */
+    public void finished(Admitted admitted) {
+        ahead.finished(admitted.key().keyId());
+    }
+
+    /** Check and plan in parallel, whatever they say; the check is asked now, never ahead. */
     public Uni<Assessment> assess(Prepared prepared) {
+        return assess(prepared, guardrail::check);
+    }
+
+    private Uni<Assessment> assess(Prepared prepared, Function<CheckRequest, Uni<CheckResult>> checker) {
         KeyContext key = prepared.key();
         ChatRequest request = prepared.request();
         MessageText text = MessageText.of(prepared.body());
@@ -159,7 +207,7 @@ public class Admission {
         PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
                 ProviderPreferencesReader.read(prepared.body(), key.defaultProviderSort()),
                 parameters(prepared.body()), byok(key));
-        return Uni.combine().all().unis(guardrail.check(check), plans.plan(plan, routing)).asTuple().map(both -> {
+        return Uni.combine().all().unis(checker.apply(check), plans.plan(plan, routing)).asTuple().map(both -> {
             CheckResult verdict = both.getItem1();
             if (verdict.allowed()) {
                 // The guardrail's redact filters: the provider sees the replacement, never the match.
@@ -168,7 +216,7 @@ public class Admission {
             List<Candidate> allowed = verdict.allowed()
                     ? CandidateFilter.apply(both.getItem2().candidates(), toRouteConstraints(verdict.constraints()))
                     : List.of();
-            return new Assessment(prepared, verdict, both.getItem2(), allowed);
+            return new Assessment(prepared, check, verdict, both.getItem2(), allowed);
         });
     }
 

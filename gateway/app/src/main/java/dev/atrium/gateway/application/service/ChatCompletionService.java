@@ -72,10 +72,11 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     public Uni<ObjectNode> complete(CompleteChatCommand command) {
         Instant started = clock.instant();
         return admission.prepare(command).chain(admission::admit)
-                .chain(admitted -> call(admitted, started)
+                .chain(admitted -> Uni.createFrom().deferred(() -> call(admitted, started))
                         // A generated answer is recorded even when it is not delivered: its usage settles the reservation.
                         .onFailure(e -> !(e instanceof Moderation.AfterGeneration))
-                        .call(() -> guardrail.release(admitted.verdict().reservationId())));
+                        .call(() -> guardrail.release(admitted.verdict().reservationId()))
+                        .onTermination().invoke(() -> admission.finished(admitted)));
     }
 
     private Uni<ObjectNode> call(Admitted admitted, Instant started) {
@@ -193,7 +194,8 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                             .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId()))
                             .onItem().transformToMulti(live -> moderation.moderate(admitted,
                                     relay(admitted, generationId, live, started,
-                                            PromptEstimate.tokens(admitted.request().promptCharacters()))));
+                                            PromptEstimate.tokens(admitted.request().promptCharacters()))))
+                            .onTermination().invoke(() -> admission.finished(admitted));
                     return new ChatStream(generationId, chunks);
                 });
     }

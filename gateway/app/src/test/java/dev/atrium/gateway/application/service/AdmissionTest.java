@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
@@ -124,6 +125,78 @@ class AdmissionTest {
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
         assertThat(fakes.released).containsExactly("res_1");
         assertThat(fakes.called).isEmpty();
+    }
+
+    @Test
+    void aRequestTakesTheAdmissionAskedAheadAndItsUsageRecordCarriesThatReservation() {
+        ChatCompletionService service = askingAhead();
+        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
+                keepable("res_5")));
+        for (int i = 0; i < 3; i++) {
+            service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body("openai/gpt-4o-mini")),
+                    body("openai/gpt-4o-mini"))).await().indefinitely();
+        }
+        assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_3");
+        assertThat(fakes.checks).hasSize(5).as("the third request asked no check of its own");
+        assertThat(fakes.checks.get(2).text()).isNull();
+        assertThat(fakes.released).isEmpty();
+    }
+
+    @Test
+    void aStreamedRequestTakesTheAdmissionAskedAheadOnceThePreviousStreamEnded() {
+        ChatCompletionService service = askingAhead();
+        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
+                keepable("res_5")));
+        for (int i = 0; i < 3; i++) {
+            ObjectNode body = body("openai/gpt-4o-mini").put("stream", true);
+            service.open(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body))
+                    .await().indefinitely().chunks().collect().asList().await().indefinitely();
+        }
+        assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_3");
+        assertThat(fakes.checks).hasSize(5);
+    }
+
+    @Test
+    void aRequestRefusedForCreditIsCheckedAgainOnceTheOrganizationsAdmissionsAheadAreReleased() {
+        ChatCompletionService service = askingAhead();
+        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
+                CheckResult.deny(402, "Insufficient credits", "org:1,ws:0"), keepable("res_6")));
+        for (int i = 0; i < 2; i++) {
+            service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body("openai/gpt-4o-mini")),
+                    body("openai/gpt-4o-mini"))).await().indefinitely();
+        }
+        ObjectNode other = body("openai/gpt-4o-mini").put("max_tokens", 10);
+        service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(other), other))
+                .await().indefinitely();
+
+        assertThat(fakes.released).containsExactly("res_3", "res_4");
+        assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_6");
+    }
+
+    @Test
+    void explainNeverTakesAnAdmissionAskedAhead() {
+        ChatCompletionService service = askingAhead();
+        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
+                keepable("res_5")));
+        for (int i = 0; i < 2; i++) {
+            service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body("openai/gpt-4o-mini")),
+                    body("openai/gpt-4o-mini"))).await().indefinitely();
+        }
+        ObjectNode body = body("openai/gpt-4o-mini");
+        new ExplainService(fakes.admission, fakes).explain(new CompleteChatCommand(Fakes.KEY,
+                ChatRequestReader.read(body), body)).await().indefinitely();
+        assertThat(fakes.checks).hasSize(5);
+        assertThat(fakes.released).as("explain releases its own hold, not those kept ahead").containsExactly("res_5");
+    }
+
+    private ChatCompletionService askingAhead() {
+        fakes.aheadFor = java.time.Duration.ofSeconds(1);
+        fakes.candidates = List.of(Fakes.candidate("openai", "0.00000015", "0.0000006", false));
+        return fakes.service(Clock.systemUTC());
+    }
+
+    private static CheckResult keepable(String reservationId) {
+        return new CheckResult(true, 200, null, null, reservationId, "org:1,ws:0", null, List.of(), List.of(), true);
     }
 
     private ObjectNode complete(ObjectNode body) {

@@ -48,6 +48,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<UsageRecorded> usage = new ArrayList<>();
     final List<ProviderAttempt> attempts = new ArrayList<>();
     CheckRequest lastCheck;
+    final List<CheckRequest> checks = new ArrayList<>();
+    /** Answered in order before {@link #verdict}. */
+    final java.util.Deque<CheckResult> verdicts = new java.util.ArrayDeque<>();
     final List<String> released = new ArrayList<>();
     boolean streamUsage = true;
     String content = "hello";
@@ -58,6 +61,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     int plansAsked;
     RoutePlan.Reuse reuse;
     long nanos;
+    java.time.Duration aheadFor = java.time.Duration.ZERO;
+    /** The admission of the last {@link #service}. */
+    Admission admission;
     List<RoutePlan.Exclusion> excluded = List.of();
     final Map<String, PresetDefinition> presets = new HashMap<>();
     final Map<String, String> byokKeys = new HashMap<>();
@@ -66,7 +72,8 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<GenerationObserver.FinishedGeneration> observed = new ArrayList<>();
 
     ChatCompletionService service(java.time.Clock clock) {
-        return new ChatCompletionService(new Admission(this, this, this, this, () -> nanos), this, this, this, this,
+        admission = new Admission(this, this, this, this, () -> nanos, aheadFor);
+        return new ChatCompletionService(admission, this, this, this, this,
                 observed::add, clock);
     }
 
@@ -104,7 +111,8 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     @Override
     public Uni<CheckResult> check(CheckRequest request) {
         lastCheck = request;
-        return Uni.createFrom().item(verdict);
+        checks.add(request);
+        return Uni.createFrom().item(verdicts.isEmpty() ? verdict : verdicts.poll());
     }
 
     /** The moderation verdict per answer text; allowed when absent. */
