@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class AdmissionTest {
 
     private final Fakes fakes = new Fakes();
-    private final ChatCompletionService service = fakes.service(Clock.systemUTC());
+    private ChatCompletionService service = fakes.service(Clock.systemUTC());
 
     @Test
     void aPresetShapesTheRequestTheProviderSees() {
@@ -129,12 +129,11 @@ class AdmissionTest {
 
     @Test
     void aRequestTakesTheAdmissionAskedAheadAndItsUsageRecordCarriesThatReservation() {
-        ChatCompletionService service = askingAhead();
+        askAhead();
         fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
                 keepable("res_5")));
         for (int i = 0; i < 3; i++) {
-            service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body("openai/gpt-4o-mini")),
-                    body("openai/gpt-4o-mini"))).await().indefinitely();
+            complete(body("openai/gpt-4o-mini"));
         }
         assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_3");
         assertThat(fakes.checks).hasSize(5).as("the third request asked no check of its own");
@@ -144,7 +143,7 @@ class AdmissionTest {
 
     @Test
     void aStreamedRequestTakesTheAdmissionAskedAheadOnceThePreviousStreamEnded() {
-        ChatCompletionService service = askingAhead();
+        askAhead();
         fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
                 keepable("res_5")));
         for (int i = 0; i < 3; i++) {
@@ -158,16 +157,13 @@ class AdmissionTest {
 
     @Test
     void aRequestRefusedForCreditIsCheckedAgainOnceTheOrganizationsAdmissionsAheadAreReleased() {
-        ChatCompletionService service = askingAhead();
+        askAhead();
         fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
                 CheckResult.deny(402, "Insufficient credits", "org:1,ws:0"), keepable("res_6")));
         for (int i = 0; i < 2; i++) {
-            service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body("openai/gpt-4o-mini")),
-                    body("openai/gpt-4o-mini"))).await().indefinitely();
+            complete(body("openai/gpt-4o-mini"));
         }
-        ObjectNode other = body("openai/gpt-4o-mini").put("max_tokens", 10);
-        service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(other), other))
-                .await().indefinitely();
+        complete(body("openai/gpt-4o-mini").put("max_tokens", 10));
 
         assertThat(fakes.released).containsExactly("res_3", "res_4");
         assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_6");
@@ -175,12 +171,11 @@ class AdmissionTest {
 
     @Test
     void explainNeverTakesAnAdmissionAskedAhead() {
-        ChatCompletionService service = askingAhead();
+        askAhead();
         fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
                 keepable("res_5")));
         for (int i = 0; i < 2; i++) {
-            service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body("openai/gpt-4o-mini")),
-                    body("openai/gpt-4o-mini"))).await().indefinitely();
+            complete(body("openai/gpt-4o-mini"));
         }
         ObjectNode body = body("openai/gpt-4o-mini");
         new ExplainService(fakes.admission, fakes).explain(new CompleteChatCommand(Fakes.KEY,
@@ -189,10 +184,11 @@ class AdmissionTest {
         assertThat(fakes.released).as("explain releases its own hold, not those kept ahead").containsExactly("res_5");
     }
 
-    private ChatCompletionService askingAhead() {
+    /** The service, now asking admissions ahead for a key served one request at a time. */
+    private void askAhead() {
         fakes.aheadFor = java.time.Duration.ofSeconds(1);
         fakes.candidates = List.of(Fakes.candidate("openai", "0.00000015", "0.0000006", false));
-        return fakes.service(Clock.systemUTC());
+        service = fakes.service(Clock.systemUTC());
     }
 
     private static CheckResult keepable(String reservationId) {
