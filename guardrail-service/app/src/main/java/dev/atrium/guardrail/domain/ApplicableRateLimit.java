@@ -27,7 +27,7 @@ public record ApplicableRateLimit(PolicyScope scope, RateLimits limits) {
      * Whether two requests of {@code tokens} tokens, counted ahead and then left unused, take at most 1% of this
      * limit (docs/adr/0008-admissions-ahead.md).
      */
-    public boolean roomForOneAhead(long tokens) {
+    public boolean roomToCountTwoAhead(long tokens) {
         Integer rpm = limits.requestsPerMinute();
         Integer tpm = limits.tokensPerMinute();
         return (rpm == null || rpm >= AHEAD_SHARE) && (tpm == null || tpm >= AHEAD_SHARE * tokens);

@@ -94,7 +94,7 @@ public class CheckService implements CheckPolicyUseCase {
         var request = new Admission.Request(now, rateLimits, tokens, budgets, worstCase);
         // Without content filters the text decided nothing, so the gateway may ask this verdict ahead (ADR 0008).
         boolean keepable = policy.contentFilters().isEmpty()
-                && rateLimits.stream().allMatch(limit -> limit.roomForOneAhead(tokens));
+                && rateLimits.stream().allMatch(limit -> limit.roomToCountTwoAhead(tokens));
 
         TreeSet<RateCounter> rateCounters = new TreeSet<>();
         rateLimits.forEach(l -> rateCounters.add(RateCounter.of(l.scope(), now)));
