@@ -92,11 +92,6 @@ public class Admission {
         ahead.forgetWorkspace(workspaceId);
     }
 
-    /** How many admissions are asked ahead and not yet used or released. */
-    int keptAhead() {
-        return ahead.kept();
-    }
-
     /** A provider attempt failed: plans are asked of routing again rather than reused. */
     public void providerFailed() {
         plans.forgetAll();
