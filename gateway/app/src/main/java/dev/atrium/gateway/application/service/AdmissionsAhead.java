@@ -182,7 +182,7 @@ final class AdmissionsAhead {
         return releaseWhere(ahead -> ahead.asked().organizationId().equals(organizationId));
     }
 
-    /** How many admissions are kept ahead, for tests and metrics. */
+    /** How many admissions are kept ahead, for tests. */
     int kept() {
         return byKey.values().stream().mapToInt(ConcurrentLinkedDeque::size).sum();
     }
