@@ -154,16 +154,7 @@ public class Admission {
 
     /** Check and plan in parallel; fails with the guardrail's status, or 503 naming why no candidate is left. */
     public Uni<Admitted> admit(Prepared prepared) {
-        return assess(prepared, ahead::check).chain(assessment -> {
-            CheckResult first = assessment.verdict();
-            if (first.allowed() || first.status() != 402) {
-                return Uni.createFrom().item(assessment);
-            }
-            // Never refused for the budget or credit this gateway holds ahead for the organization's next requests.
-            return ahead.releaseOrganization(prepared.key().organizationId())
-                    .chain(released -> released ? assess(prepared, guardrail::check)
-                            : Uni.createFrom().item(assessment));
-        }).map(assessment -> {
+        return assess(prepared, ahead::check).map(assessment -> {
             CheckResult verdict = assessment.verdict();
             if (!verdict.allowed()) {
                 Map<String, Object> metadata = new HashMap<>();

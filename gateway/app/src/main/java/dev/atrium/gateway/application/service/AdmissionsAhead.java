@@ -73,10 +73,21 @@ final class AdmissionsAhead {
                     return Uni.createFrom().item(kept);
                 }
                 // Refused, or no longer keepable (a policy changed): this request is checked on its own.
-                return release(kept).chain(() -> guardrail.check(request));
+                return release(kept).chain(() -> checkNow(request));
             });
         }
-        return guardrail.check(request);
+        return checkNow(request);
+    }
+
+    /**
+     * The request's own check. Refused for budget or credit while this gateway holds admissions ahead for the
+     * organization: those are released and the request is checked once more, so it is never refused for them.
+     */
+    private Uni<CheckResult> checkNow(CheckRequest request) {
+        return guardrail.check(request).chain(verdict -> verdict.allowed() || verdict.status() != 402
+                ? Uni.createFrom().item(verdict)
+                : releaseOrganization(request.organizationId())
+                        .chain(released -> released ? guardrail.check(request) : Uni.createFrom().item(verdict)));
     }
 
     /**

@@ -42,14 +42,14 @@ class AdmissionTest {
         assertThat(fakes.lastPlan.model()).isEqualTo("openai/gpt-4o-mini");
         assertThat(fakes.lastBody.path("messages").get(0).path("content").asText()).isEqualTo("Answer in French.");
         assertThat(fakes.lastBody.path("temperature").asDouble()).isEqualTo(0.1);
-        assertThat(fakes.lastCheck.text()).contains("Answer in French.");
+        assertThat(fakes.lastCheck().text()).contains("Answer in French.");
     }
 
     @Test
     void aPresetTheWorkspaceDoesNotHaveIs400AndNothingIsChecked() {
         assertThatThrownBy(() -> complete(body("@preset/missing"))).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
-        assertThat(fakes.lastCheck).isNull();
+        assertThat(fakes.lastCheck()).isNull();
         assertThat(fakes.usage).isEmpty();
     }
 
@@ -82,7 +82,7 @@ class AdmissionTest {
         other.putObject("provider").put("only", "openai");
         assertThatThrownBy(() -> complete(other)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).metadata()).containsEntry("field", "provider.only"));
-        assertThat(fakes.lastCheck).isNull();
+        assertThat(fakes.lastCheck()).isNull();
     }
 
     @Test

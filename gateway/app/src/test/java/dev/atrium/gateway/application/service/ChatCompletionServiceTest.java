@@ -122,7 +122,7 @@ class ChatCompletionServiceTest {
                 new Constraints(List.of(), List.of(), List.of(), List.of(), false, false, null), null, "org:1", null,
                 List.of(new dev.atrium.guardrail.api.Redaction("custom", 6, 11, "[X]")), List.of());
         complete(Fakes.KEY);
-        assertThat(fakes.lastCheck.text()).isEqualTo(text);
+        assertThat(fakes.lastCheck().text()).isEqualTo(text);
         assertThat(fakes.lastBody.path("messages").get(0).path("content").asText()).isEqualTo("Hello [X]");
     }
 
@@ -140,7 +140,7 @@ class ChatCompletionServiceTest {
         assertStatus(() -> complete("sk-at-v1-wrong"), 401);
         assertThat(fakes.usage).isEmpty();
         assertThat(fakes.attempts).isEmpty();
-        assertThat(fakes.lastCheck).isNull();
+        assertThat(fakes.lastCheck()).isNull();
     }
 
     private ObjectNode complete(String key) {

@@ -47,7 +47,6 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<String> called = new ArrayList<>();
     final List<UsageRecorded> usage = new ArrayList<>();
     final List<ProviderAttempt> attempts = new ArrayList<>();
-    CheckRequest lastCheck;
     final List<CheckRequest> checks = new ArrayList<>();
     /** Answered in order before {@link #verdict}. */
     final java.util.Deque<CheckResult> verdicts = new java.util.ArrayDeque<>();
@@ -110,9 +109,13 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
 
     @Override
     public Uni<CheckResult> check(CheckRequest request) {
-        lastCheck = request;
         checks.add(request);
         return Uni.createFrom().item(verdicts.isEmpty() ? verdict : verdicts.poll());
+    }
+
+    /** The check asked last, or null. */
+    CheckRequest lastCheck() {
+        return checks.isEmpty() ? null : checks.get(checks.size() - 1);
     }
 
     /** The moderation verdict per answer text; allowed when absent. */
