@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  *
  * <p>Layout under {@code home}: the distribution unpacked once as {@code home/keycloak-<version>}; its
  * {@code data/} folder (H2 "dev-file" database) lives inside it, so one home holds one server and its
- * data survives restarts. The realm file is copied to {@code data/import/} and imported with
+ * data survives restarts. The realm file, with the local additions laid over it ({@link LocalRealm}: the
+ * demo users and the clients' local secrets, never part of the production realm), is written to
+ * {@code data/import/} and imported with
  * {@code --import-realm}; Keycloak skips a realm that already exists, so a changed realm file only takes
  * effect on a fresh home (or after deleting {@code data/h2}).
  *
@@ -58,6 +60,7 @@ public final class KeycloakServer {
     private final Path home;
     private final Path dist;
     private final Path realm;
+    private final Path localAdditions;
     private final int httpPort;
     private final int managementPort;
     private final Path log;
@@ -66,14 +69,17 @@ public final class KeycloakServer {
      * @param home a folder that will hold the unpacked distribution (home/keycloak-26.7.3 or similar)
      * @param dist the distribution tar.gz
      * @param realm the realm json
+     * @param localAdditions what the local stack adds to it (users, the clients' local secrets)
      * @param httpPort the HTTP port (127.0.0.1 only)
      * @param managementPort the management port, serving /health/ready (127.0.0.1 only)
      * @param log file to append stdout and stderr to
      */
-    public KeycloakServer(Path home, Path dist, Path realm, int httpPort, int managementPort, Path log) {
+    public KeycloakServer(Path home, Path dist, Path realm, Path localAdditions, int httpPort, int managementPort,
+            Path log) {
         this.home = home.toAbsolutePath().normalize();
         this.dist = dist.toAbsolutePath().normalize();
         this.realm = realm.toAbsolutePath().normalize();
+        this.localAdditions = localAdditions.toAbsolutePath().normalize();
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.log = log.toAbsolutePath().normalize();
@@ -97,7 +103,7 @@ public final class KeycloakServer {
         buildIfNeeded(kc);
         Path importDir = kc.resolve("data").resolve("import");
         Files.createDirectories(importDir);
-        Files.copy(realm, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        LocalRealm.write(LocalRealm.merge(realm, localAdditions), importDir.resolve(REALM + "-realm.json"));
 
         List<String> command = new ArrayList<>();
         command.add(kcScript(kc).toString());

@@ -88,7 +88,9 @@ public final class Stack implements AutoCloseable {
             KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), ports.kafka(), ports.kafkaController(),
                     log("kafka"));
             KeycloakServer keycloak = new KeycloakServer(home.resolve("keycloak"), LocalBuild.keycloakDist(),
-                    root.resolve("deploy/keycloak/atrium-realm.json"), ports.keycloak(), ports.keycloakManagement(),
+                    root.resolve("deploy/keycloak/atrium-realm.json"),
+                    root.resolve("deploy/local/keycloak/atrium-realm-local.json"), ports.keycloak(),
+                    ports.keycloakManagement(),
                     log("keycloak"));
             launch("kafka", kafka::start);
             launch("simulator", this::startSimulator);
