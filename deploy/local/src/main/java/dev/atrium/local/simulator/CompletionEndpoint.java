@@ -58,7 +58,7 @@ final class CompletionEndpoint {
                     + behaviour.errorRate() + ").");
             return;
         }
-        Completion completion = generator.complete(request, behaviour.completionTokens());
+        Completion completion = generator.complete(request, behaviour.completionTokens(), behaviour.ignoreMaxTokens());
         if (request.stream()) {
             EventStream.send(exchange, protocol.frames(request, completion), behaviour);
         } else {

@@ -13,14 +13,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param completionTokens words written when the request sets no lower limit
  * @param dropAfterChunks  stream frames written before the connection is cut, or null
  * @param hang             hold every request unanswered until the setting changes
+ * @param ignoreMaxTokens  write {@code completionTokens} whatever max_tokens the request sets, as a provider
+ *                         that does not honour it would
  */
 record ProviderBehaviour(long latencyMs, double errorRate, Integer status, double tokensPerSecond,
-                         int completionTokens, Integer dropAfterChunks, boolean hang) {
+                         int completionTokens, Integer dropAfterChunks, boolean hang, boolean ignoreMaxTokens) {
 
     static final int DEFAULT_COMPLETION_TOKENS = 16;
 
     static final ProviderBehaviour DEFAULTS =
-            new ProviderBehaviour(0, 0, null, 0, DEFAULT_COMPLETION_TOKENS, null, false);
+            new ProviderBehaviour(0, 0, null, 0, DEFAULT_COMPLETION_TOKENS, null, false, false);
 
     ProviderBehaviour {
         require(latencyMs >= 0, "latency_ms must be 0 or more");

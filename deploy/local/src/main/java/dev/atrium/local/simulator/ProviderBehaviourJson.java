@@ -13,7 +13,7 @@ import java.util.Map;
 final class ProviderBehaviourJson {
 
     private static final List<String> FIELDS = List.of("latency_ms", "error_rate", "status",
-            "tokens_per_second", "completion_tokens", "drop_after_chunks", "hang");
+            "tokens_per_second", "completion_tokens", "drop_after_chunks", "hang", "ignore_max_tokens");
 
     private ProviderBehaviourJson() {
     }
@@ -37,7 +37,8 @@ final class ProviderBehaviourJson {
                 doubleValue(body, "tokens_per_second", defaults.tokensPerSecond()),
                 intValue(body, "completion_tokens", defaults.completionTokens()),
                 integerOrNull(body, "drop_after_chunks"),
-                booleanValue(body, "hang", defaults.hang()));
+                booleanValue(body, "hang", defaults.hang()),
+                booleanValue(body, "ignore_max_tokens", defaults.ignoreMaxTokens()));
     }
 
     static ObjectNode write(ProviderBehaviour behaviour, ObjectMapper json) {
@@ -49,6 +50,7 @@ final class ProviderBehaviourJson {
         node.put("completion_tokens", behaviour.completionTokens());
         node.put("drop_after_chunks", behaviour.dropAfterChunks());
         node.put("hang", behaviour.hang());
+        node.put("ignore_max_tokens", behaviour.ignoreMaxTokens());
         return node;
     }
 

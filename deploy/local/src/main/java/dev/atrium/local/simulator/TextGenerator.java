@@ -15,7 +15,8 @@ import java.util.List;
  *       words cycling through a fixed list;</li>
  *   <li>completion tokens = words written = min(target, max_tokens), where target is the
  *       provider's {@code completion_tokens} setting (16 by default); the answer is marked
- *       truncated when max_tokens was below the target.</li>
+ *       truncated when max_tokens was below the target; a provider set to ignore max_tokens writes the
+ *       target whatever the request says.</li>
  * </ul>
  */
 final class TextGenerator {
@@ -26,7 +27,12 @@ final class TextGenerator {
         "adipiscing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "et"};
 
     Completion complete(CompletionRequest request, int targetTokens) {
-        int limit = request.maxTokens() == null ? targetTokens : Math.min(targetTokens, request.maxTokens());
+        return complete(request, targetTokens, false);
+    }
+
+    Completion complete(CompletionRequest request, int targetTokens, boolean ignoreMaxTokens) {
+        int limit = request.maxTokens() == null || ignoreMaxTokens ? targetTokens
+                : Math.min(targetTokens, request.maxTokens());
         return new Completion(words(request.provider(), request.lastUserText(), limit),
                 promptTokens(request.promptChars()), limit < targetTokens);
     }

@@ -99,6 +99,7 @@ class ProviderControlTest {
         assertThat(settings.get("error_rate").asDouble()).isZero();
         assertThat(settings.get("status").isNull()).isTrue();
         assertThat(settings.get("hang").asBoolean()).isFalse();
+        assertThat(settings.get("ignore_max_tokens").asBoolean()).isFalse();
     }
 
     @Test

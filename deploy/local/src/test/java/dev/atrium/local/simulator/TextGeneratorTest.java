@@ -37,6 +37,14 @@ class TextGeneratorTest {
     }
 
     @Test
+    void aProviderThatIgnoresMaxTokensWritesItsWholeTarget() {
+        Completion completion = generator.complete(request("question", 2), 16, true);
+
+        assertThat(completion.completionTokens()).isEqualTo(16);
+        assertThat(completion.truncated()).isFalse();
+    }
+
+    @Test
     void isNotTruncatedWhenMaxTokensEqualsTheTarget() {
         assertThat(generator.complete(request("question", 16), 16).truncated()).isFalse();
     }

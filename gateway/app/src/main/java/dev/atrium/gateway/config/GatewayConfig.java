@@ -25,6 +25,17 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration upstreamTimeout();
 
+    /**
+     * Per streamed attempt: a provider that has sent no content (text, a tool call or an end) this long after
+     * the request is given up, and the next candidate is tried.
+     */
+    @WithDefault("30s")
+    Duration firstTokenTimeout();
+
+    /** No request lasts longer, every attempt and the whole stream included: it ends with a 504. */
+    @WithDefault("300s")
+    Duration requestDeadline();
+
     /** Per call to another Atrium service. */
     @WithDefault("5s")
     Duration internalTimeout();
@@ -37,14 +48,6 @@ public interface GatewayConfig {
      */
     @WithDefault("1")
     int checkCalls();
-
-    /**
-     * A key served one request at a time, its requests following each other within this time, has its next
-     * requests' admissions (up to two) asked of guardrail while the current request is served; unused, they
-     * are released after this time (docs/adr/0008-admissions-ahead.md). 0 asks nothing ahead.
-     */
-    @WithDefault("1s")
-    Duration admissionsAhead();
 
     /** Where usage Kafka did not take waits, durably, until it is sent. */
     java.nio.file.Path spoolDir();

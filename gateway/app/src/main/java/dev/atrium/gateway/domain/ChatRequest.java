@@ -12,12 +12,21 @@ import java.util.Map;
  * @param fallbackModels   {@code models[]}, tried after {@code model}
  * @param promptCharacters the length of every message's text, for the admission estimate
  * @param plugins          the request's {@code plugins[]}: id -> enabled
+ * @param choices          {@code n}: how many choices the provider writes, each up to {@code maxTokens}
  */
 public record ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
-        long promptCharacters, Map<String, Boolean> plugins) {
+        long promptCharacters, Map<String, Boolean> plugins, int choices) {
 
     public ChatRequest {
         plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
+        if (choices < 1) {
+            throw new IllegalArgumentException("choices must be at least 1");
+        }
+    }
+
+    public ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
+            long promptCharacters, Map<String, Boolean> plugins) {
+        this(model, fallbackModels, stream, maxTokens, promptCharacters, plugins, 1);
     }
 
     public ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
@@ -39,6 +48,6 @@ public record ChatRequest(String model, List<String> fallbackModels, boolean str
         if (model != null || !fallbackModels.isEmpty() || defaultModel == null) {
             return this;
         }
-        return new ChatRequest(defaultModel, fallbackModels, stream, maxTokens, promptCharacters, plugins);
+        return new ChatRequest(defaultModel, fallbackModels, stream, maxTokens, promptCharacters, plugins, choices);
     }
 }

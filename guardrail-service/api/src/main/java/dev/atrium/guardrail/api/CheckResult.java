@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -9,11 +10,13 @@ import java.util.List;
  * {@code retryAfterSeconds} for the {@code Retry-After} header. When allowed, {@code reservationId}
  * (null when no budget or credit applies) must travel into the usage record, or be released when
  * no provider was reached; {@code redactions} are spans of the request's {@code text} to replace,
- * {@code flags} the names of flag filters that matched. {@code keepable}: the verdict did not depend on
- * the request's text (no content filter is in force), and two such requests counted ahead and left
- * unused take at most 1% of every rate limit it was counted against; so the gateway may ask it ahead
- * of a later request of the same key, models and {@code max_tokens} with no more prompt tokens
- * (docs/adr/0008-admissions-ahead.md).
+ * {@code flags} the names of flag filters that matched.
+ *
+ * <p>The money path's bound (docs/architecture.md, "The money path"): {@code completionTokens} is how many
+ * completion tokens each choice may write within what was reserved (the request's {@code max_tokens}, else the
+ * largest the requested models allow, else the configured default); the gateway sends it to the provider as
+ * {@code max_tokens} when the request set none, and cuts a stream that writes past it. {@code reserved} is the
+ * worst case held (null when nothing was held): no generation of this request is charged more.
  */
 public record CheckResult(
         boolean allowed,
@@ -25,7 +28,8 @@ public record CheckResult(
         Integer retryAfterSeconds,
         List<Redaction> redactions,
         List<String> flags,
-        boolean keepable) {
+        Integer completionTokens,
+        BigDecimal reserved) {
 
     public CheckResult(boolean allowed, int status, String message, Constraints constraints, String reservationId,
             String policyRevision) {
@@ -35,7 +39,7 @@ public record CheckResult(
     public CheckResult(boolean allowed, int status, String message, Constraints constraints, String reservationId,
             String policyRevision, Integer retryAfterSeconds, List<Redaction> redactions, List<String> flags) {
         this(allowed, status, message, constraints, reservationId, policyRevision, retryAfterSeconds, redactions,
-                flags, false);
+                flags, null, null);
     }
 
     public static CheckResult deny(int status, String message, String policyRevision) {

@@ -15,4 +15,9 @@ public record Reservation(String id, String organizationId, List<Hold> holds, Bi
     public Reservation {
         holds = List.copyOf(holds);
     }
+
+    /** The worst case held: the same amount on every counter and on the credit. */
+    public BigDecimal amount() {
+        return creditHold != null ? creditHold : holds.isEmpty() ? BigDecimal.ZERO : holds.get(0).amount();
+    }
 }

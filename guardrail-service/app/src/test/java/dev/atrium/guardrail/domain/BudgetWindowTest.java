@@ -29,9 +29,23 @@ class BudgetWindowTest {
         List<ModelPrice> prices = List.of(
                 new ModelPrice("a/x", new BigDecimal("0.00000015"), new BigDecimal("0.0000006"), 16384),
                 new ModelPrice("b/y", new BigDecimal("0.000003"), new BigDecimal("0.0000002"), null));
-        assertThat(WorstCase.of(prices, 1000, 500, 4096)).isEqualByComparingTo("0.0033");
-        assertThat(WorstCase.of(prices, 0, null, 4096)).isEqualByComparingTo("0.0098304");
-        assertThat(WorstCase.of(prices, 0, null, 4096).scale()).isEqualTo(10);
+        assertThat(WorstCase.of(prices, 1000, 500, 1, 4096).amount()).isEqualByComparingTo("0.0033");
+        assertThat(WorstCase.of(prices, 0, null, 1, 4096).amount()).isEqualByComparingTo("0.0098304");
+        assertThat(WorstCase.of(prices, 0, null, 1, 4096).amount().scale()).isEqualTo(10);
+        assertThat(WorstCase.of(prices, 0, null, 1, 4096).completionTokens())
+                .as("the largest max completion of the requested models").isEqualTo(16384);
+    }
+
+    @Test
+    void everyChoiceMayWriteTheWholeCompletionSoNMultipliesItButNotThePrompt() {
+        List<ModelPrice> prices = List.of(
+                new ModelPrice("a/x", new BigDecimal("0.000001"), new BigDecimal("0.000002"), null));
+        // 100 prompt tokens once, 8 choices of 50 completion tokens: 0.0001 + 0.0008
+        assertThat(WorstCase.of(prices, 100, 50, 8, 4096).amount()).isEqualByComparingTo("0.0009");
+        assertThat(WorstCase.of(prices, 100, 50, 8, 4096).completionTokens()).isEqualTo(50);
+        assertThat(WorstCase.of(prices, 0, null, 1, 4096).completionTokens())
+                .as("no max_tokens and no model maximum: the configured default").isEqualTo(4096);
+        assertThat(WorstCase.of(List.of(), 0, null, 1, 4096).amount()).as("no price known").isNull();
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
-import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.gateway.domain.ChatRequest;
 import dev.atrium.gateway.domain.Plugins;
 import dev.atrium.gateway.domain.PromptEstimate;
@@ -25,12 +24,10 @@ import dev.atrium.routing.api.RouteConstraints;
 import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.workspace.api.KeyContext;
 import dev.atrium.workspace.api.PresetDefinition;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,14 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
  * Steps 1 to 3 of DESIGN.md's request path, shared by chat completions and explain: resolve the key,
  * apply the preset, check and plan in parallel, keep the candidates the guardrail allows. A plan routing
  * marked reusable answers identical plan requests for the time it gave, without the hop ({@link KeptPlans}).
- * A request of a key served one request at a time may find its admission asked ahead ({@link AdmissionsAhead}).
+ * Every request is checked when it arrives: nothing is admitted ahead of a request (docs/adr/0009-no-admissions-ahead.md).
  */
 @ApplicationScoped
 public class Admission {
@@ -59,37 +55,20 @@ public class Admission {
     private final RoutePlanner routing;
     private final WorkspaceSettingsReader settings;
     private final KeptPlans plans;
-    private final AdmissionsAhead ahead;
 
     @Inject
     public Admission(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing,
-            WorkspaceSettingsReader settings, GatewayConfig config) {
-        this(keys, guardrail, routing, settings, System::nanoTime, config.admissionsAhead());
+            WorkspaceSettingsReader settings) {
+        this(keys, guardrail, routing, settings, System::nanoTime);
     }
 
     Admission(KeyResolver keys, GuardrailChecker guardrail, RoutePlanner routing, WorkspaceSettingsReader settings,
-            LongSupplier nanoTime, Duration aheadFor) {
+            LongSupplier nanoTime) {
         this.keys = keys;
         this.guardrail = guardrail;
         this.routing = routing;
         this.settings = settings;
         this.plans = new KeptPlans(nanoTime);
-        this.ahead = new AdmissionsAhead(guardrail, nanoTime, aheadFor.toNanos());
-    }
-
-    /** Admissions asked ahead and kept past their age are released. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweepAdmissionsAhead() {
-        ahead.sweep();
-    }
-
-    /** A key was revoked, disabled or rotated: the admissions asked ahead for it are released. */
-    public void keyChanged(String keyId) {
-        ahead.forgetKey(keyId);
-    }
-
-    public void workspaceChanged(String workspaceId) {
-        ahead.forgetWorkspace(workspaceId);
     }
 
     /** A provider attempt failed: plans are asked of routing again rather than reused. */
@@ -154,7 +133,7 @@ public class Admission {
 
     /** Check and plan in parallel; fails with the guardrail's status, or 503 naming why no candidate is left. */
     public Uni<Admitted> admit(Prepared prepared) {
-        return assess(prepared, ahead::check).map(assessment -> {
+        return assess(prepared).map(assessment -> {
             CheckResult verdict = assessment.verdict();
             if (!verdict.allowed()) {
                 Map<String, Object> metadata = new HashMap<>();
@@ -168,32 +147,22 @@ public class Admission {
                 guardrail.release(verdict.reservationId()).subscribe().with(ignored -> { }, e -> { });
                 throw noProvider(prepared.request().requestedModels(), assessment);
             }
-            ahead.admitted(assessment.asked(), verdict);
             return new Admitted(prepared, verdict, assessment.allowed());
         });
     }
 
-    /** A request {@link #admit} admitted was answered, failed or was cancelled. */
-    public void finished(Admitted admitted) {
-        ahead.finished(admitted.key().keyId());
-    }
-
-    /** Check and plan in parallel, whatever they say; the check is asked now, never ahead. */
+    /** Check and plan in parallel, whatever they say. */
     public Uni<Assessment> assess(Prepared prepared) {
-        return assess(prepared, guardrail::check);
-    }
-
-    private Uni<Assessment> assess(Prepared prepared, Function<CheckRequest, Uni<CheckResult>> checker) {
         KeyContext key = prepared.key();
         ChatRequest request = prepared.request();
         MessageText text = MessageText.of(prepared.body());
         CheckRequest check = new CheckRequest(key.organizationId(), key.workspaceId(), key.keyId(),
                 key.ownerUserId(), request.requestedModels(), PromptEstimate.tokens(request.promptCharacters()),
-                request.maxTokens(), text.text());
+                request.maxTokens(), text.text(), request.choices());
         PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
                 ProviderPreferencesReader.read(prepared.body(), key.defaultProviderSort()),
                 parameters(prepared.body()), byok(key));
-        return Uni.combine().all().unis(checker.apply(check), plans.plan(plan, routing)).asTuple().map(both -> {
+        return Uni.combine().all().unis(guardrail.check(check), plans.plan(plan, routing)).asTuple().map(both -> {
             CheckResult verdict = both.getItem1();
             if (verdict.allowed()) {
                 // The guardrail's redact filters: the provider sees the replacement, never the match.

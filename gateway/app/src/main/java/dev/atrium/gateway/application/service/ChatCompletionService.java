@@ -1,7 +1,6 @@
 package dev.atrium.gateway.application.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.gateway.api.ProviderAttempt;
@@ -12,10 +11,11 @@ import dev.atrium.gateway.application.port.out.GenerationObserver;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.UpstreamProvider;
 import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamAnswer;
-import dev.atrium.gateway.application.port.out.UpstreamProvider.UpstreamStream;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
 import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
 import dev.atrium.gateway.application.service.Admission.Admitted;
+import dev.atrium.gateway.config.GatewayConfig;
+import dev.atrium.gateway.domain.Charge;
 import dev.atrium.gateway.domain.ContextCompression;
 import dev.atrium.gateway.domain.Fallback;
 import dev.atrium.gateway.domain.GenerationId;
@@ -29,8 +29,9 @@ import dev.atrium.workspace.api.KeyContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
+import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ChatCompletionService implements CompleteChatUseCase, StreamChatUseCase {
 
+    /** OpenRouter's own request fields: the gateway acts on them, a strict provider would refuse them. */
+    static final List<String> OPENROUTER_ONLY = List.of("models", "provider", "plugins", "preset", "route",
+            "transforms", "usage", "session_id");
+
     private final Admission admission;
     private final Moderation moderation;
     private final GuardrailChecker guardrail;
@@ -55,9 +60,20 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
     private final UsagePublisher usage;
     private final GenerationObserver observer;
     private final Clock clock;
+    private final Duration firstTokenTimeout;
+    private final Duration requestDeadline;
 
+    @Inject
     public ChatCompletionService(Admission admission, GuardrailChecker guardrail, WorkspaceSettingsReader settings,
-            UpstreamProvider upstream, UsagePublisher usage, GenerationObserver observer, Clock clock) {
+            UpstreamProvider upstream, UsagePublisher usage, GenerationObserver observer, Clock clock,
+            GatewayConfig config) {
+        this(admission, guardrail, settings, upstream, usage, observer, clock, config.firstTokenTimeout(),
+                config.requestDeadline());
+    }
+
+    ChatCompletionService(Admission admission, GuardrailChecker guardrail, WorkspaceSettingsReader settings,
+            UpstreamProvider upstream, UsagePublisher usage, GenerationObserver observer, Clock clock,
+            Duration firstTokenTimeout, Duration requestDeadline) {
         this.admission = admission;
         this.moderation = new Moderation(guardrail);
         this.guardrail = guardrail;
@@ -66,6 +82,8 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         this.usage = usage;
         this.observer = observer;
         this.clock = clock;
+        this.firstTokenTimeout = firstTokenTimeout;
+        this.requestDeadline = requestDeadline;
     }
 
     @Override
@@ -73,10 +91,10 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         Instant started = clock.instant();
         return admission.prepare(command).chain(admission::admit)
                 .chain(admitted -> Uni.createFrom().deferred(() -> call(admitted, started))
+                        .ifNoItem().after(left(started)).failWith(this::deadlineExceeded)
                         // A generated answer is recorded even when it is not delivered: its usage settles the reservation.
                         .onFailure(e -> !(e instanceof Moderation.AfterGeneration))
-                        .call(() -> guardrail.release(admitted.verdict().reservationId()))
-                        .onTermination().invoke(() -> admission.finished(admitted)));
+                        .call(() -> guardrail.release(admitted.verdict().reservationId())));
     }
 
     private Uni<ObjectNode> call(Admitted admitted, Instant started) {
@@ -138,38 +156,27 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         body.put("id", generationId);
         body.put("model", c.model());
         body.put("provider", c.provider());
-        ObjectNode usageNode = body.putObject("usage");
-        putUsage(usageNode, tokens, tokens.cost(c.price()), c.byok());
-        record(admitted, generationId, c, tokens, started, null, false, finishReason != null ? finishReason
+        Charge charge = Charge.of(tokens, c.price(), admitted.verdict().reserved());
+        ChatShapes.answer(body, started.getEpochSecond());
+        ChatShapes.usage(body, tokens, charge, c.price(), c.byok());
+        record(admitted, generationId, c, tokens, charge, started, null, false, finishReason != null ? finishReason
                 : body.path("choices").path(0).path("finish_reason").asText(null),
                 () -> body.path("choices").path(0).path("message").path("content").asText(null));
         return body;
     }
 
     /**
-     * {@code cost} is what the provider charges for the tokens; for a BYOK generation the workspace's own
-     * provider account pays it and the organization's credits only the BYOK fee, if any.
-     */
-    private static void putUsage(ObjectNode usageNode, Usage tokens, BigDecimal cost, boolean byok) {
-        usageNode.put("prompt_tokens", tokens.promptTokens());
-        usageNode.put("completion_tokens", tokens.completionTokens());
-        usageNode.put("total_tokens", tokens.promptTokens() + tokens.completionTokens());
-        usageNode.put("cost", cost);
-        usageNode.put("is_byok", byok);
-        usageNode.putObject("cost_details").put("upstream_inference_cost", cost);
-    }
-
-    /**
      * The one usage record of a generation, with the cost computed here and nowhere else; the workspace's
      * own observability destinations, if it has any, hear of it too ({@code completion} is read only then).
      */
-    private void record(Admitted admitted, String generationId, Candidate c, Usage tokens, Instant started,
-            Long timeToFirstTokenMs, boolean stream, String finishReason, Supplier<String> completion) {
+    private void record(Admitted admitted, String generationId, Candidate c, Usage tokens, Charge charge,
+            Instant started, Long timeToFirstTokenMs, boolean stream, String finishReason,
+            Supplier<String> completion) {
         long latency = clock.millis() - started.toEpochMilli();
         KeyContext key = admitted.key();
         UsageRecorded record = new UsageRecorded(generationId, key.organizationId(), key.workspaceId(), key.keyId(),
                 key.ownerUserId(), c.model(), c.provider(), c.upstreamModel(), tokens.promptTokens(),
-                tokens.completionTokens(), c.price().prompt(), c.price().completion(), tokens.cost(c.price()), c.byok(),
+                tokens.completionTokens(), c.price().prompt(), c.price().completion(), charge.cost(), c.byok(),
                 admitted.verdict().reservationId(), admitted.verdict().policyRevision(), latency, stream,
                 finishReason, clock.instant());
         usage.usageRecorded(record);
@@ -191,12 +198,12 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                     body.put("stream", true);
                     body.putObject("stream_options").put("include_usage", true);
                     Multi<ObjectNode> chunks = startStream(admitted, body, generationId, 0, new ArrayList<>())
+                            .ifNoItem().after(left(started)).failWith(this::deadlineExceeded)
                             .onFailure().call(() -> guardrail.release(admitted.verdict().reservationId()))
                             .onItem().transformToMulti(live -> moderation.moderate(admitted,
                                     relay(admitted, generationId, live, started,
-                                            PromptEstimate.tokens(admitted.request().promptCharacters()))))
-                            .onTermination().invoke(() -> admission.finished(admitted));
-                    return new ChatStream(generationId, chunks);
+                                            PromptEstimate.tokens(admitted.request().promptCharacters()))));
+                    return new ChatStream(generationId, admitted.request().requestedModels().get(0), chunks);
                 });
     }
 
@@ -212,10 +219,26 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                 failures.add(noByokKey(candidate));
                 return startStream(admitted, body, generationId, index + 1, failures);
             }
+            long attemptStarted = clock.millis();
             return upstream.stream(candidate, upstreamBody(admitted, body, candidate), credential.get().orElse(null))
                     .chain(opened -> {
                         if (opened.ok()) {
-                            return Uni.createFrom().item(new LiveStream(candidate, opened));
+                            return FirstOutput.of(opened.chunks(), ChatCompletionService::beginsAnswer)
+                                    .ifNoItem().after(firstTokenTimeout).failWith(() -> new FirstOutput.Silent(
+                                            "no content within " + firstTokenTimeout.toSeconds() + " s"))
+                                    .onItemOrFailure().transformToUni((chunks, dropped) -> {
+                                        if (dropped == null) {
+                                            return Uni.createFrom().item(new LiveStream(candidate, chunks));
+                                        }
+                                        // Nothing of this attempt was relayed or will be charged: the next one.
+                                        int status = dropped instanceof FirstOutput.Silent ? 0 : 502;
+                                        String error = "the stream ended before any content: " + dropped.getMessage();
+                                        publishAttempt(generationId, candidate, new UpstreamAnswer(status, null, error,
+                                                clock.millis() - attemptStarted));
+                                        failures.add(Map.of("provider", candidate.provider(), "model",
+                                                candidate.model(), "status", status, "message", error));
+                                        return startStream(admitted, body, generationId, index + 1, failures);
+                                    });
                         }
                         UpstreamAnswer failed = new UpstreamAnswer(opened.status(), null, opened.error(),
                                 opened.latencyMs());
@@ -230,18 +253,23 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         });
     }
 
-    /** Rewrites the upstream's chunks for the client and records the generation exactly once. */
+    /**
+     * Rewrites the upstream's chunks for the client and records the generation exactly once. Output past what
+     * the reservation covers is not relayed: the stream ends there with {@code finish_reason: "length"} and its
+     * usage, and is charged for what was relayed. A stream still going at the request's deadline ends with a 504.
+     */
     private Multi<ObjectNode> relay(Admitted admitted, String generationId, LiveStream live, Instant started,
             long estimatedPromptTokens) {
         Candidate c = live.candidate();
-        StreamTally tally = new StreamTally();
+        StreamTally tally = new StreamTally(completionLimit(admitted));
         // The answer's text, kept only for the workspace's own observability destinations.
         StringBuilder text = admitted.key().observability().isEmpty() ? null : new StringBuilder();
         AtomicBoolean recorded = new AtomicBoolean();
         Runnable finish = () -> {
             if (recorded.compareAndSet(false, true)) {
                 Usage tokens = tally.usage(estimatedPromptTokens);
-                record(admitted, generationId, c, tokens, started, tally.firstTokenAfterMs(), true,
+                record(admitted, generationId, c, tokens, charge(admitted, c, tokens), started,
+                        tally.firstTokenAfterMs(), true,
                         tally.finishReason() == null ? "cancelled" : tally.finishReason(),
                         () -> text == null ? null : text.toString());
                 attempted(new ProviderAttempt(generationId, c.provider(), c.model(),
@@ -250,47 +278,117 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                         clock.instant()));
             }
         };
-        Multi<ObjectNode> rewritten = live.stream().chunks().map(chunk -> {
-            chunk.put("id", generationId);
-            chunk.put("model", c.model());
-            chunk.put("provider", c.provider());
-            JsonNode choice = chunk.path("choices").path(0);
-            String delta = choice.path("delta").path("content").asText("");
-            if (!delta.isEmpty()) {
-                tally.content(clock.millis() - started.toEpochMilli());
-                if (text != null) {
-                    text.append(delta);
-                }
-            }
-            if (choice.hasNonNull("finish_reason")) {
-                tally.finish(choice.path("finish_reason").asText());
-            }
-            JsonNode reported = chunk.path("usage");
-            if (reported.isObject()) {
-                tally.usage(reported.path("prompt_tokens").asLong(), reported.path("completion_tokens").asLong());
-                Usage tokens = tally.usage(estimatedPromptTokens);
-                putUsage(chunk.putObject("usage"), tokens, tokens.cost(c.price()), c.byok());
-            }
-            return chunk;
-        });
+        Duration left = left(started);
+        Multi<ObjectNode> rewritten = live.chunks()
+                .select().first(left)
+                .select().first(chunk -> fits(tally, chunk, clock.millis() - started.toEpochMilli()))
+                .map(chunk -> {
+                    chunk.put("id", generationId);
+                    chunk.put("model", c.model());
+                    chunk.put("provider", c.provider());
+                    ChatShapes.chunk(chunk, started.getEpochSecond());
+                    for (JsonNode choice : chunk.path("choices")) {
+                        if (text != null && choice.path("index").asInt(0) == 0) {
+                            text.append(choice.path("delta").path("content").asText(""));
+                        }
+                        if (choice.hasNonNull("finish_reason")) {
+                            tally.finish(choice.path("finish_reason").asText());
+                        }
+                    }
+                    JsonNode reported = chunk.path("usage");
+                    if (reported.isObject()) {
+                        tally.usage(reported.path("prompt_tokens").asLong(), reported.path("completion_tokens").asLong());
+                        Usage tokens = tally.usage(estimatedPromptTokens);
+                        ChatShapes.usage(chunk, tokens, charge(admitted, c, tokens), c.price(), c.byok());
+                    }
+                    return chunk;
+                });
         Multi<ObjectNode> closing = Multi.createFrom().deferred(() -> {
-            if (tally.hasReportedUsage()) {
-                return Multi.createFrom().empty();
+            List<ObjectNode> last = new ArrayList<>();
+            if (tally.cut()) {
+                // The provider wrote past what was reserved: the stream ends as max_tokens would have ended it.
+                tally.finish("length");
+                ObjectNode end = ChatShapes.newChunk(generationId, c.model(), c.provider(), started.getEpochSecond());
+                tally.choices().forEach(i -> end.withArray("choices").addObject().put("index", i)
+                        .put("finish_reason", "length").putObject("delta"));
+                last.add(end);
             }
-            // The provider sent no usage: the client still gets one, from the estimate.
-            Usage tokens = tally.usage(estimatedPromptTokens);
-            ObjectNode last = JsonNodeFactory.instance.objectNode();
-            last.put("id", generationId).put("object", "chat.completion.chunk").put("model", c.model())
-                    .put("provider", c.provider()).putArray("choices");
-            putUsage(last.putObject("usage"), tokens, tokens.cost(c.price()), c.byok());
-            return Multi.createFrom().item(last);
+            if (!tally.hasReportedUsage()) {
+                // The provider sent no usage (or was cut off first): the client still gets one, from the tally.
+                Usage tokens = tally.usage(estimatedPromptTokens);
+                ObjectNode usageChunk = ChatShapes.newChunk(generationId, c.model(), c.provider(),
+                        started.getEpochSecond());
+                ChatShapes.usage(usageChunk, tokens, charge(admitted, c, tokens), c.price(), c.byok());
+                last.add(usageChunk);
+            }
+            Multi<ObjectNode> items = Multi.createFrom().iterable(last);
+            if (tally.finishReason() == null && Duration.between(started, clock.instant()).compareTo(requestDeadline) >= 0) {
+                return Multi.createBy().concatenating().streams(items, Multi.createFrom().failure(deadlineExceeded()));
+            }
+            return items;
         });
         return Multi.createBy().concatenating().streams(rewritten, closing)
                 .onFailure().invoke(e -> tally.finish("error"))
                 .onTermination().invoke(finish);
     }
 
-    private record LiveStream(Candidate candidate, UpstreamStream stream) {
+    /** Counts a chunk's output, every choice of it; false when it passes what was reserved (nothing relayed). */
+    private static boolean fits(StreamTally tally, JsonNode chunk, long elapsedMs) {
+        for (JsonNode choice : chunk.path("choices")) {
+            if (!tally.output(choice.path("index").asInt(0), outputCharacters(choice.path("delta")), elapsedMs)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a delta writes: content, reasoning and tool calls (their names and arguments) all cost tokens. */
+    private static int outputCharacters(JsonNode delta) {
+        int characters = delta.path("content").asText("").length() + delta.path("reasoning").asText("").length();
+        for (JsonNode call : delta.path("tool_calls")) {
+            characters += call.path("function").path("name").asText("").length()
+                    + call.path("function").path("arguments").asText("").length();
+        }
+        return characters;
+    }
+
+    /** A chunk that begins the answer: output, an end or usage; a role alone does not. */
+    private static boolean beginsAnswer(ObjectNode chunk) {
+        if (chunk.path("usage").isObject()) {
+            return true;
+        }
+        for (JsonNode choice : chunk.path("choices")) {
+            if (choice.hasNonNull("finish_reason") || outputCharacters(choice.path("delta")) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Completion tokens the reservation covers, every choice together; unbounded when guardrail set none. */
+    private static long completionLimit(Admitted admitted) {
+        Integer perChoice = admitted.verdict().completionTokens();
+        Integer asked = admitted.request().maxTokens();
+        long bound = perChoice != null ? perChoice : asked != null ? asked : Long.MAX_VALUE / 256;
+        return bound * admitted.request().choices();
+    }
+
+    private static Charge charge(Admitted admitted, Candidate c, Usage tokens) {
+        return Charge.of(tokens, c.price(), admitted.verdict().reserved());
+    }
+
+    /** What is left of the request's deadline; at least a millisecond, so an expired one fails at once. */
+    private Duration left(Instant started) {
+        Duration left = requestDeadline.minus(Duration.between(started, clock.instant()));
+        return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+    }
+
+    private ApiException deadlineExceeded() {
+        return new ApiException(504, "The request did not finish within its deadline of "
+                + requestDeadline.toSeconds() + " s", Map.of("deadline_seconds", requestDeadline.toSeconds()));
+    }
+
+    private record LiveStream(Candidate candidate, Multi<ObjectNode> chunks) {
     }
 
     /** Publishes the attempt for routing's statistics; a failed one also stops the reuse of plans. */
@@ -332,18 +430,26 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                 "message", "the workspace's own " + candidate.provider() + " key was removed");
     }
 
-    /** The body one candidate gets: its model id, and the conversation trimmed to its context if asked. */
+    /**
+     * The body one candidate gets: its model id, a {@code max_tokens} the reservation covers when the request set
+     * none (so the provider cannot write more than was reserved), and the conversation trimmed to its context if
+     * asked.
+     */
     private static ObjectNode upstreamBody(Admitted admitted, ObjectNode body, Candidate candidate) {
         ObjectNode upstreamBody = body.deepCopy();
         upstreamBody.put("model", candidate.upstreamModel());
-        upstreamBody.remove(List.of("models", "provider", "plugins", "preset", "route"));
+        Integer covered = admitted.verdict().completionTokens();
+        if (admitted.request().maxTokens() == null && covered != null) {
+            upstreamBody.put("max_tokens", candidate.maxCompletionTokens() == null ? covered
+                    : Math.min(covered, candidate.maxCompletionTokens()));
+        }
+        upstreamBody.remove(OPENROUTER_ONLY);
         if (admitted.plugins().contains(Plugins.CONTEXT_COMPRESSION) && candidate.contextLength() > 0) {
             var messages = upstreamBody.withArray("messages");
             List<ContextCompression.Message> sizes = new ArrayList<>();
             messages.forEach(m -> sizes.add(new ContextCompression.Message(m.path("role").asText(),
                     m.path("content").isTextual() ? m.path("content").asText().length() : m.path("content").toString().length())));
-            int answer = admitted.request().maxTokens() != null ? admitted.request().maxTokens()
-                    : candidate.maxCompletionTokens() == null ? 0 : candidate.maxCompletionTokens();
+            int answer = upstreamBody.path("max_tokens").asInt(upstreamBody.path("max_completion_tokens").asInt(0));
             List<Integer> keep = ContextCompression.keep(sizes, candidate.contextLength(), answer);
             if (keep.size() < sizes.size()) {
                 var trimmed = upstreamBody.putArray("messages");

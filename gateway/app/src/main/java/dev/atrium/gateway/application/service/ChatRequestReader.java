@@ -12,6 +12,9 @@ import java.util.Map;
 /** Reads and checks an OpenAI chat request body, naming the field it rejects. */
 public final class ChatRequestReader {
 
+    /** OpenAI's own bound on {@code n}; guardrail refuses more. */
+    static final int MAX_CHOICES = 128;
+
     private ChatRequestReader() {
     }
 
@@ -48,12 +51,17 @@ public final class ChatRequestReader {
         if (maxTokens == null) {
             maxTokens = positiveInt(body, "max_tokens");
         }
+        Integer n = positiveInt(body, "n");
+        if (n != null && n > MAX_CHOICES) {
+            throw ApiException.badRequest("n", "n may be at most " + MAX_CHOICES);
+        }
         JsonNode stream = body.get("stream");
         if (stream != null && !stream.isNull() && !stream.isBoolean()) {
             throw ApiException.badRequest("stream", "stream must be true or false");
         }
         return new ChatRequest(model == null || model.isNull() ? null : model.asText(), fallbacks,
-                stream != null && stream.asBoolean(), maxTokens, characters, plugins(body.get("plugins")));
+                stream != null && stream.asBoolean(), maxTokens, characters, plugins(body.get("plugins")),
+                n == null ? 1 : n);
     }
 
     private static Map<String, Boolean> plugins(JsonNode plugins) {

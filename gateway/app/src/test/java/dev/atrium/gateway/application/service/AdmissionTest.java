@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
-import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
@@ -125,74 +124,6 @@ class AdmissionTest {
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
         assertThat(fakes.released).containsExactly("res_1");
         assertThat(fakes.called).isEmpty();
-    }
-
-    @Test
-    void aRequestTakesTheAdmissionAskedAheadAndItsUsageRecordCarriesThatReservation() {
-        askAhead();
-        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
-                keepable("res_5")));
-        for (int i = 0; i < 3; i++) {
-            complete(body("openai/gpt-4o-mini"));
-        }
-        assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_3");
-        assertThat(fakes.checks).hasSize(5).as("the third request asked no check of its own");
-        assertThat(fakes.checks.get(2).text()).isNull();
-        assertThat(fakes.released).isEmpty();
-    }
-
-    @Test
-    void aStreamedRequestTakesTheAdmissionAskedAheadOnceThePreviousStreamEnded() {
-        askAhead();
-        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
-                keepable("res_5")));
-        for (int i = 0; i < 3; i++) {
-            ObjectNode body = body("openai/gpt-4o-mini").put("stream", true);
-            service.open(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body))
-                    .await().indefinitely().chunks().collect().asList().await().indefinitely();
-        }
-        assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_3");
-        assertThat(fakes.checks).hasSize(5);
-    }
-
-    @Test
-    void aRequestRefusedForCreditIsCheckedAgainOnceTheOrganizationsAdmissionsAheadAreReleased() {
-        askAhead();
-        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
-                CheckResult.deny(402, "Insufficient credits", "org:1,ws:0"), keepable("res_6")));
-        for (int i = 0; i < 2; i++) {
-            complete(body("openai/gpt-4o-mini"));
-        }
-        complete(body("openai/gpt-4o-mini").put("max_tokens", 10));
-
-        assertThat(fakes.released).containsExactly("res_3", "res_4");
-        assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_6");
-    }
-
-    @Test
-    void explainNeverTakesAnAdmissionAskedAhead() {
-        askAhead();
-        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
-                keepable("res_5")));
-        for (int i = 0; i < 2; i++) {
-            complete(body("openai/gpt-4o-mini"));
-        }
-        ObjectNode body = body("openai/gpt-4o-mini");
-        new ExplainService(fakes.admission, fakes).explain(new CompleteChatCommand(Fakes.KEY,
-                ChatRequestReader.read(body), body)).await().indefinitely();
-        assertThat(fakes.checks).hasSize(5);
-        assertThat(fakes.released).as("explain releases its own hold, not those kept ahead").containsExactly("res_5");
-    }
-
-    /** The service, now asking admissions ahead for a key served one request at a time. */
-    private void askAhead() {
-        fakes.aheadFor = java.time.Duration.ofSeconds(1);
-        fakes.candidates = List.of(Fakes.candidate("openai", "0.00000015", "0.0000006", false));
-        service = fakes.service(Clock.systemUTC());
-    }
-
-    private static CheckResult keepable(String reservationId) {
-        return new CheckResult(true, 200, null, null, reservationId, "org:1,ws:0", null, List.of(), List.of(), true);
     }
 
     private ObjectNode complete(ObjectNode body) {

@@ -52,6 +52,10 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final java.util.Deque<CheckResult> verdicts = new java.util.ArrayDeque<>();
     final List<String> released = new ArrayList<>();
     boolean streamUsage = true;
+    /** Every non-streaming call stays unanswered. */
+    boolean hangComplete;
+    /** Per provider, the chunks its stream answers with instead of the default ones. */
+    final Map<String, Multi<ObjectNode>> streams = new HashMap<>();
     String content = "hello";
     ObjectNode lastBody;
     KeyContext context = CONTEXT;
@@ -60,7 +64,8 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     int plansAsked;
     RoutePlan.Reuse reuse;
     long nanos;
-    java.time.Duration aheadFor = java.time.Duration.ZERO;
+    java.time.Duration firstTokenTimeout = java.time.Duration.ofSeconds(30);
+    java.time.Duration requestDeadline = java.time.Duration.ofSeconds(300);
     /** The admission of the last {@link #service}. */
     Admission admission;
     List<RoutePlan.Exclusion> excluded = List.of();
@@ -71,9 +76,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<GenerationObserver.FinishedGeneration> observed = new ArrayList<>();
 
     ChatCompletionService service(java.time.Clock clock) {
-        admission = new Admission(this, this, this, this, () -> nanos, aheadFor);
+        admission = new Admission(this, this, this, this, () -> nanos);
         return new ChatCompletionService(admission, this, this, this, this,
-                observed::add, clock);
+                observed::add, clock, firstTokenTimeout, requestDeadline);
     }
 
     static Candidate candidate(String provider, String prompt, String completion, boolean zdr) {
@@ -152,6 +157,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
         called.add(candidate.provider() + ":" + body.path("model").asText());
         credentials.add(byokKey == null ? "platform" : byokKey);
         lastBody = body;
+        if (hangComplete) {
+            return Uni.createFrom().nothing();
+        }
         Integer failure = failingProviders.get(candidate.provider());
         if (failure != null) {
             return Uni.createFrom().item(new UpstreamAnswer(failure, null, "HTTP " + failure, 3));
@@ -171,6 +179,10 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
         Integer failure = failingProviders.get(candidate.provider());
         if (failure != null) {
             return Uni.createFrom().item(new UpstreamStream(failure, "HTTP " + failure, null, 3));
+        }
+        lastBody = body;
+        if (streams.containsKey(candidate.provider())) {
+            return Uni.createFrom().item(new UpstreamStream(200, null, streams.get(candidate.provider()), 2));
         }
         List<ObjectNode> chunks = new ArrayList<>();
         for (String word : List.of("Hello", " there")) {
@@ -193,6 +205,20 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
                     Multi.createFrom().failure(new IllegalStateException("connection reset")));
         }
         return Uni.createFrom().item(new UpstreamStream(200, null, all, 2));
+    }
+
+    /** A stream's chunk writing {@code content} for choice 0. */
+    static ObjectNode contentChunk(String content) {
+        ObjectNode chunk = JsonNodeFactory.instance.objectNode().put("id", "chatcmpl-up");
+        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", content);
+        return chunk;
+    }
+
+    /** A stream's first chunk, naming the role and nothing else. */
+    static ObjectNode roleChunk() {
+        ObjectNode chunk = JsonNodeFactory.instance.objectNode().put("id", "chatcmpl-up");
+        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant");
+        return chunk;
     }
 
     @Override

@@ -17,7 +17,6 @@ import dev.atrium.guardrail.domain.Denial;
 import dev.atrium.guardrail.domain.EffectivePolicy;
 import dev.atrium.guardrail.domain.Hold;
 import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.ModelPrice;
 import dev.atrium.guardrail.domain.PolicyCheck;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.Reservation;
@@ -79,22 +78,22 @@ public class CheckService implements CheckPolicyUseCase {
         }
         if (command.models().isEmpty()) {
             // Nothing to generate (the gateway's model list asks this way): constraints only, nothing held or counted.
-            return allowed(policy, null, scan, false);
+            return allowed(policy, null, scan, null);
         }
 
         List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
         List<ApplicableRateLimit> rateLimits = ApplicableRateLimit.of(stored);
         boolean creditKnown = ledger.knowsCredit(command.organizationId());
-        BigDecimal worstCase = budgets.isEmpty() && !creditKnown ? null : worstCase(command);
+        // Priced only when something is held against it; the completion bound is said either way.
+        WorstCase bound = worstCase(command, !budgets.isEmpty() || creditKnown);
+        BigDecimal worstCase = bound.amount();
         if (!budgets.isEmpty() && worstCase == null) {
             return CheckResult.deny(503, "The prices of " + String.join(", ", command.models())
                     + " are not known yet, so the budgets cannot be checked.", revision);
         }
-        long tokens = command.estimatedPromptTokens() + (command.maxTokens() == null ? 0 : command.maxTokens());
+        long tokens = command.estimatedPromptTokens()
+                + (command.maxTokens() == null ? 0 : (long) command.maxTokens() * command.choices());
         var request = new Admission.Request(now, rateLimits, tokens, budgets, worstCase);
-        // Without content filters the text decided nothing, so the gateway may ask this verdict ahead (ADR 0008).
-        boolean keepable = policy.contentFilters().isEmpty()
-                && rateLimits.stream().allMatch(limit -> limit.roomToCountTwoAhead(tokens));
 
         TreeSet<RateCounter> rateCounters = new TreeSet<>();
         rateLimits.forEach(l -> rateCounters.add(RateCounter.of(l.scope(), now)));
@@ -102,7 +101,7 @@ public class CheckService implements CheckPolicyUseCase {
         budgets.forEach(b -> counters.add(b.counter(now)));
         String creditOrganization = creditKnown ? command.organizationId() : null;
         if (rateCounters.isEmpty() && counters.isEmpty() && creditOrganization == null) {
-            return allowed(policy, null, scan, keepable);
+            return allowed(policy, null, scan, bound);
         }
         // Counted and held with the lock, before the rows are judged, and committed: a refusal below takes the
         // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are
@@ -132,7 +131,7 @@ public class CheckService implements CheckPolicyUseCase {
             return d.retryAfterSeconds() != null ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), revision)
                     : CheckResult.deny(d.status(), d.message(), revision);
         }
-        return allowed(policy, hold == null ? null : hold.id(), scan, keepable);
+        return allowed(policy, hold, scan, bound);
     }
 
     private Optional<Denial> judge(Admission.Request request, AdmissionLocks.Locked locked, String organizationId,
@@ -146,20 +145,19 @@ public class CheckService implements CheckPolicyUseCase {
         return denial;
     }
 
-    private static CheckResult allowed(EffectivePolicy policy, String reservationId, ScanResult scan,
-            boolean keepable) {
-        return new CheckResult(true, 200, null, constraints(policy), reservationId, policy.policyRevision(), null,
+    /** @param bound null for a check that generates nothing (the model list's) */
+    private static CheckResult allowed(EffectivePolicy policy, Reservation hold, ScanResult scan, WorstCase bound) {
+        return new CheckResult(true, 200, null, constraints(policy), hold == null ? null : hold.id(),
+                policy.policyRevision(), null,
                 scan.redactions().stream().map(r -> new Redaction(r.filter(), r.start(), r.end(), r.replacement()))
-                        .toList(), scan.flags(), keepable);
+                        .toList(), scan.flags(),
+                bound == null ? null : (int) Math.min(Integer.MAX_VALUE, bound.completionTokens()),
+                hold == null ? null : hold.amount());
     }
 
-    private BigDecimal worstCase(CheckCommand command) {
-        List<ModelPrice> known = prices.highest(command.models());
-        if (known.isEmpty()) {
-            return null;
-        }
-        return WorstCase.of(known, command.estimatedPromptTokens(), command.maxTokens(),
-                config.defaultMaxCompletionTokens());
+    private WorstCase worstCase(CheckCommand command, boolean priced) {
+        return WorstCase.of(priced ? prices.highest(command.models()) : List.of(), command.estimatedPromptTokens(),
+                command.maxTokens(), command.choices(), config.defaultMaxCompletionTokens());
     }
 
     /** An allowed request never carries an allow-list that allows nothing, so empty means unrestricted here. */

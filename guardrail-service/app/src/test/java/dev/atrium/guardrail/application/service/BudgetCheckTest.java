@@ -166,6 +166,21 @@ class BudgetCheckTest {
     }
 
     @Test
+    void everyChoiceOfNIsReservedAndTheVerdictNamesWhatWasHeldAndTheCompletionItCovers() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "1000");
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of(MODEL), 0, 2000, null, 8)));
+        assertThat(r.allowed()).isTrue();
+        assertThat(reserved()).as("eight choices of 2000 tokens").isEqualByComparingTo("1.6");
+        assertThat(r.reserved()).isEqualByComparingTo("1.6");
+        assertThat(r.completionTokens()).as("per choice").isEqualTo(2000);
+
+        CheckResult unbounded = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of(MODEL), 0, null)));
+        assertThat(unbounded.completionTokens()).as("no max_tokens: the model's own maximum").isEqualTo(16384);
+    }
+
+    @Test
     void pricesUnknownToTheViewAreFetchedFromRoutingOnceAndKept() {
         budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
         ledger.catalogue.put("meta/llama", List.of(new EndpointPrice("meta/llama", "groq", new BigDecimal("0"),

@@ -116,31 +116,11 @@ class CheckPolicyTest {
     }
 
     @Test
-    void aVerdictTheTextDidNotDecideAndThatLeavesRoomUnderEveryRateLimitMayBeAskedAhead() {
-        assertThat(check(1000, "openai/gpt-4o-mini").keepable()).isTrue();
-        set(PolicyScope.workspace("ws_1"), limits(new RateLimits(200, 202_000)));
-        assertThat(check(1000, "openai/gpt-4o-mini").keepable()).as("two of 1010 tokens: 1% of the limit").isTrue();
-    }
-
-    @Test
-    void aRequestLimitUnderTwoHundredOrATokenLimitUnderTwoHundredRequestsIsNeverCountedAhead() {
-        set(PolicyScope.key("key_1"), limits(new RateLimits(199, null)));
-        CheckResult fewRequests = check(1000, "openai/gpt-4o-mini");
-        assertThat(fewRequests.allowed()).isTrue();
-        assertThat(fewRequests.keepable()).isFalse();
-
-        set(PolicyScope.key("key_1"), limits(new RateLimits(null, 201_999)));
-        assertThat(check(1000, "openai/gpt-4o-mini").keepable()).isFalse();
-    }
-
-    @Test
-    void aVerdictUnderContentFiltersDependsOnTheTextSoItIsNeverAskedAhead() {
-        set(PolicyScope.organization("org_1"), new PolicyDocument(null, null, null, null, null, null, null, null,
-                List.of(new ContentFilter(Builtin.EMAIL, null, FilterAction.REDACT, null))));
-        CheckResult r = check(1000, "openai/gpt-4o-mini");
-        assertThat(r.allowed()).isTrue();
-        assertThat(r.keepable()).isFalse();
-        assertThat(check(null).keepable()).as("the model list's check holds nothing").isFalse();
+    void anAllowedVerdictSaysHowManyCompletionTokensEachChoiceMayWrite() {
+        assertThat(check(1000, "openai/gpt-4o-mini").completionTokens()).isEqualTo(1000);
+        assertThat(check(null, "openai/gpt-4o-mini").completionTokens())
+                .as("no max_tokens: the model's own maximum or the default").isNotNull().isPositive();
+        assertThat(check(null).completionTokens()).as("the model list's check generates nothing").isNull();
     }
 
     private static PolicyDocument limits(RateLimits limits) {

@@ -128,7 +128,7 @@ class ChatCompletionsRoute {
                 failure -> {
                     vertx.cancelTimer(keepAlive);
                     if (!response.ended() && !response.closed()) {
-                        response.write("data: " + errorChunk(stream.generationId(), failure) + "\n\n");
+                        response.write("data: " + errorChunk(stream, failure) + "\n\n");
                         response.end("data: [DONE]\n\n");
                     }
                 },
@@ -146,9 +146,10 @@ class ChatCompletionsRoute {
     }
 
     /** After the stream started the status stays 200: the error travels in a chunk, as OpenRouter does. */
-    private String errorChunk(String generationId, Throwable failure) {
+    private String errorChunk(ChatStream stream, Throwable failure) {
         ObjectNode chunk = json.createObjectNode();
-        chunk.put("id", generationId).put("object", "chat.completion.chunk");
+        chunk.put("id", stream.generationId()).put("object", "chat.completion.chunk")
+                .put("created", System.currentTimeMillis() / 1000).put("model", stream.model());
         int status = failure instanceof ApiException api ? api.status() : 502;
         String message = failure instanceof ApiException ? failure.getMessage()
                 : "The provider failed mid-stream: " + failure.getMessage();

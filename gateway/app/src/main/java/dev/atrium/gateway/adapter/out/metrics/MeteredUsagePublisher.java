@@ -3,6 +3,8 @@ package dev.atrium.gateway.adapter.out.metrics;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
+import dev.atrium.routing.api.Price;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Priority;
@@ -10,7 +12,9 @@ import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * Prometheus metrics from the records the request path publishes anyway, so the core needs no
@@ -23,6 +27,8 @@ class MeteredUsagePublisher implements UsagePublisher {
 
     static final String GENERATIONS = "atrium.gateway.generations";
     static final String UPSTREAM = "atrium.gateway.upstream.latency";
+    static final String OVERRUN = "atrium.gateway.charge.overrun.usd";
+    private static final Logger LOG = Logger.getLogger(MeteredUsagePublisher.class);
     private static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
@@ -48,6 +54,30 @@ class MeteredUsagePublisher implements UsagePublisher {
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)
                 .record(Duration.ofMillis(Math.max(0, usage.latencyMs())));
+        overrun(usage);
+    }
+
+    /**
+     * A generation is charged at most its reservation (gateway's {@code Charge}): what its tokens would have cost
+     * beyond that is the operator's, counted per provider and logged, since a provider wrote past what it was asked.
+     */
+    private void overrun(UsageRecorded usage) {
+        if (usage.promptPrice() == null || usage.completionPrice() == null || usage.cost() == null) {
+            return;
+        }
+        BigDecimal priced = new Price(usage.promptPrice(), usage.completionPrice())
+                .cost(usage.promptTokens(), usage.completionTokens());
+        BigDecimal overrun = priced.subtract(usage.cost());
+        if (overrun.signum() > 0) {
+            Counter.builder(OVERRUN)
+                    .description("What generations' tokens cost beyond their reservation, not charged to anyone's limits")
+                    .tag("provider", tag(usage.provider()))
+                    .register(registry)
+                    .increment(overrun.doubleValue());
+            LOG.warnf("Generation %s of organization %s by provider %s wrote past its reservation: charged %s,"
+                    + " its %d completion tokens would cost %s", usage.generationId(), usage.organizationId(),
+                    usage.provider(), usage.cost().toPlainString(), usage.completionTokens(), priced.toPlainString());
+        }
     }
 
     @Override

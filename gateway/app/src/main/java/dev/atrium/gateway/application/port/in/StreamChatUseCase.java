@@ -14,6 +14,7 @@ public interface StreamChatUseCase {
      */
     Uni<ChatStream> open(CompleteChatCommand command);
 
-    record ChatStream(String generationId, Multi<ObjectNode> chunks) {
+    /** @param model the model the stream is for, named by its chunks (an error chunk too) */
+    record ChatStream(String generationId, String model, Multi<ObjectNode> chunks) {
     }
 }

@@ -60,6 +60,20 @@ class MeteredUsagePublisherTest {
         assertThat(published).hasSize(2);
     }
 
+    @Test
+    void countsWhatAGenerationsTokensCostBeyondItsCappedCharge() {
+        metered.usageRecorded(usage("ws_a", 100, "stop"));
+        assertThat(registry.find(MeteredUsagePublisher.OVERRUN).counter()).as("priced exactly: no overrun").isNull();
+
+        // 10 x 0.00000015 + 20 x 0.0000006 = 0.0000135, charged 0.00001 (its reservation).
+        metered.usageRecorded(new UsageRecorded("gen-x", "org_1", "ws_a", "key_1", "user", "openai/gpt-4o-mini",
+                "sim-flaky", "gpt-4o-mini", 10, 20, new BigDecimal("0.00000015"), new BigDecimal("0.0000006"),
+                new BigDecimal("0.00001"), false, "res_1", "org:0,ws:0", 10, true, "length", Instant.now()));
+
+        assertThat(registry.get(MeteredUsagePublisher.OVERRUN).tags("provider", "sim-flaky").counter().count())
+                .isEqualTo(0.0000035, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     private static UsageRecorded usage(String workspace, long latencyMs, String finishReason) {
         return new UsageRecorded("gen-" + latencyMs, "org_1", workspace, "key_1", "user", "openai/gpt-4o-mini",
                 "openai", "gpt-4o-mini", 10, 20, new BigDecimal("0.00000015"), new BigDecimal("0.0000006"),

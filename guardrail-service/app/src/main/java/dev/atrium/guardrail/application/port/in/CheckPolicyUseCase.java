@@ -16,9 +16,16 @@ public interface CheckPolicyUseCase {
     CheckResult check(CheckCommand command);
 
     record CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
-            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
+            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text, int choices) {
 
         static final int MAX_TEXT = 1_000_000;
+        /** OpenAI's own bound on {@code n}. */
+        static final int MAX_CHOICES = 128;
+
+        public CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
+                List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
+            this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, text, 1);
+        }
 
         public static CheckCommand of(CheckRequest request) {
             if (request == null) {
@@ -30,6 +37,9 @@ public interface CheckPolicyUseCase {
             if (request.estimatedPromptTokens() < 0) {
                 throw new InvalidFieldException("estimated_prompt_tokens", "estimated_prompt_tokens must be at least 0");
             }
+            if (request.choices() != null && (request.choices() < 1 || request.choices() > MAX_CHOICES)) {
+                throw new InvalidFieldException("choices", "choices must be between 1 and " + MAX_CHOICES);
+            }
             if (request.text() != null && request.text().length() > MAX_TEXT) {
                 throw new InvalidFieldException("text", "text may have at most " + MAX_TEXT + " characters");
             }
@@ -38,7 +48,8 @@ public interface CheckPolicyUseCase {
             return new CheckCommand(InvalidFieldException.requireText("organization_id", request.organizationId(), 64),
                     InvalidFieldException.requireText("workspace_id", request.workspaceId(), 64),
                     blankToNull(request.keyId()), blankToNull(request.ownerUserId()), models,
-                    request.estimatedPromptTokens(), request.maxTokens(), request.text());
+                    request.estimatedPromptTokens(), request.maxTokens(), request.text(),
+                    request.choices() == null ? 1 : request.choices());
         }
 
         private static String blankToNull(String s) {
