@@ -11,14 +11,20 @@ public interface CheckPolicyUseCase {
     /**
      * Allow or deny (403 policy or content, 429 rate, 402 budget or credits, with the limit and level
      * named); when allowed, the constraints routing must honour and the reservation holding the
-     * request's worst case.
+     * request's worst case. A dry run answers the same from the counters as they stand, writing nothing.
      */
     CheckResult check(CheckCommand command);
 
     record CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
-            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
+            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text, boolean dryRun) {
 
         static final int MAX_TEXT = 1_000_000;
+
+        public CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
+                List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
+            this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, text,
+                    false);
+        }
 
         public static CheckCommand of(CheckRequest request) {
             if (request == null) {
@@ -38,7 +44,7 @@ public interface CheckPolicyUseCase {
             return new CheckCommand(InvalidFieldException.requireText("organization_id", request.organizationId(), 64),
                     InvalidFieldException.requireText("workspace_id", request.workspaceId(), 64),
                     blankToNull(request.keyId()), blankToNull(request.ownerUserId()), models,
-                    request.estimatedPromptTokens(), request.maxTokens(), request.text());
+                    request.estimatedPromptTokens(), request.maxTokens(), request.text(), request.dryRun());
         }
 
         private static String blankToNull(String s) {
