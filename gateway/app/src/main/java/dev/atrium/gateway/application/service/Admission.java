@@ -183,6 +183,11 @@ public class Admission {
         return assess(prepared, guardrail::check);
     }
 
+    /** As {@link #assess}, with the check as a dry run: nothing counted, held or written, no reservation (explain). */
+    public Uni<Assessment> assessDryRun(Prepared prepared) {
+        return assess(prepared, check -> guardrail.check(check.asDryRun()));
+    }
+
     private Uni<Assessment> assess(Prepared prepared, Function<CheckRequest, Uni<CheckResult>> checker) {
         KeyContext key = prepared.key();
         ChatRequest request = prepared.request();

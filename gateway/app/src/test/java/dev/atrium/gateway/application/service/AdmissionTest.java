@@ -169,19 +169,19 @@ class AdmissionTest {
         assertThat(fakes.usage).extracting(UsageRecorded::reservationId).containsExactly("res_1", "res_2", "res_6");
     }
 
+    /** Explain asks a dry run: the guardrail counts and holds nothing, so there is nothing to release. */
     @Test
-    void explainNeverTakesAnAdmissionAskedAhead() {
-        askAhead();
-        fakes.verdicts.addAll(List.of(keepable("res_1"), keepable("res_2"), keepable("res_3"), keepable("res_4"),
-                keepable("res_5")));
-        for (int i = 0; i < 2; i++) {
-            complete(body("openai/gpt-4o-mini"));
-        }
+    void explainAsksADryRunAndReleasesNothing() {
+        fakes.candidates = List.of(Fakes.candidate("openai", "0.00000015", "0.0000006", false));
         ObjectNode body = body("openai/gpt-4o-mini");
-        new ExplainService(fakes.admission, fakes).explain(new CompleteChatCommand(Fakes.KEY,
+        new ExplainService(fakes.admission).explain(new CompleteChatCommand(Fakes.KEY,
                 ChatRequestReader.read(body), body)).await().indefinitely();
-        assertThat(fakes.checks).hasSize(5);
-        assertThat(fakes.released).as("explain releases its own hold, not those kept ahead").containsExactly("res_5");
+        assertThat(fakes.checks).hasSize(1);
+        assertThat(fakes.lastCheck().dryRun()).isTrue();
+        assertThat(fakes.released).isEmpty();
+
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.lastCheck().dryRun()).as("a chat completion is checked for real").isFalse();
     }
 
     /** The service, now asking admissions ahead for a key served one request at a time. */

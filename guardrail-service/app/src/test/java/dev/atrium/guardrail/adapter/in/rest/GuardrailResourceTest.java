@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.atrium.common.security.Caller;
+import dev.atrium.guardrail.TestCredits;
 import dev.atrium.workspace.api.WorkspaceEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -19,10 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class GuardrailResourceTest {
+
+    /** Credits fail closed: these tests are about other limits. */
+    @BeforeEach
+    void credits() {
+        TestCredits.grant("org_ceiling", "org_events", "org_billing");
+    }
 
     @Test
     @TestSecurity(user = "ops", roles = Caller.PLATFORM_ADMIN)
