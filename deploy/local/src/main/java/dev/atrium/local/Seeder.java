@@ -3,8 +3,13 @@ package dev.atrium.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +48,43 @@ public final class Seeder {
                 Map.of("amount", 100, "currency", "USD", "kind", "grant", "note", "Demo credits"),
                 Map.of("Idempotency-Key", "seed-" + orgId), 201);
         Demo demo = new Demo(orgId, wsId, key.path("id").asText(), key.path("key").asText());
+        awaitCredits(p, demo.apiKey());
         JSON.writerWithDefaultPrettyPrinter().writeValue(record.toFile(), demo);
         writeDemoEnv(stack, demo);
         return demo;
+    }
+
+    /**
+     * Credits fail closed: guardrail refuses the demo key until billing's balance event has reached it. Asks the
+     * gateway's explain (a dry run: it counts and holds nothing) until the demo model is admitted, so the key
+     * printed after {@code up} works at once.
+     */
+    static void awaitCredits(Ports p, String apiKey) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest explain = HttpRequest.newBuilder(URI.create(p.url(p.gateway()) + "/api/v1/explain"))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":16,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> answer = http.send(explain, HttpResponse.BodyHandlers.ofString());
+                last = answer.statusCode() + " " + answer.body();
+                if (answer.statusCode() == 200
+                        && JSON.readTree(answer.body()).path("data").path("guardrail").path("allowed").asBoolean()) {
+                    return;
+                }
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for the demo credits", e);
+            }
+        }
+        throw new IOException("guardrail did not admit the demo key within 60 s (its credits may not have arrived): "
+                + last);
     }
 
     public static void writeDemoEnv(Stack stack, Demo demo) throws IOException {

@@ -65,6 +65,7 @@ class BroadcastSystemTest {
         admin().header("Idempotency-Key", "broadcast-" + org)
                 .body(Map.of("amount", 10, "currency", "USD", "kind", "top_up", "note", "broadcast test"))
                 .post(url(ports.billing(), "/api/v1/organizations/" + org + "/credits")).then().statusCode(201);
+        Tenants.awaitGuardrailCredits(org, workspace);
         admin().body(Map.of("destinations", List.of(
                         Map.of("type", "otlp", "endpoint", base + "/collector",
                                 "headers", Map.of("Authorization", "Bearer collector-secret"),

@@ -30,6 +30,7 @@ class KeyAndPresetTest {
         String org = Tenants.organization(admin, "keys");
         ws = Tenants.workspace(admin, org, "apps");
         Tenants.credit(admin, org, 10);
+        Tenants.awaitGuardrailCredits(org, ws);
     }
 
     @Test
@@ -75,6 +76,7 @@ class KeyAndPresetTest {
         String org = Tenants.organization(admin, "archive");
         String doomed = Tenants.workspace(admin, org, "doomed");
         Tenants.credit(admin, org, 10);
+        Tenants.awaitGuardrailCredits(org, doomed);
         var key = warmKey(doomed, "archived-with-it");
         assertRejectedWithinASecond("archived workspace's key", key[0], () -> given()
                 .header("Authorization", "Bearer " + admin.token())

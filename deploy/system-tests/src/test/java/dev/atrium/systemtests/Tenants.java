@@ -26,6 +26,7 @@ final class Tenants {
         awaitGuardrailKnows(admin, ws);
         JsonNode key = key(admin, ws, name);
         credit(admin, org, 10);
+        awaitGuardrailCredits(org, ws);
         return new Tenant(org, ws, key.path("key").asText(), key.path("id").asText());
     }
 
@@ -53,6 +54,27 @@ final class Tenants {
             sleep(100);
         }
         assertThat(status).as("guardrail's answer for workspace %s", workspaceId).isEqualTo(200);
+    }
+
+    /**
+     * Credits fail closed: waits until guardrail admits a dry run of the demo model for the organization,
+     * that is until billing's balance has reached it, so a test's first request is not refused with 402.
+     * The dry run counts and holds nothing.
+     */
+    static void awaitGuardrailCredits(String organizationId, String workspaceId) {
+        String token = Budgets.serviceToken();
+        Map<String, Object> check = Map.of("organization_id", organizationId, "workspace_id", workspaceId,
+                "models", java.util.List.of("openai/gpt-4o-mini"), "estimated_prompt_tokens", 16, "max_tokens", 16,
+                "dry_run", true);
+        String url = SharedStack.url(ports().guardrail(), "/internal/v1/checks");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String answer;
+        while (!(answer = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(check).post(url).then().statusCode(200).extract().asString()).contains("\"allowed\":true")
+                && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(answer).as("guardrail's dry run for organization %s", organizationId).contains("\"allowed\":true");
     }
 
     /** The created key: {@code key} (the secret, shown once) and {@code id}. */

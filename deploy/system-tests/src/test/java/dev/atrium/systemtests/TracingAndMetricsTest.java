@@ -48,6 +48,7 @@ class TracingAndMetricsTest {
         admin().header("Idempotency-Key", "traced-" + org)
                 .body(Map.of("amount", 10, "currency", "USD", "kind", "top_up", "note", "tracing test"))
                 .post(url(ports.billing(), "/api/v1/organizations/" + org + "/credits")).then().statusCode(201);
+        Tenants.awaitGuardrailCredits(org, workspace);
     }
 
     @Test

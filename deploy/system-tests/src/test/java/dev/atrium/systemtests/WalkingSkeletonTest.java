@@ -65,6 +65,7 @@ class WalkingSkeletonTest {
                 .body(Map.of("amount", 100, "currency", "USD", "kind", "top_up", "note", "system test"))
                 .post(url(ports.billing(), "/api/v1/organizations/" + org + "/credits"))
                 .then().statusCode(201);
+        Tenants.awaitGuardrailCredits(org, workspace);
         admin().body(Map.of("allowed_models", List.of("openai/*", "meta-llama/*")))
                 .put(url(ports.guardrail(), "/api/v1/organizations/" + org + "/guardrails"))
                 .then().statusCode(200);

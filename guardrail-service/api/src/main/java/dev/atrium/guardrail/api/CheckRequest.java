@@ -7,6 +7,11 @@ import java.util.List;
  * message text the content filters scan (null: nothing to scan); redaction offsets refer to it.
  * {@code choices} is the request's {@code n} (null: one): every choice may write {@code maxTokens}, so
  * the worst case reserved counts the completion that many times.
+ * {@code dryRun} (JSON {@code dry_run}, explain): the same verdict from the counters as they stand,
+ * with nothing counted, held or written, and never a reservation id.
+ * {@code reservationId} ({@code res_} and 32 hex digits), when given, is the id a hold this check
+ * takes will have: a caller that gives up on the answer (a timeout) can still release what the check
+ * may have held, instead of leaving it until the reservation's time runs out.
  */
 public record CheckRequest(
         String organizationId,
@@ -17,7 +22,14 @@ public record CheckRequest(
         long estimatedPromptTokens,
         Integer maxTokens,
         String text,
-        Integer choices) {
+        Integer choices,
+        boolean dryRun,
+        String reservationId) {
+
+    public CheckRequest(String organizationId, String workspaceId, String keyId, String ownerUserId,
+            List<String> models, long estimatedPromptTokens, Integer maxTokens) {
+        this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, null);
+    }
 
     public CheckRequest(String organizationId, String workspaceId, String keyId, String ownerUserId,
             List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
@@ -25,7 +37,20 @@ public record CheckRequest(
     }
 
     public CheckRequest(String organizationId, String workspaceId, String keyId, String ownerUserId,
-            List<String> models, long estimatedPromptTokens, Integer maxTokens) {
-        this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, null);
+            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text, Integer choices) {
+        this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, text, choices,
+                false, null);
+    }
+
+    /** This check as a dry run. */
+    public CheckRequest asDryRun() {
+        return new CheckRequest(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens,
+                maxTokens, text, choices, true, reservationId);
+    }
+
+    /** The same check, its hold (if it takes one) to be named {@code id}. */
+    public CheckRequest withReservationId(String id) {
+        return new CheckRequest(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens,
+                maxTokens, text, choices, dryRun, id);
     }
 }

@@ -12,12 +12,17 @@ public interface GuardrailConfig {
     @WithDefault("http://127.0.0.1:8083")
     String routingUrl();
 
-    /** How long a reservation holds its worst case when neither a usage record nor a release arrives. */
-    @WithDefault("10m")
+    /**
+     * How long a reservation holds its worst case when neither a usage record nor a release arrives (a
+     * gateway that crashed mid-request). Longer than a request lasts: a non-streamed attempt is cut at
+     * the gateway's upstream timeout (60 s) and a request falls back a few times; a stream may run
+     * longer, and one that outlives its hold is still charged in full when its usage arrives.
+     */
+    @WithDefault("5m")
     Duration reservationTtl();
 
-    /** How often stale reservations are looked for (read by the sweeper's schedule). */
-    @WithDefault("30s")
+    /** How often expired reservations are looked for (read by the sweeper's schedule). */
+    @WithDefault("5s")
     String reservationSweepEvery();
 
     /** Completion tokens a request may produce when it sets no max_tokens and the catalogue knows no maximum. */

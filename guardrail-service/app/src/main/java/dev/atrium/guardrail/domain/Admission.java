@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Whether a request fits every rate limit (429), every budget (402) and the organization's credits
- * (402), given the counters as they stand under lock. Budgets never merge: each is compared with
+ * (402), given the counters as they stand (under lock, or read as they are for a dry run). Budgets never merge: each is compared with
  * its own counter.
  */
 public final class Admission {
@@ -32,7 +32,7 @@ public final class Admission {
             }
         }
         if (credit != null && credit.shortFor(request.worstCase())) {
-            return Optional.of(Denial.budget(credit.shortMessage(request.worstCase())));
+            return Optional.of(Denial.budget(CreditState.shortMessage(request.worstCase())));
         }
         return Optional.empty();
     }

@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 /** An organization's credit balance as billing last reported it, and what requests in flight hold. */
 public record CreditState(BigDecimal balance, BigDecimal reserved) {
 
+    /** Credits fail closed: an organization whose balance is not known has none. */
+    public static final CreditState NONE = new CreditState(Money.ZERO, Money.ZERO);
+
     public CreditState {
         balance = Money.of(balance);
         reserved = Money.of(reserved);
@@ -19,10 +22,9 @@ public record CreditState(BigDecimal balance, BigDecimal reserved) {
         return worstCase == null ? available().signum() <= 0 : available().compareTo(worstCase) < 0;
     }
 
-    public String shortMessage(BigDecimal worstCase) {
-        String need = worstCase == null ? "" : ": this request may cost up to " + ApplicableBudget.usd(worstCase);
-        return "Organization credit balance of " + ApplicableBudget.usd(balance.max(Money.ZERO)) + " ("
-                + ApplicableBudget.usd(available().max(Money.ZERO)) + " not held by requests in flight) is too low"
-                + need + ".";
+    /** Names what the request may cost, never the balance: a key's holder need not learn the organization's credit. */
+    public static String shortMessage(BigDecimal worstCase) {
+        return worstCase == null ? "Insufficient credits."
+                : "Insufficient credits: this request may cost up to " + ApplicableBudget.usd(worstCase) + ".";
     }
 }

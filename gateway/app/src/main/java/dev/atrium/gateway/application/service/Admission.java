@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -153,6 +154,15 @@ public class Admission {
 
     /** Check and plan in parallel, whatever they say. */
     public Uni<Assessment> assess(Prepared prepared) {
+        return assess(prepared, guardrail::check);
+    }
+
+    /** As {@link #assess}, with the check as a dry run: nothing counted, held or written, no reservation (explain). */
+    public Uni<Assessment> assessDryRun(Prepared prepared) {
+        return assess(prepared, check -> guardrail.check(check.asDryRun()));
+    }
+
+    private Uni<Assessment> assess(Prepared prepared, Function<CheckRequest, Uni<CheckResult>> checker) {
         KeyContext key = prepared.key();
         ChatRequest request = prepared.request();
         MessageText text = MessageText.of(prepared.body());
@@ -162,7 +172,7 @@ public class Admission {
         PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
                 ProviderPreferencesReader.read(prepared.body(), key.defaultProviderSort()),
                 parameters(prepared.body()), byok(key));
-        return Uni.combine().all().unis(guardrail.check(check), plans.plan(plan, routing)).asTuple().map(both -> {
+        return Uni.combine().all().unis(checker.apply(check), plans.plan(plan, routing)).asTuple().map(both -> {
             CheckResult verdict = both.getItem1();
             if (verdict.allowed()) {
                 // The guardrail's redact filters: the provider sees the replacement, never the match.

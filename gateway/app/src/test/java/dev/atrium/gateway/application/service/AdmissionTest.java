@@ -126,6 +126,21 @@ class AdmissionTest {
         assertThat(fakes.called).isEmpty();
     }
 
+    /** Explain asks a dry run: the guardrail counts and holds nothing, so there is nothing to release. */
+    @Test
+    void explainAsksADryRunAndReleasesNothing() {
+        fakes.candidates = List.of(Fakes.candidate("openai", "0.00000015", "0.0000006", false));
+        ObjectNode body = body("openai/gpt-4o-mini");
+        new ExplainService(fakes.admission).explain(new CompleteChatCommand(Fakes.KEY,
+                ChatRequestReader.read(body), body)).await().indefinitely();
+        assertThat(fakes.checks).hasSize(1);
+        assertThat(fakes.lastCheck().dryRun()).isTrue();
+        assertThat(fakes.released).isEmpty();
+
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.lastCheck().dryRun()).as("a chat completion is checked for real").isFalse();
+    }
+
     private ObjectNode complete(ObjectNode body) {
         return service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body))
                 .await().indefinitely();

@@ -35,7 +35,8 @@ import java.util.UUID;
 /**
  * The gateway's check: policy (403), content filters (403), then rate limits (429), budgets and
  * credits (402) under row locks, and the worst case is held with the locks, so several instances
- * sharing the database never admit more than fits. The request is counted against its rate limits
+ * sharing the database never admit more than fits. Credits fail closed: an organization whose balance
+ * is not known has none. A dry run judges the same rows as they stand and writes nothing. The request is counted against its rate limits
  * as they are locked; the locks, counts and hold commit together, without waiting for the disk, and
  * a check then refused takes its counts and hold back (docs/adr/0004-reservation-write-path.md). No
  * transaction spans the check: its reads are kept or read on their own.
@@ -83,9 +84,7 @@ public class CheckService implements CheckPolicyUseCase {
 
         List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
         List<ApplicableRateLimit> rateLimits = ApplicableRateLimit.of(stored);
-        boolean creditKnown = ledger.knowsCredit(command.organizationId());
-        // Priced only when something is held against it; the completion bound is said either way.
-        WorstCase bound = worstCase(command, !budgets.isEmpty() || creditKnown);
+        WorstCase bound = worstCase(command);
         BigDecimal worstCase = bound.amount();
         if (!budgets.isEmpty() && worstCase == null) {
             return CheckResult.deny(503, "The prices of " + String.join(", ", command.models())
@@ -99,23 +98,27 @@ public class CheckService implements CheckPolicyUseCase {
         rateLimits.forEach(l -> rateCounters.add(RateCounter.of(l.scope(), now)));
         TreeSet<SpendCounter> counters = new TreeSet<>();
         budgets.forEach(b -> counters.add(b.counter(now)));
-        String creditOrganization = creditKnown ? command.organizationId() : null;
-        if (rateCounters.isEmpty() && counters.isEmpty() && creditOrganization == null) {
-            return allowed(policy, null, scan, bound);
+        // Credits fail closed: every request with a model meets its organization's credit, a balance of zero
+        // until one is known.
+        String creditOrganization = command.organizationId();
+        if (command.dryRun()) {
+            return dryRun(request, new AdmissionLocks.Request(true, rateCounters, tokens, counters, creditOrganization),
+                    policy, scan, bound);
         }
         // Counted and held with the lock, before the rows are judged, and committed: a refusal below takes the
         // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are
         // durable: bounded, see ADR 0004.
-        Reservation hold = worstCase == null || counters.isEmpty() && creditOrganization == null ? null
-                : new Reservation("res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
-                        counters.stream().map(c -> new Hold(c, worstCase)).toList(),
-                        creditOrganization == null ? null : worstCase, now, now.plus(config.reservationTtl()));
+        Reservation hold = worstCase == null ? null
+                : new Reservation(command.reservationId() != null ? command.reservationId()
+                        : "res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
+                        counters.stream().map(c -> new Hold(c, worstCase)).toList(), worstCase, now,
+                        now.plus(config.reservationTtl()));
         var admission = new AdmissionLocks.Request(!config.durableReservations(), rateCounters, tokens, counters,
                 creditOrganization, hold);
         AdmissionLocks.Locked locked = locks.lock(admission);
         Optional<Denial> denial;
         try {
-            denial = judge(request, locked, command.organizationId(), worstCase);
+            denial = judge(request, locked, worstCase);
         } catch (RuntimeException e) {
             // Committed with the locks, so taken back here, as a refusal's are: nothing was admitted.
             try {
@@ -134,15 +137,35 @@ public class CheckService implements CheckPolicyUseCase {
         return allowed(policy, hold, scan, bound);
     }
 
-    private Optional<Denial> judge(Admission.Request request, AdmissionLocks.Locked locked, String organizationId,
-            BigDecimal worstCase) {
-        Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), locked.credit());
+    private Optional<Denial> judge(Admission.Request request, AdmissionLocks.Locked locked, BigDecimal worstCase) {
+        Optional<Denial> denial = Admission.evaluate(request, locked.rates(), locked.counters(), known(locked));
         if (denial.isEmpty() && !locked.held()) {
             // Other checks held the organization's credit since it was read.
-            CreditState taken = ledger.credit(organizationId).orElse(locked.credit());
-            return Optional.of(Denial.budget(taken.shortMessage(worstCase)));
+            return Optional.of(Denial.budget(CreditState.shortMessage(worstCase)));
         }
         return denial;
+    }
+
+    /**
+     * The same rules against the counters as they stand: read without locks, nothing counted, held or written,
+     * and no reservation (explain). Checks in flight may change the rows before a real request comes.
+     */
+    private CheckResult dryRun(Admission.Request request, AdmissionLocks.Request rows, EffectivePolicy policy,
+            ScanResult scan, WorstCase bound) {
+        AdmissionLocks.Locked asTheyStand = locks.peek(rows);
+        Optional<Denial> denial = Admission.evaluate(request, asTheyStand.rates(), asTheyStand.counters(),
+                known(asTheyStand));
+        if (denial.isPresent()) {
+            Denial d = denial.get();
+            return d.retryAfterSeconds() != null
+                    ? CheckResult.rateLimited(d.message(), d.retryAfterSeconds(), policy.policyRevision())
+                    : CheckResult.deny(d.status(), d.message(), policy.policyRevision());
+        }
+        return allowed(policy, null, scan, bound);
+    }
+
+    private static CreditState known(AdmissionLocks.Locked locked) {
+        return locked.credit() == null ? CreditState.NONE : locked.credit();
     }
 
     /** @param bound null for a check that generates nothing (the model list's) */
@@ -155,9 +178,9 @@ public class CheckService implements CheckPolicyUseCase {
                 hold == null ? null : hold.amount());
     }
 
-    private WorstCase worstCase(CheckCommand command, boolean priced) {
-        return WorstCase.of(priced ? prices.highest(command.models()) : List.of(), command.estimatedPromptTokens(),
-                command.maxTokens(), command.choices(), config.defaultMaxCompletionTokens());
+    private WorstCase worstCase(CheckCommand command) {
+        return WorstCase.of(prices.highest(command.models()), command.estimatedPromptTokens(), command.maxTokens(),
+                command.choices(), config.defaultMaxCompletionTokens());
     }
 
     /** An allowed request never carries an allow-list that allows nothing, so empty means unrestricted here. */

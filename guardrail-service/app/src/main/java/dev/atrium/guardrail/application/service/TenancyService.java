@@ -2,6 +2,7 @@ package dev.atrium.guardrail.application.service;
 
 import dev.atrium.guardrail.application.port.in.FindTenancyQuery;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase;
+import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.application.port.out.ProcessedEvents;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
 import dev.atrium.guardrail.domain.KnownKey;
@@ -17,23 +18,32 @@ public class TenancyService implements LearnTenancyUseCase, FindTenancyQuery {
     private final TenancyRepository tenancy;
     private final ProcessedEvents processed;
     private final LevelPolicies levels;
+    private final BudgetLedger ledger;
     private final Clock clock;
 
-    public TenancyService(TenancyRepository tenancy, ProcessedEvents processed, LevelPolicies levels, Clock clock) {
+    public TenancyService(TenancyRepository tenancy, ProcessedEvents processed, LevelPolicies levels,
+            BudgetLedger ledger, Clock clock) {
         this.tenancy = tenancy;
         this.processed = processed;
         this.levels = levels;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
-    /** Organizations need no row: their policies are created on the first write. */
+    /**
+     * A new organization's credit is known from its creation on, at zero (credits fail closed), so its
+     * requests are refused as having no credits until billing reports a balance, which replaces it.
+     * Its policies need no row: they are created on the first write.
+     */
     @Override
     @Transactional
     public void learn(TenancyEvent event) {
         if (!processed.markProcessed(event.eventId(), event.type(), clock.instant())) {
             return;
         }
-        if (event instanceof WorkspaceLearned w) {
+        if (event instanceof OrganizationLearned o) {
+            ledger.openCredit(o.organizationId());
+        } else if (event instanceof WorkspaceLearned w) {
             tenancy.saveWorkspace(w.workspace());
         } else if (event instanceof KeyLearned k) {
             tenancy.saveKey(k.key());

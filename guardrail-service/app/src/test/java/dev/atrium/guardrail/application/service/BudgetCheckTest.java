@@ -44,6 +44,8 @@ class BudgetCheckTest {
         ledger.price(MODEL, "openai", "0.000001", "0.0001", 16384);
         ledger.price(MODEL, "azure", "0.0000005", "0.00005", 4096);
         store.saveKey(new KnownKey("key_1", "ws_1", "org_1", "user_1", null, null, false));
+        // Credits fail closed: the organization needs a known balance before anything is admitted.
+        reservations.record("org_1", new BigDecimal("1000"), 0);
     }
 
     @Test
@@ -250,12 +252,42 @@ class BudgetCheckTest {
     }
 
     @Test
-    void withoutBudgetsOrCreditsNothingIsReservedNorPriced() {
+    void aModelWithoutKnownPricesNeedsAPositiveCreditAndHoldsNothing() {
         CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
                 List.of("nobody/knows"), 0, 1000)));
         assertThat(r.allowed()).isTrue();
         assertThat(r.reservationId()).isNull();
-        assertThat(ledger.catalogueAsked).isEmpty();
+        assertThat(ledger.catalogueAsked).containsExactly("nobody/knows");
+    }
+
+    @Test
+    void anOrganizationWithoutAKnownBalanceHasNoCredits() {
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_new", "ws_9", null, null,
+                List.of(MODEL), 0, 1000)));
+        assertThat(r.allowed()).isFalse();
+        assertThat(r.status()).isEqualTo(402);
+        assertThat(r.message()).isEqualTo("Insufficient credits: this request may cost up to $0.10.");
+        assertThat(ledger.reservations).isEmpty();
+
+        CheckResult unpriced = checks.check(CheckCommand.of(new CheckRequest("org_new", "ws_9", null, null,
+                List.of("nobody/knows"), 0, 1000)));
+        assertThat(unpriced.status()).isEqualTo(402);
+        assertThat(unpriced.message()).isEqualTo("Insufficient credits.");
+    }
+
+    @Test
+    void aNewOrganizationsZeroBalanceRefusesUntilBillingsBalanceReplacesIt() {
+        assertThat(ledger.openCredit("org_new")).isTrue();
+        assertThat(checks.check(CheckCommand.of(new CheckRequest("org_new", "ws_9", null, null,
+                List.of(MODEL), 0, 1000))).status()).isEqualTo(402);
+
+        assertThat(reservations.record("org_new", new BigDecimal("5"), 0)).isTrue();
+        assertThat(ledger.openCredit("org_new")).as("a known balance is never reset").isFalse();
+
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_new", "ws_9", null, null,
+                List.of(MODEL), 0, 1000)));
+        assertThat(r.allowed()).isTrue();
+        assertThat(creditHold(r)).isEqualByComparingTo("0.10");
     }
 
     /** Prices are kept for a few seconds: one this instance learns applies at once, another's within them. */
@@ -285,8 +317,7 @@ class BudgetCheckTest {
         String second = check(1000).reservationId();
         CheckResult third = check(1000);
         assertThat(third.status()).isEqualTo(402);
-        assertThat(third.message()).isEqualTo("Organization credit balance of $0.25 ($0.05 not held by requests in"
-                + " flight) is too low: this request may cost up to $0.10.");
+        assertThat(third.message()).isEqualTo("Insufficient credits: this request may cost up to $0.10.");
         reservations.release(second);
         assertThat(check(1000).allowed()).isTrue();
     }
@@ -306,30 +337,54 @@ class BudgetCheckTest {
         CheckResult raced = check(1000);
 
         assertThat(raced.status()).isEqualTo(402);
-        assertThat(raced.message()).isEqualTo("Organization credit balance of $0.25 ($0.05 not held by requests in"
-                + " flight) is too low: this request may cost up to $0.10.");
+        assertThat(raced.message()).isEqualTo("Insufficient credits: this request may cost up to $0.10.");
         assertThat(ledger.reservations).hasSize(1);
         assertThat(ledger.rates.values()).as("the refused request's count is taken back")
                 .containsOnly(new RateState(1, 1000));
     }
 
-    /** The admission committed before the check failed, so what it counted and held is taken back. */
     @Test
-    void aCheckThatFailsAfterItsAdmissionTakesBackItsCountsAndHold() {
-        assertThat(reservations.record("org_1", new BigDecimal("0.25"), 3)).isTrue();
+    void aDryRunAnswersTheSameVerdictAndCountsHoldsAndWritesNothing() {
+        clock.set(Instant.parse("2026-11-26T12:00:45Z"));
         policies.set(PolicyWrites.of(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
-                null, null, new RateLimits(10, null), null), "a"));
-        ledger.beforeHold = () -> {
-            CreditState c = ledger.credits.get("org_1");
-            ledger.credits.put("org_1", new CreditState(c.balance(), c.reserved().add(new BigDecimal("0.20"))));
-        };
-        ledger.creditReadFails = true;
-
-        assertThatThrownBy(() -> check(1000)).hasMessage("the credit could not be read");
-
+                null, null, new RateLimits(2, null), null), "a"));
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "0.25");
+        for (int i = 0; i < 5; i++) {
+            CheckResult dry = dryRun(1000);
+            assertThat(dry.allowed()).as("dry run %d", i).isTrue();
+            assertThat(dry.reservationId()).isNull();
+        }
+        assertThat(ledger.rates).isEmpty();
         assertThat(ledger.reservations).isEmpty();
-        assertThat(ledger.rates.values()).as("the failed request's count is taken back")
-                .containsOnly(new RateState(0, 0));
+        assertThat(ledger.counters).isEmpty();
+
+        assertThat(check(1000).allowed()).isTrue();
+        assertThat(check(1000).allowed()).isTrue();
+        CheckResult dry = dryRun(1000);
+        CheckResult real = check(1000);
+        assertThat(dry.status()).isEqualTo(429);
+        assertThat(dry.message()).isEqualTo(real.message()).isEqualTo("Key rate limit of 2 requests per minute exceeded.");
+        assertThat(dry.retryAfterSeconds()).isEqualTo(15);
+        assertThat(ledger.rates.values()).containsOnly(new RateState(2, 2000));
+        assertThat(ledger.reservations).hasSize(2);
+        assertThat(ledger.state(counter(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY)).reserved())
+                .isEqualByComparingTo("0.20");
+        assertThat(ledger.relaxedCommits).as("only the real checks wrote").isEqualTo(3);
+    }
+
+    @Test
+    void aDryRunRefusesWhatABudgetWouldRefuse() {
+        budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "0.15");
+        check(1000);
+        CheckResult dry = dryRun(1000);
+        assertThat(dry.status()).isEqualTo(402);
+        assertThat(dry.message()).isEqualTo("Workspace daily budget of $0.15 exceeded.");
+        assertThat(ledger.reservations).hasSize(1);
+    }
+
+    private CheckResult dryRun(int maxTokens) {
+        return checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1", List.of(MODEL), 0,
+                maxTokens, null).asDryRun()));
     }
 
     @Test

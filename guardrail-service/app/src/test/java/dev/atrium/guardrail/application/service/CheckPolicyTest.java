@@ -29,6 +29,11 @@ class CheckPolicyTest {
     private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
             new PriceService(ledger, ledger, Runnable::run, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
+    {
+        // Credits fail closed: the organization needs a known balance before anything is admitted.
+        ledger.updateBalance("org_1", new java.math.BigDecimal("1000"), 0);
+    }
+
     @Test
     void withoutPoliciesEverythingIsAllowedUnconstrained() {
         CheckResult r = check(8000, "anthropic/claude-3.5-haiku");

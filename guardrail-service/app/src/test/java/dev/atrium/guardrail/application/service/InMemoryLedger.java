@@ -39,10 +39,9 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     final Map<String, Long> creditRevisions = new HashMap<>();
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
     int relaxedCommits;
+    int peeks;
     /** Runs as a hold starts: what other checks do between this check's read and its hold. */
     Runnable beforeHold = () -> { };
-    /** Makes {@link #credit} fail, as a database that stopped answering would. */
-    boolean creditReadFails;
     final Map<RateCounter, RateState> rates = new HashMap<>();
     final Map<String, EndpointPrice> prices = new LinkedHashMap<>();
     final Map<String, List<EndpointPrice>> catalogue = new HashMap<>();
@@ -117,8 +116,24 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     }
 
     @Override
-    public boolean knowsCredit(String organizationId) {
-        return credits.containsKey(organizationId);
+    public boolean openCredit(String organizationId) {
+        if (credits.containsKey(organizationId)) {
+            return false;
+        }
+        creditRevisions.put(organizationId, -1L);
+        credits.put(organizationId, CreditState.NONE);
+        return true;
+    }
+
+    /** Reads as {@link #lock} does, changing nothing; counts the calls in {@link #peeks}. */
+    @Override
+    public Locked peek(Request request) {
+        peeks++;
+        Map<RateCounter, RateState> rateStates = new HashMap<>();
+        request.rates().stream().filter(rates::containsKey).forEach(c -> rateStates.put(c, rates.get(c)));
+        String organization = request.creditOrganizationId();
+        return new Locked(rateStates, read(request.counters()), organization == null ? null : credits.get(organization),
+                true);
     }
 
     @Override
@@ -134,11 +149,14 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
 
     /**
      * As the database's hold: nothing is written when the credit no longer covers the credit hold, and
-     * there is no credit to hold before billing reported a balance.
+     * an organization with no known balance has none (a hold of zero needs none).
      */
     private boolean hold(Reservation r) {
         beforeHold.run();
         if (r.creditHold() != null && !credits.containsKey(r.organizationId())) {
+            if (r.creditHold().signum() > 0) {
+                return false;
+            }
             r = new Reservation(r.id(), r.organizationId(), r.holds(), null, r.createdAt(), r.expiresAt());
         }
         if (r.creditHold() != null && credits.get(r.organizationId()).shortFor(r.creditHold())) {
@@ -168,12 +186,12 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
             for (Hold h : r.holds()) {
                 CounterState s = state(h.counter());
                 counters.put(h.counter(), new CounterState(s.spent(), s.spentByok(),
-                        s.reserved().subtract(h.amount()).max(BigDecimal.ZERO)));
+                        notNegative(s.reserved().subtract(h.amount()))));
             }
             if (r.creditHold() != null) {
                 CreditState c = credits.get(r.organizationId());
                 credits.put(r.organizationId(), new CreditState(c.balance(),
-                        c.reserved().subtract(r.creditHold()).max(BigDecimal.ZERO)));
+                        notNegative(c.reserved().subtract(r.creditHold()))));
             }
         }
         charges.forEach((c, charge) -> {
@@ -184,6 +202,14 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         return released;
     }
 
+    /** As the database's constraints: a give-back of more than was held fails instead of clamping. */
+    private static BigDecimal notNegative(BigDecimal amount) {
+        if (amount.signum() < 0) {
+            throw new IllegalStateException("A hold would go negative: " + amount.toPlainString());
+        }
+        return amount;
+    }
+
     @Override
     public List<String> expired(Instant now, int limit) {
         return reservations.values().stream().filter(r -> r.expiresAt().isBefore(now)).map(Reservation::id)
@@ -192,9 +218,6 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
 
     @Override
     public Optional<CreditState> credit(String organizationId) {
-        if (creditReadFails) {
-            throw new IllegalStateException("the credit could not be read");
-        }
         return Optional.ofNullable(credits.get(organizationId));
     }
 
@@ -203,7 +226,7 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     public void refuse(Request request, Locked locked) {
         request.rates().forEach(c -> {
             RateState s = rates.get(c);
-            rates.put(c, new RateState(Math.max(s.requests() - 1, 0), Math.max(s.tokens() - request.tokens(), 0)));
+            rates.put(c, new RateState(s.requests() - 1, s.tokens() - request.tokens()));
         });
         if (request.hold() != null && locked.held()) {
             settleAll(List.of(request.hold().id()), Map.of());

@@ -30,7 +30,7 @@ class LevelPoliciesTest {
     private final LevelPolicies levels = new LevelPolicies(store, store, afterTransaction::add, () -> nanos,
             LevelPolicies.KEPT_FOR);
     private final PolicyService policies = new PolicyService(store, store, levels, Clock.systemUTC());
-    private final TenancyService tenancy = new TenancyService(store, store, levels, Clock.systemUTC());
+    private final TenancyService tenancy = new TenancyService(store, store, levels, new InMemoryLedger(), Clock.systemUTC());
 
     @Test
     void withinASecondTheKeyAndThePoliciesAreReadOnce() {

@@ -35,6 +35,11 @@ class ModerationTest {
     private final CheckService checks = new CheckService(levels, ledger, ledger,
             new PriceService(ledger, ledger, Runnable::run, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
+    {
+        // Credits fail closed: the organization needs a known balance before anything is admitted.
+        ledger.updateBalance("org_1", new java.math.BigDecimal("1000"), 0);
+    }
+
     @Test
     void withoutFiltersAnAnswerPassesUntouched() {
         ModerationResult r = moderate("Mail me at jane@example.com");

@@ -7,6 +7,7 @@ import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.KeyLearned;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.OrganizationLearned;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.WorkspaceLearned;
+import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.KnownWorkspace;
 import dev.atrium.guardrail.domain.LimitReset;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class TenancyServiceTest {
 
     private final InMemoryStores store = new InMemoryStores();
-    private final TenancyService service = new TenancyService(store, store, new LevelPolicies(store, store),
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final TenancyService service = new TenancyService(store, store, new LevelPolicies(store, store), ledger,
             Clock.systemUTC());
 
     @Test
@@ -26,6 +28,16 @@ class TenancyServiceTest {
         service.learn(new WorkspaceLearned("evt-1", "ws.created", new KnownWorkspace("ws_1", "org_1")));
         assertThat(service.workspace("ws_1")).contains(new KnownWorkspace("ws_1", "org_1"));
         assertThat(service.workspace("ws_2")).isEmpty();
+    }
+
+    @Test
+    void aNewOrganizationHasAKnownBalanceOfZeroThatBillingsBalanceReplaces() {
+        service.learn(new OrganizationLearned("evt-0", "org.created", "org_1"));
+        assertThat(ledger.credit("org_1")).contains(CreditState.NONE);
+
+        assertThat(ledger.updateBalance("org_1", new BigDecimal("100"), 0)).isTrue();
+        service.learn(new OrganizationLearned("evt-0b", "org.created", "org_1"));
+        assertThat(ledger.credit("org_1").orElseThrow().balance()).isEqualByComparingTo("100");
     }
 
     @Test

@@ -50,6 +50,9 @@ class GenerationPersistenceAdapter implements GenerationRepository {
 
     @Override
     public List<Generation> addAllIfAbsent(List<Generation> generations) {
+        // The caller's transaction (the debits with them) waits for the disk at commit, whatever the session's
+        // default: the consumer commits its Kafka offset after it, so a database crash must not lose it.
+        em.createNativeQuery("SELECT set_config('synchronous_commit', 'on', true)").getSingleResult();
         // In id order, so two transactions storing the same generations wait for each other instead of deadlocking.
         List<Generation> rows = generations.stream().sorted(Comparator.comparing(Generation::id)).toList();
         Set<String> stored = new HashSet<>(em.unwrap(Session.class)

@@ -13,7 +13,9 @@ public interface GenerationRepository {
 
     /**
      * Stores each generation unless one with its id exists (even in a concurrent transaction that
-     * commits first). The ids must be distinct.
+     * commits first). The ids must be distinct. The caller's transaction then commits durably (it
+     * waits for the disk), whatever the session's setting: the stored generations are the record that
+     * usage was booked, and the usage consumer commits its Kafka offsets after that transaction.
      *
      * @return the generations this call stored, in their order; the others were already stored
      */

@@ -63,6 +63,18 @@ class BulkUsageBookingAdapterTest {
     @Inject
     EntityManager em;
 
+    /** The consumer commits its Kafka offsets after this transaction, so it waits for the disk whatever it asked. */
+    @Test
+    void aBatchOfUsageCommitsDurablyEvenInATransactionThatAskedOtherwise() {
+        String org = "org_durable_" + UUID.randomUUID().toString().substring(0, 8);
+        String setting = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
+            usage.recordAll(List.of(usage("gen_" + org, org, "ws_durable", new BigDecimal("0.01"), false)));
+            return em.createNativeQuery("SHOW synchronous_commit").getSingleResult().toString();
+        });
+        assertThat(setting).isEqualTo("on");
+    }
+
     @Test
     void batchesAcrossOrganizationsWithRepeatedIdsDebitEachGenerationOnceToTheTenthDecimal() {
         String run = UUID.randomUUID().toString().substring(0, 8);

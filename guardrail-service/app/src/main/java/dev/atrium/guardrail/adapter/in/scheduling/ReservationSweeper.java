@@ -17,7 +17,7 @@ class ReservationSweeper {
         this.expire = expire;
     }
 
-    @Scheduled(every = "${atrium.guardrail.reservation-sweep-every:30s}", delayed = "5s",
+    @Scheduled(every = "${atrium.guardrail.reservation-sweep-every:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         int released = expire.expire();

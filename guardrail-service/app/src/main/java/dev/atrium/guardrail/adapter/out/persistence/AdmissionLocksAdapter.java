@@ -11,12 +11,14 @@ import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.SpendCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One call of the {@code admission} function (migrations V3 to V5): what a check reads, locks and
+ * One call of the {@code admission} function (R__reservation_protocol.sql): what a check reads, locks and
  * holds used to be five round trips (the commit setting, rate counters, spend counters, credit row,
  * hold); the function runs them in the same order inside PostgreSQL. Outside a transaction (as the
  * check calls it) the call commits on its own, and a refusal is one call of {@code admission_undo}.
@@ -30,6 +32,20 @@ class AdmissionLocksAdapter implements AdmissionLocks {
             + " ?::text, ?::text, ?::numeric, ?::text::timestamptz, ?::text::timestamptz, ?::text[])";
     private static final String UNDO = "SELECT admission_undo(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text)";
+
+    /** The same rows as they stand, in one statement of plain reads (a dry run): missing rows are absent. */
+    private static final String PEEK = "SELECT 'rate' AS kind, r.level AS row_level, r.scope_id AS row_scope,"
+            + " NULL AS row_window, r.minute_start AS row_start, r.requests::numeric AS n1, r.tokens::numeric AS n2,"
+            + " NULL::numeric AS n3"
+            + " FROM rate_counter r JOIN unnest(?::text[], ?::text[], ?::text[]) AS t (level, scope_id, minute_start)"
+            + " ON r.level = t.level AND r.scope_id = t.scope_id AND r.minute_start = t.minute_start::timestamptz"
+            + " UNION ALL SELECT 'spend', s.level, s.scope_id, s.budget_window, s.window_start, s.spent, s.spent_byok,"
+            + " s.reserved"
+            + " FROM spend_counter s JOIN unnest(?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS t (level, scope_id, budget_window, window_start) ON s.level = t.level AND s.scope_id = t.scope_id"
+            + " AND s.budget_window = t.budget_window AND s.window_start = t.window_start::timestamptz"
+            + " UNION ALL SELECT 'credit', NULL, b.organization_id, NULL, NULL, b.balance, b.reserved, NULL"
+            + " FROM credit_balance b WHERE b.organization_id = ?::text";
 
     private final Jdbc jdbc;
 
@@ -46,19 +62,7 @@ class AdmissionLocksAdapter implements AdmissionLocks {
         CreditState[] credit = new CreditState[1];
         boolean[] taken = {true};
         jdbc.query(LOCK, rs -> {
-            switch (rs.getString("kind")) {
-                case "rate" -> rates.put(new RateCounter(level(rs.getString("row_level")), rs.getString("row_scope"),
-                                Jdbc.instant(rs, "row_start")),
-                        new RateState(rs.getLong("n1"), rs.getLong("n2")));
-                case "spend" -> counters.put(new SpendCounter(level(rs.getString("row_level")),
-                                rs.getString("row_scope"),
-                                BudgetWindow.valueOf(rs.getString("row_window").toUpperCase(Locale.ROOT)),
-                                Jdbc.instant(rs, "row_start")),
-                        new CounterState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"), rs.getBigDecimal("n3")));
-                case "credit" -> credit[0] = new CreditState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"));
-                case "held" -> taken[0] = rs.getInt("n1") == 1;
-                default -> throw new IllegalStateException("Unknown lock row " + rs.getString("kind"));
-            }
+            read(rs, rates, counters, credit, taken);
             return Boolean.TRUE;
         }, request.commitWithoutWaitingForDisk(), rows.rateLevels, rows.rateScopes, rows.rateMinutes,
                 request.tokens(), rows.levels, rows.scopes, rows.windows, rows.starts, request.creditOrganizationId(),
@@ -66,6 +70,38 @@ class AdmissionLocksAdapter implements AdmissionLocks {
                 hold == null ? null : hold.creditHold(), hold == null ? null : hold.createdAt().toString(),
                 hold == null ? null : hold.expiresAt().toString(), rows.amounts);
         return new Locked(rates, counters, credit[0], taken[0]);
+    }
+
+    @Override
+    public Locked peek(Request request) {
+        Rows rows = Rows.of(request);
+        Map<RateCounter, RateState> rates = new HashMap<>();
+        Map<SpendCounter, CounterState> counters = new HashMap<>();
+        CreditState[] credit = new CreditState[1];
+        boolean[] taken = {true};
+        jdbc.query(PEEK, rs -> {
+            read(rs, rates, counters, credit, taken);
+            return Boolean.TRUE;
+        }, rows.rateLevels, rows.rateScopes, rows.rateMinutes, rows.levels, rows.scopes, rows.windows, rows.starts,
+                request.creditOrganizationId());
+        return new Locked(rates, counters, credit[0], true);
+    }
+
+    private static void read(ResultSet rs, Map<RateCounter, RateState> rates, Map<SpendCounter, CounterState> counters,
+            CreditState[] credit, boolean[] taken) throws SQLException {
+        switch (rs.getString("kind")) {
+            case "rate" -> rates.put(new RateCounter(level(rs.getString("row_level")), rs.getString("row_scope"),
+                            Jdbc.instant(rs, "row_start")),
+                    new RateState(rs.getLong("n1"), rs.getLong("n2")));
+            case "spend" -> counters.put(new SpendCounter(level(rs.getString("row_level")),
+                            rs.getString("row_scope"),
+                            BudgetWindow.valueOf(rs.getString("row_window").toUpperCase(Locale.ROOT)),
+                            Jdbc.instant(rs, "row_start")),
+                    new CounterState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"), rs.getBigDecimal("n3")));
+            case "credit" -> credit[0] = new CreditState(rs.getBigDecimal("n1"), rs.getBigDecimal("n2"));
+            case "held" -> taken[0] = rs.getInt("n1") == 1;
+            default -> throw new IllegalStateException("Unknown lock row " + rs.getString("kind"));
+        }
     }
 
     @Override

@@ -31,6 +31,12 @@ public interface AdmissionLocks {
     Locked lock(Request request);
 
     /**
+     * The rows {@link #lock} would lock, as they stand: nothing locked, counted, held or written (a dry
+     * run). Missing rows are absent; {@code held} is true.
+     */
+    Locked peek(Request request);
+
+    /**
      * Takes back what {@link #lock} wrote for a check that is refused: the request's count on each
      * rate counter and, when {@code locked.held()}, the hold.
      */
@@ -62,7 +68,7 @@ public interface AdmissionLocks {
 
     /**
      * The rows as they stood before this request: counters created by this call are at zero;
-     * {@code credit} is null when none was asked for or billing has not reported a balance yet.
+     * {@code credit} is null when none was asked for or no balance is known (which means none).
      *
      * @param held false when a hold was asked and the credit no longer covered its credit hold (nothing
      *             of the hold was written, and the caller must refuse); true otherwise

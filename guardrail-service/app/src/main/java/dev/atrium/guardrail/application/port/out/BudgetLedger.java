@@ -22,15 +22,15 @@ public interface BudgetLedger {
     Map<SpendCounter, CounterState> read(Collection<SpendCounter> counters);
 
     /**
-     * Whether billing has reported a balance for the organization. Once true it stays true (a
-     * balance is never forgotten), so an instance may remember it.
+     * Gives a new organization a known balance of zero unless one is known already: credits fail
+     * closed, and billing's first balance (any revision) replaces it. False when one was known.
      */
-    boolean knowsCredit(String organizationId);
+    boolean openCredit(String organizationId);
 
     /** Keeps billing's balance unless a newer revision is already known; false when skipped. */
     boolean updateBalance(String organizationId, BigDecimal balance, long revision);
 
-    /** The organization's credit as it stands, not locked; empty while billing has not reported one. */
+    /** The organization's credit as it stands, not locked; empty while none is known (which means none). */
     Optional<CreditState> credit(String organizationId);
 
     /**

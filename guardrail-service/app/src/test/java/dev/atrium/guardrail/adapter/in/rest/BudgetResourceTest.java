@@ -15,6 +15,7 @@ import dev.atrium.common.json.JsonSettings;
 import dev.atrium.common.security.Caller;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.guardrail.TestCredits;
 import dev.atrium.guardrail.application.port.in.ExpireReservationsUseCase;
 import dev.atrium.routing.api.RoutingEvents;
 import dev.atrium.workspace.api.WorkspaceEvents;
@@ -45,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Budgets, credits and reservations on the real PostgreSQL and Kafka. */
@@ -54,6 +56,12 @@ class BudgetResourceTest {
     private static final ObjectMapper JSON = JsonSettings.apply(new ObjectMapper());
     /** $0.10 for 1000 completion tokens and no prompt. */
     private static final String MODEL = "budget-test/model";
+
+    /** Credits fail closed: these tests are about other limits. */
+    @BeforeEach
+    void credits() {
+        TestCredits.grant("org_price_probe", "org_race", "org_four", "org_batch", "org_settle", "org_filters");
+    }
 
     @TestHTTPResource("/internal/v1/checks")
     URI checks;
@@ -201,8 +209,7 @@ class BudgetResourceTest {
         String held = awaitCheck("org_credit", r -> r.path("reservation_id").isTextual())
                 .path("reservation_id").asText();
         check("org_credit", "ws_credit", "key_credit").body("allowed", equalTo(false)).body("status", equalTo(402))
-                .body("message", equalTo("Organization credit balance of $0.15 ($0.05 not held by requests in flight)"
-                        + " is too low: this request may cost up to $0.10."));
+                .body("message", equalTo("Insufficient credits: this request may cost up to $0.10."));
 
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(

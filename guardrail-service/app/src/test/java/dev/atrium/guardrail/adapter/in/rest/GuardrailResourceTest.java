@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.atrium.common.security.Caller;
+import dev.atrium.guardrail.TestCredits;
 import dev.atrium.workspace.api.WorkspaceEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -20,10 +21,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class GuardrailResourceTest {
+
+    /** Credits fail closed: these tests are about other limits. */
+    @BeforeEach
+    void credits() {
+        TestCredits.grant("org_ceiling", "org_events", "org_billing");
+    }
 
     @Test
     @TestSecurity(user = "ops", roles = Caller.PLATFORM_ADMIN)

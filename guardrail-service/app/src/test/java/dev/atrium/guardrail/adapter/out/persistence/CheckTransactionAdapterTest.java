@@ -2,6 +2,7 @@ package dev.atrium.guardrail.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.guardrail.TestCredits;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
@@ -64,6 +65,7 @@ class CheckTransactionAdapterTest {
     @Test
     void aCheckWithEveryLimitSendsOneStatementWhichCommitsOnItsOwn() {
         String org = "org_stmt_" + run;
+        TestCredits.grant(org);
         String ws = "ws_stmt_" + run;
         String key = "key_stmt_" + run;
         String model = "stmt-" + run + "/model";
@@ -91,6 +93,7 @@ class CheckTransactionAdapterTest {
     @Test
     void aPolicyChangedThroughThisInstanceAppliesToTheNextCheck() {
         String org = "org_change_" + run;
+        TestCredits.grant(org);
         String ws = "ws_change_" + run;
         String model = "change-" + run + "/model";
         prices.priced(new EndpointPrice(model, "sim", new BigDecimal("0"), new BigDecimal("0.0001"), 4096));
@@ -109,6 +112,7 @@ class CheckTransactionAdapterTest {
     @Test
     void aRequestRefusedForItsBudgetIsNotCountedAgainstTheRateLimit() throws InterruptedException {
         String org = "org_refused_" + run;
+        TestCredits.grant(org);
         String ws = "ws_refused_" + run;
         String model = "refused-" + run + "/model";
         // $0.01 worst case; the budget holds one.

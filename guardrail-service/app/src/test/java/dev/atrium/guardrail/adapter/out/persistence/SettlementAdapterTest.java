@@ -228,7 +228,7 @@ class SettlementAdapterTest {
         QuarkusTransaction.requiringNew().run(() -> locks.lock(new AdmissionLocks.Request(false, new TreeSet<>(), 0,
                 new TreeSet<>(List.of(counters)), null, new Reservation(id, org, List.of(counters).stream()
                         .map(c -> new Hold(c, new BigDecimal(amount))).toList(),
-                        ledger.knowsCredit(org) ? new BigDecimal(amount) : null, MARCH,
+                        ledger.credit(org).isPresent() ? new BigDecimal(amount) : null, MARCH,
                         Instant.now().plus(Duration.ofHours(1))))));
         return id;
     }

@@ -1,0 +1,9 @@
+package dev.atrium.guardrail.application.port.in;
+
+import dev.atrium.guardrail.domain.Reconciliation;
+
+/** Proves, for every organization, that what is held equals what open reservations hold, and nothing is negative. */
+public interface ReconcileReservationsQuery {
+
+    Reconciliation reconcile();
+}
