@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The Anthropic Messages API, with its named stream events. */
+/**
+ * The Anthropic Messages API, with its named stream events. Offered tools, the simulated model calls the
+ * first one (or the one {@code tool_choice} names) until the conversation brings tool results back.
+ */
 final class AnthropicProtocol implements Protocol {
 
     private final ObjectMapper json;
@@ -58,26 +63,83 @@ final class AnthropicProtocol implements Protocol {
         }
         long promptChars = RequestFields.text(body.path("system")).length();
         String lastUserText = "";
+        Set<String> openToolUses = new HashSet<>();
         for (JsonNode message : messages) {
             String role = message.path("role").asText("");
             if (!role.equals("user") && !role.equals("assistant")) {
                 throw new InvalidRequest("messages: each message needs a role of user or assistant");
             }
-            String text = RequestFields.text(message.path("content"));
+            JsonNode content = message.path("content");
+            // As the real API: an empty turn is refused, and a tool result answers a tool use of the turn before.
+            if (content.isArray() && content.isEmpty() || content.isTextual() && content.asText().isEmpty()) {
+                throw new InvalidRequest("messages: all messages must have non-empty content");
+            }
+            Set<String> toolUses = new HashSet<>();
+            for (JsonNode block : content) {
+                String type = block.path("type").asText();
+                if (type.equals("tool_use")) {
+                    toolUses.add(block.path("id").asText());
+                } else if (type.equals("tool_result") && !openToolUses.contains(block.path("tool_use_id").asText())) {
+                    throw new InvalidRequest("messages: tool_result " + block.path("tool_use_id").asText()
+                            + " has no corresponding tool_use block in the previous message");
+                }
+                promptChars += RequestFields.text(block.path("content")).length();
+            }
+            openToolUses = toolUses;
+            String text = RequestFields.text(content);
             promptChars += text.length();
             if (role.equals("user")) {
                 lastUserText = text;
             }
         }
         boolean stream = body.path("stream").asBoolean(false);
-        return new CompletionRequest(provider, model.asText(), stream, false, maxTokens, promptChars, lastUserText);
+        return new CompletionRequest(provider, model.asText(), stream, false, maxTokens, promptChars, lastUserText,
+                toolCall(body, messages.get(messages.size() - 1)));
+    }
+
+    /**
+     * The simulated model calls the first offered tool unless the last turn brings tool results (or
+     * {@code tool_choice} is none): its input gives every string property of the schema the value "simulated".
+     */
+    private CompletionRequest.ToolCall toolCall(JsonNode body, JsonNode lastMessage) {
+        JsonNode tools = body.path("tools");
+        String choice = body.path("tool_choice").path("type").asText("auto");
+        if (!tools.isArray() || tools.isEmpty() || choice.equals("none")) {
+            return null;
+        }
+        for (JsonNode block : lastMessage.path("content")) {
+            if ("tool_result".equals(block.path("type").asText())) {
+                return null;
+            }
+        }
+        JsonNode tool = tools.get(0);
+        if (choice.equals("tool")) {
+            for (JsonNode t : tools) {
+                if (t.path("name").asText().equals(body.path("tool_choice").path("name").asText())) {
+                    tool = t;
+                }
+            }
+        }
+        ObjectNode input = json.createObjectNode();
+        tool.path("input_schema").path("properties").fields().forEachRemaining(p -> {
+            if ("string".equals(p.getValue().path("type").asText())) {
+                input.put(p.getKey(), "simulated");
+            }
+        });
+        return new CompletionRequest.ToolCall(Ids.anthropicToolUse(), tool.path("name").asText(), input);
     }
 
     @Override
     public ObjectNode answer(CompletionRequest request, Completion completion) {
         ObjectNode message = message(Ids.anthropicMessage(), request);
-        message.putArray("content").addObject().put("type", "text").put("text", completion.text());
-        message.put("stop_reason", stopReason(completion));
+        CompletionRequest.ToolCall call = request.toolCall();
+        if (call != null) {
+            message.putArray("content").addObject().put("type", "tool_use").put("id", call.id())
+                    .put("name", call.name()).set("input", call.input());
+        } else {
+            message.putArray("content").addObject().put("type", "text").put("text", completion.text());
+        }
+        message.put("stop_reason", call != null ? "tool_use" : stopReason(completion));
         message.putNull("stop_sequence");
         message.set("usage", usage(completion.promptTokens(), completion.completionTokens()));
         return message;
@@ -103,20 +165,37 @@ final class AnthropicProtocol implements Protocol {
         start.set("message", message);
         frames.add(frame(start));
 
+        CompletionRequest.ToolCall call = request.toolCall();
         ObjectNode blockStart = event("content_block_start").put("index", 0);
-        blockStart.putObject("content_block").put("type", "text").put("text", "");
+        if (call != null) {
+            blockStart.putObject("content_block").put("type", "tool_use").put("id", call.id()).put("name", call.name())
+                    .putObject("input");
+        } else {
+            blockStart.putObject("content_block").put("type", "text").put("text", "");
+        }
         frames.add(frame(blockStart));
         frames.add(frame(event("ping")));
 
-        for (int i = 0; i < completion.completionTokens(); i++) {
-            ObjectNode delta = event("content_block_delta").put("index", 0);
-            delta.putObject("delta").put("type", "text_delta").put("text", completion.piece(i));
-            frames.add(StreamFrame.token("content_block_delta", delta.toString()));
+        if (call != null) {
+            // The input in two pieces, as the real API cuts it anywhere.
+            String input = call.input().toString();
+            for (String piece : List.of("", input.substring(0, input.length() / 2), input.substring(input.length() / 2))) {
+                ObjectNode delta = event("content_block_delta").put("index", 0);
+                delta.putObject("delta").put("type", "input_json_delta").put("partial_json", piece);
+                frames.add(frame(delta));
+            }
+        } else {
+            for (int i = 0; i < completion.completionTokens(); i++) {
+                ObjectNode delta = event("content_block_delta").put("index", 0);
+                delta.putObject("delta").put("type", "text_delta").put("text", completion.piece(i));
+                frames.add(StreamFrame.token("content_block_delta", delta.toString()));
+            }
         }
         frames.add(frame(event("content_block_stop").put("index", 0)));
 
         ObjectNode messageDelta = event("message_delta");
-        messageDelta.putObject("delta").put("stop_reason", stopReason(completion)).putNull("stop_sequence");
+        messageDelta.putObject("delta").put("stop_reason", call != null ? "tool_use" : stopReason(completion))
+                .putNull("stop_sequence");
         messageDelta.putObject("usage").put("output_tokens", completion.completionTokens());
         frames.add(frame(messageDelta));
         frames.add(frame(event("message_stop")));

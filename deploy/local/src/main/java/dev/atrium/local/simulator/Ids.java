@@ -19,6 +19,10 @@ final class Ids {
         return "msg_01" + random(22);
     }
 
+    static String anthropicToolUse() {
+        return "toolu_01" + random(22);
+    }
+
     private static String random(int length) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] chars = new char[length];

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /p/{provider}/v1/messages} (Anthropic), streamed or not, with deterministic text and
  * token counts (see {@link TextGenerator}: prompt tokens = max(1, ceil(message characters / 4)),
  * completion tokens = words written = min(completion_tokens setting, default 16, and max_tokens)).
+ * Offered {@code tools}, its Anthropic protocol calls one (string properties "simulated") until the
+ * conversation brings the tool results back; its OpenAI protocol answers text only.
  * {@code /sim/providers/{provider}} sets latency, failures, pacing, dropped streams and hangs per
  * provider; {@code /sim/requests} lists what arrived, with the SHA-256 of each credential.
  */

@@ -61,6 +61,64 @@ class AnthropicMessagesTest {
     }
 
     @Test
+    void offeredToolsTheModelCallsOneThenAnswersItsResult() {
+        String tools = """
+                "tools":[{"name":"get_weather","input_schema":{"type":"object",
+                          "properties":{"city":{"type":"string"},"days":{"type":"integer"}}}}]""";
+        JsonNode call = SimulatorClient.json(client.post("/p/anthropic/v1/messages", """
+                {"model":"claude","max_tokens":50,%s,
+                 "messages":[{"role":"user","content":"Weather in Paris?"}]}""".formatted(tools), AUTH));
+
+        assertThat(call.get("stop_reason").asText()).isEqualTo("tool_use");
+        assertThat(call.at("/content/0/type").asText()).isEqualTo("tool_use");
+        assertThat(call.at("/content/0/name").asText()).isEqualTo("get_weather");
+        assertThat(call.at("/content/0/input").toString()).isEqualTo("{\"city\":\"simulated\"}");
+
+        String id = call.at("/content/0/id").asText();
+        JsonNode answer = SimulatorClient.json(client.post("/p/anthropic/v1/messages", """
+                {"model":"claude","max_tokens":50,%s,
+                 "messages":[{"role":"user","content":"Weather in Paris?"},
+                             {"role":"assistant","content":[{"type":"tool_use","id":"%s","name":"get_weather","input":{}}]},
+                             {"role":"user","content":[{"type":"tool_result","tool_use_id":"%s","content":"18 C"}]}]}"""
+                .formatted(tools, id, id), AUTH));
+
+        assertThat(answer.get("stop_reason").asText()).isEqualTo("end_turn");
+        assertThat(answer.at("/content/0/type").asText()).isEqualTo("text");
+    }
+
+    @Test
+    void refusesAnEmptyTurnAndAToolResultWithoutItsToolUse() {
+        HttpResponse<String> empty = client.post("/p/anthropic/v1/messages", """
+                {"model":"claude","max_tokens":50,"messages":[{"role":"user","content":"Hi"},
+                 {"role":"assistant","content":""},{"role":"user","content":"Well?"}]}""", AUTH);
+        HttpResponse<String> orphan = client.post("/p/anthropic/v1/messages", """
+                {"model":"claude","max_tokens":50,"messages":[{"role":"user",
+                 "content":[{"type":"tool_result","tool_use_id":"toolu_x","content":"18 C"}]}]}""", AUTH);
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(SimulatorClient.json(empty).at("/error/message").asText()).contains("non-empty content");
+        assertThat(orphan.statusCode()).isEqualTo(400);
+        assertThat(SimulatorClient.json(orphan).at("/error/message").asText()).contains("toolu_x");
+    }
+
+    @Test
+    void streamsAToolCallAsInputJsonDeltas() {
+        SimulatorClient.StreamedLines stream = client.postStream("/p/anthropic/v1/messages", """
+                {"model":"claude","max_tokens":50,"stream":true,
+                 "tools":[{"name":"lookup","input_schema":{"type":"object","properties":{"q":{"type":"string"}}}}],
+                 "messages":[{"role":"user","content":"Find it"}]}""", AUTH);
+
+        List<JsonNode> data = stream.data().stream().map(SimulatorClient::json).toList();
+        assertThat(data.get(1).at("/content_block/type").asText()).isEqualTo("tool_use");
+        assertThat(data.get(1).at("/content_block/name").asText()).isEqualTo("lookup");
+        String input = data.stream().filter(e -> "input_json_delta".equals(e.at("/delta/type").asText()))
+                .map(e -> e.at("/delta/partial_json").asText()).reduce("", String::concat);
+        assertThat(input).isEqualTo("{\"q\":\"simulated\"}");
+        assertThat(data).filteredOn(e -> "message_delta".equals(e.get("type").asText()))
+                .extracting(e -> e.at("/delta/stop_reason").asText()).containsExactly("tool_use");
+    }
+
+    @Test
     void streamsTheMessagesEventSequence() {
         SimulatorClient.StreamedLines stream = client.postStream("/p/anthropic/v1/messages", """
                 {"model":"claude","max_tokens":4,"stream":true,"messages":[{"role":"user","content":"Hi there"}]}""",

@@ -1,6 +1,7 @@
 package dev.atrium.routing.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** What a model accepts beyond plain chat. */
@@ -13,14 +14,17 @@ public record Capabilities(boolean tools, boolean jsonMode, boolean vision, bool
     public static final List<String> KNOWN_PARAMETERS = List.of("max_tokens", "temperature", "top_p", "stop",
             "frequency_penalty", "presence_penalty", "seed", "tools", "tool_choice", "response_format");
 
-    /** Whether the model honours every known parameter of the list. */
-    public boolean supportsAll(List<String> parameters) {
-        List<String> supported = supportedParameters();
+    /** Whether the model, served over this protocol, honours every known parameter of the list. */
+    public boolean supportsAll(List<String> parameters, Protocol protocol) {
+        List<String> supported = supportedParameters(protocol);
         return parameters.stream().filter(KNOWN_PARAMETERS::contains).allMatch(supported::contains);
     }
 
-    /** The request parameters the model honours, named as in the OpenAI chat API. */
-    public List<String> supportedParameters() {
+    /**
+     * The request parameters the model honours when served over this protocol, named as in the OpenAI
+     * chat API: what the model can do and the gateway's adapter for the protocol carries.
+     */
+    public List<String> supportedParameters(Protocol protocol) {
         List<String> parameters = new ArrayList<>(SAMPLING);
         if (tools) {
             parameters.add("tools");
@@ -29,7 +33,13 @@ public record Capabilities(boolean tools, boolean jsonMode, boolean vision, bool
         if (jsonMode) {
             parameters.add("response_format");
         }
-        return List.copyOf(parameters);
+        return parameters.stream().filter(protocol::carries).toList();
+    }
+
+    /** Over endpoints of several protocols: what at least one of them honours (a model's list, as OpenRouter's). */
+    public List<String> supportedParameters(Collection<Protocol> protocols) {
+        return supportedParameters(Protocol.OPENAI).stream()
+                .filter(p -> protocols.stream().anyMatch(protocol -> protocol.carries(p))).toList();
     }
 
     public List<String> inputModalities() {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param zdrOnly            keep only zero-data-retention providers
  * @param quantizations      empty for any; else keep only endpoints at one of these (any case)
  * @param maxPromptPrice     USD per token, null for no limit
- * @param requireParameters  keep only models that honour every parameter the request uses
+ * @param requireParameters  keep only endpoints whose model and protocol honour every parameter the request uses
  */
 public record RoutingPreferences(List<String> order, List<String> only, List<String> ignore, boolean allowFallbacks,
         SortOrder sort, boolean denyDataCollection, boolean zdrOnly, List<String> quantizations,
@@ -56,7 +56,7 @@ public record RoutingPreferences(List<String> order, List<String> only, List<Str
         if (maxCompletionPrice != null && endpoint.price().completion().compareTo(maxCompletionPrice) > 0) {
             return Optional.of("max_price.completion");
         }
-        if (requireParameters && !model.capabilities().supportsAll(parameters)) {
+        if (requireParameters && !model.capabilities().supportsAll(parameters, provider.protocol())) {
             return Optional.of("require_parameters");
         }
         return Optional.empty();

@@ -4,10 +4,12 @@ import static dev.atrium.routing.domain.Catalogs.LLAMA;
 import static dev.atrium.routing.domain.Catalogs.MINI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.routing.api.DataPolicy;
 import dev.atrium.routing.api.Price;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,22 @@ class RankingTest {
         assertThat(required).filteredOn(r -> r.candidate().model().equals(LLAMA))
                 .extracting(RankedEndpoint::reason).containsOnly("require_parameters");
         assertThat(notRequired).filteredOn(RankedEndpoint::kept).hasSize(6);
+    }
+
+    @Test
+    void requireParametersLeavesOutAnAnthropicEndpointForAParameterItsAdapterDrops() {
+        Provider anthropic = Catalogs.provider("anthropic", "Anthropic", Protocol.ANTHROPIC, new DataPolicy(false, true, false));
+        List<Provider> providers = new ArrayList<>(catalog.providers());
+        providers.add(anthropic);
+        Catalog mixed = Catalog.of(providers, catalog.models(), List.of(endpoint("openai", "0.15", "0.60", "fp8"),
+                endpoint("anthropic", "0.10", "0.50", "fp8")));
+
+        var withSeed = rank(mixed, prefs(List.of(), null, null, true), List.of("tools", "response_format", "seed"));
+        var withTools = rank(mixed, prefs(List.of(), null, null, true),
+                List.of("tools", "tool_choice", "response_format", "stop", "temperature", "top_p", "max_tokens"));
+
+        assertThat(summary(withSeed)).containsExactly("openai kept sort:price", "anthropic out require_parameters");
+        assertThat(summary(withTools)).containsExactly("anthropic kept sort:price", "openai kept sort:price");
     }
 
     @Test

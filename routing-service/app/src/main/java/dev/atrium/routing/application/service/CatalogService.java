@@ -35,7 +35,9 @@ public class CatalogService implements BrowseCatalogQuery {
     public List<ModelListing> models() {
         Catalog catalog = catalogs.load();
         return catalog.models().stream()
-                .map(m -> new ModelListing(m, catalog.cheapestEndpointOf(m.id())))
+                .map(m -> new ModelListing(m, catalog.cheapestEndpointOf(m.id()),
+                        m.capabilities().supportedParameters(catalog.endpointsOf(m.id()).stream()
+                                .map(e -> catalog.provider(e.providerId()).protocol()).toList())))
                 .toList();
     }
 

@@ -44,7 +44,13 @@ class HttpUpstreamProvider implements UpstreamProvider {
         }
         boolean anthropic = "anthropic".equals(candidate.protocol());
         openAiBody.put("stream", false);
-        ObjectNode body = anthropic ? AnthropicTranslation.request(openAiBody) : openAiBody;
+        ObjectNode body;
+        try {
+            body = anthropic ? AnthropicTranslation.request(openAiBody) : openAiBody;
+        } catch (UntranslatableRequest e) {
+            // The caller's error, answered as a provider's 400 would be, without calling the provider.
+            return Uni.createFrom().item(new UpstreamAnswer(400, null, e.getMessage(), 0));
+        }
         HttpRequest<Buffer> request = anthropic
                 ? http.client().postAbs(candidate.baseUrl() + "/v1/messages")
                         .putHeader("x-api-key", credential.get())
@@ -69,7 +75,12 @@ class HttpUpstreamProvider implements UpstreamProvider {
                     + candidate.provider(), null, 0));
         }
         boolean anthropic = "anthropic".equals(candidate.protocol());
-        ObjectNode body = anthropic ? AnthropicTranslation.request(openAiBody).put("stream", true) : openAiBody;
+        ObjectNode body;
+        try {
+            body = anthropic ? AnthropicTranslation.request(openAiBody).put("stream", true) : openAiBody;
+        } catch (UntranslatableRequest e) {
+            return Uni.createFrom().item(new UpstreamStream(400, e.getMessage(), null, 0));
+        }
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(candidate.baseUrl() + (anthropic ? "/v1/messages" : "/v1/chat/completions"))
                 .setIdleTimeout(timeoutMillis)

@@ -84,8 +84,16 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
         return Uni.createFrom().voidItem();
     }
 
+    /** Planned on the simulator's Anthropic protocol; named under openai/ so that the guardrail above allows it. */
+    static final String OVER_ANTHROPIC = "openai/served-over-anthropic";
+
     @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
+        if (OVER_ANTHROPIC.equals(request.model())) {
+            return Uni.createFrom().item(new RoutePlan(List.of(new Candidate(OVER_ANTHROPIC, "sim-anthropic",
+                    "claude-sim", SIMULATOR.baseUrl() + "/p/sim-anthropic", "anthropic", PRICE,
+                    new DataPolicy(false, false, false), null, 200000, 8192))));
+        }
         return Uni.createFrom().item(new RoutePlan(List.of(candidate("sim-flaky"), candidate("openai"))));
     }
 

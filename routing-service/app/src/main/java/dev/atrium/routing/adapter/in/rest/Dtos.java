@@ -42,7 +42,7 @@ final class Dtos {
             var m = listing.model();
             return new ModelView(m.id(), m.name(), m.contextLength(),
                     listing.cheapest().map(e -> Pricing.of(e.price())).orElse(null),
-                    m.capabilities().supportedParameters(),
+                    listing.supportedParameters(),
                     new Architecture(m.capabilities().inputModalities(), List.of("text")));
         }
     }
@@ -77,7 +77,7 @@ final class Dtos {
             var stats = listing.stats();
             return new EndpointView(p.name() + " | " + model.model().id(), p.name(), p.id(),
                     e.contextLength(model.model()), Pricing.of(e.price()), e.quantization(), e.maxCompletionTokens(),
-                    model.model().capabilities().supportedParameters(), stats.map(EndpointStats::status).orElse(0),
+                    model.model().capabilities().supportedParameters(p.protocol()), stats.map(EndpointStats::status).orElse(0),
                     stats.map(s -> Math.round(s.uptime() * 10_000) / 100.0).orElse(null),
                     stats.filter(s -> s.latencyP50() != null).map(s -> new Latency(s.latencyP50(), s.latencyP90()))
                             .orElse(null),

@@ -16,7 +16,8 @@ public interface BrowseCatalogQuery {
     /** The model's endpoints with their live statistics; empty for an unknown model. */
     Optional<ModelEndpoints> endpoints(String modelId);
 
-    record ModelListing(Model model, Optional<Endpoint> cheapest) {
+    /** @param supportedParameters what at least one of the model's endpoints honours */
+    record ModelListing(Model model, Optional<Endpoint> cheapest, List<String> supportedParameters) {
     }
 
     record ModelEndpoints(Model model, List<EndpointListing> endpoints) {

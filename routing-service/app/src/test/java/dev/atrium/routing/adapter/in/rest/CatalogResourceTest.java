@@ -1,6 +1,7 @@
 package dev.atrium.routing.adapter.in.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -49,6 +50,22 @@ class CatalogResourceTest {
                 .body(OPENAI_MINI + "uptime_last_30m", nullValue())
                 .body(OPENAI_MINI + "latency_last_30m", nullValue())
                 .body(OPENAI_MINI + "throughput_last_30m", nullValue());
+    }
+
+    @Test
+    void anAnthropicEndpointListsExactlyTheParametersTheGatewayTranslates() {
+        given().get("/api/v1/catalog/models/{author}/{slug}/endpoints", "anthropic", "claude-3.5-haiku")
+                .then().statusCode(200)
+                .body("data.endpoints.find { it.tag == 'anthropic' }.supported_parameters", contains("max_tokens",
+                        "temperature", "top_p", "stop", "tools", "tool_choice", "response_format"))
+                .body("data.endpoints.find { it.tag == 'sim-fast' }.supported_parameters",
+                        hasItems("seed", "frequency_penalty", "tools", "response_format"));
+        // A model lists what at least one of its endpoints honours.
+        given().get("/api/v1/catalog/models")
+                .then().statusCode(200)
+                .body("data.find { it.id == 'anthropic/claude-sonnet-4' }.supported_parameters", contains("max_tokens",
+                        "temperature", "top_p", "stop", "tools", "tool_choice", "response_format"))
+                .body("data.find { it.id == 'anthropic/claude-3.5-haiku' }.supported_parameters", hasItem("seed"));
     }
 
     @Test
