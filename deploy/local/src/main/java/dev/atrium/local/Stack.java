@@ -179,7 +179,10 @@ public final class Stack implements AutoCloseable {
         int port = FreePorts.next();
         String replica = name + "-" + port;
         ServiceProcess base = service(name, port);
-        ServiceProcess process = new ServiceProcess(replica, base.jar(), port, base.settings(), log(replica));
+        Map<String, String> settings = new LinkedHashMap<>(base.settings());
+        // Its own Kafka consumer identity: two members with one group.instance.id fence each other.
+        settings.put("atrium.instance-id", "local-" + replica);
+        ServiceProcess process = new ServiceProcess(replica, base.jar(), port, settings, log(replica));
         try {
             launch(replica, process::start);
         } catch (IOException | InterruptedException e) {
@@ -193,6 +196,8 @@ public final class Stack implements AutoCloseable {
         String module = name.equals("gateway") ? "gateway" : name + "-service";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.kafka());
+        // One stable Kafka consumer identity per process: a restarted service takes its partitions back at once.
+        settings.put("atrium.instance-id", "local-" + name);
         settings.put("quarkus.oidc.auth-server-url", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
         if (DATABASES.contains(name)) {
             settings.put("quarkus.datasource.jdbc.url", jdbcUrl(name));
