@@ -273,6 +273,21 @@ public final class Stack implements AutoCloseable {
         stop(process);
     }
 
+    /** Kills one component without warning (SIGKILL), as a crash or an OOM kill would (for failure tests). */
+    public synchronized void kill(String name) {
+        Process process = processes.remove(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No running component " + name);
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Starts a component stopped with {@link #stop(String)} again, and waits until it is ready. */
     public synchronized void restart(String name) {
         try {
