@@ -181,7 +181,10 @@ public final class Stack implements AutoCloseable {
         int port = FreePorts.next();
         String replica = name + "-" + port;
         ServiceProcess base = service(name, port);
-        ServiceProcess process = new ServiceProcess(replica, base.jar(), port, base.settings(), log(replica));
+        Map<String, String> settings = new LinkedHashMap<>(base.settings());
+        // Its own Kafka consumer identity: two members with one group.instance.id fence each other.
+        settings.put("atrium.instance-id", "local-" + replica);
+        ServiceProcess process = new ServiceProcess(replica, base.jar(), port, settings, log(replica));
         try {
             launch(replica, process::start);
         } catch (IOException | InterruptedException e) {
@@ -195,6 +198,8 @@ public final class Stack implements AutoCloseable {
         String module = name.equals("gateway") ? "gateway" : name + "-service";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.kafka());
+        // One stable Kafka consumer identity per process: a restarted service takes its partitions back at once.
+        settings.put("atrium.instance-id", "local-" + name);
         settings.put("quarkus.oidc.auth-server-url", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
         if (DATABASES.contains(name)) {
             settings.put("quarkus.datasource.jdbc.url", jdbcUrl(name));
@@ -268,6 +273,21 @@ public final class Stack implements AutoCloseable {
             throw new IllegalArgumentException("No running component " + name);
         }
         stop(process);
+    }
+
+    /** Kills one component without warning (SIGKILL), as a crash or an OOM kill would (for failure tests). */
+    public synchronized void kill(String name) {
+        Process process = processes.remove(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No running component " + name);
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts a component stopped with {@link #stop(String)} again, and waits until it is ready. */

@@ -52,9 +52,16 @@ public interface GatewayConfig {
     /** Where usage Kafka did not take waits, durably, until it is sent. */
     java.nio.file.Path spoolDir();
 
-    /** How often the spool is retried while it holds records. */
+    /** The longest wait between two tries to send the spool while Kafka refuses records (the wait doubles up to it). */
     @WithDefault("1s")
     Duration spoolDrainInterval();
+
+    /**
+     * The spool's group commit: every usage record queued within this time shares one write and one fsync,
+     * so a record is on disk at most this long (plus the fsync) after its answer left.
+     */
+    @WithDefault("5ms")
+    Duration spoolCommitInterval();
 
     /**
      * How long a resolved key is reused without asking workspace-service. Workspace events drop an

@@ -7,12 +7,12 @@ import dev.atrium.billing.application.port.in.RecordUsageUseCase.BatchOutcome;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.UsageRecorded;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +24,13 @@ import org.jboss.logging.Logger;
 /**
  * Books the usage records the gateway publishes, a polled batch per transaction. A record that
  * cannot be read is logged (where it is, never its content) and skipped. A batch whose transaction
- * fails is booked again from the start (the failed attempt left nothing behind); a failure that
- * outlasts a few attempts stops the channel instead (health turns DOWN), so no usage is lost: the
- * offsets are not committed and the batch is read again after a restart.
+ * fails is booked again from the start (the failed attempt left nothing behind), with backoff, until
+ * the database answers again: the channel never stops, and the offsets are not committed meanwhile.
  */
 @ApplicationScoped
 class UsageRecordedConsumer {
 
     private static final Logger LOG = Logger.getLogger(UsageRecordedConsumer.class);
-    private static final int ATTEMPTS = 3;
 
     private final RecordUsageUseCase recordUsage;
     private final ObjectMapper json;
@@ -72,35 +70,17 @@ class UsageRecordedConsumer {
         return Optional.empty();
     }
 
-    /** Retries a failing transaction briefly (a database restart, say) before giving the batch up to the channel. */
+    /**
+     * Books the batch, trying again until it succeeds (a database restart, say): a failed attempt left
+     * nothing behind, and the offsets stay uncommitted meanwhile, so no usage is skipped or lost.
+     */
     private void book(List<RecordUsageCommand> commands, ConsumerRecords<String, String> records) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                long start = System.nanoTime();
-                BatchOutcome outcome = recordUsage.recordAll(commands);
-                LOG.debugf("Booked %d usage records (%d duplicates) up to %s in %d ms", outcome.recorded(),
-                        outcome.duplicates(), describe(records), (System.nanoTime() - start) / 1_000_000);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    LOG.errorf("Could not book the usage records up to %s after %d attempts; the channel stops: %s",
-                            describe(records), ATTEMPTS, e.getMessage());
-                    throw e;
-                }
-                LOG.warnf("Booking the usage records up to %s failed (attempt %d of %d), retrying: %s",
-                        describe(records), attempt, ATTEMPTS, e.getMessage());
-                pause(Duration.ofSeconds(attempt));
-            }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying usage records", e);
-        }
+        UntilDone.run("Booking the usage records up to " + describe(records), () -> {
+            long start = System.nanoTime();
+            BatchOutcome outcome = recordUsage.recordAll(commands);
+            LOG.debugf("Booked %d usage records (%d duplicates) up to %s in %d ms", outcome.recorded(),
+                    outcome.duplicates(), describe(records), (System.nanoTime() - start) / 1_000_000);
+        });
     }
 
     private RecordUsageCommand command(String value) throws JsonProcessingException {

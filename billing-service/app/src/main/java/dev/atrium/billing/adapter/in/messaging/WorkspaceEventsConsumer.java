@@ -6,6 +6,7 @@ import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase;
 import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase.LearnWorkspaceCommand;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.workspace.api.WorkspaceEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,6 @@ class WorkspaceEventsConsumer {
                     record.offset(), e.getMessage());
             return;
         }
-        learnWorkspace.learn(command);
+        UntilDone.run("Learning a created workspace", () -> learnWorkspace.learn(command));
     }
 }

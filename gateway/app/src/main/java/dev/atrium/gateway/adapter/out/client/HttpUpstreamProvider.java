@@ -102,7 +102,7 @@ class HttpUpstreamProvider implements UpstreamProvider {
                             Multi<ObjectNode> chunks = anthropic
                                     ? AnthropicStreamTranslation.chunks(SseLines.events(response.toMulti()), json,
                                             candidate.upstreamModel())
-                                    : openAiChunks(SseLines.events(response.toMulti()));
+                                    : openAiChunks(SseLines.events(response.toMulti()), json);
                             // A client that goes away aborts the upstream call instead of paying for the rest.
                             Multi<ObjectNode> abortable = chunks.onCancellation().invoke(() -> request.reset());
                             return Uni.createFrom().item(new UpstreamStream(200, null, abortable, elapsed(started)));
@@ -111,7 +111,8 @@ class HttpUpstreamProvider implements UpstreamProvider {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, elapsed(started)));
     }
 
-    private Multi<ObjectNode> openAiChunks(Multi<SseLines.Event> events) {
+    /** The OpenAI-compatible relay: each event's data is one chunk, {@code [DONE]} ends the stream. */
+    static Multi<ObjectNode> openAiChunks(Multi<SseLines.Event> events, ObjectMapper json) {
         return events.select().where(e -> !"[DONE]".equals(e.data().strip()))
                 .map(e -> {
                     try {

@@ -5,69 +5,236 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
- * An append-only file of records Kafka did not take, one JSON line each, written with fsync so a
- * crash or a restart loses none; read back in order and truncated once Kafka acknowledged them.
+ * The write-ahead log of usage records: every record is appended here (fsync) before it is sent to
+ * Kafka, so a crash loses none that was committed, and dropped once every record before it is in
+ * Kafka. Records are numbered in order; the log is a run of segment files named by their first
+ * record's number, so a sent segment is deleted whole instead of rewriting a file. Each line is
+ * one JSON record; only complete lines count (a line torn by a crash was never committed).
  */
 final class UsageSpool {
 
-    private final Path file;
-    /** Kept with every write, so the question every usage record asks costs no file system call. */
-    private volatile boolean empty;
+    /** A segment closes at this many records or after {@link #SEGMENT_NANOS}: what a crash can make us resend. */
+    static final int SEGMENT_RECORDS = 1_000;
+    private static final long SEGMENT_NANOS = 1_000_000_000L;
+    private static final String LEGACY = "usage.spool";
 
-    UsageSpool(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the usage spool folder " + directory, e);
-        }
-        this.file = directory.resolve("usage.spool");
-        this.empty = readAll().isEmpty();
+    record Line(long seq, String text) {
     }
 
-    synchronized void append(String line) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-            empty = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the usage spool " + file, e);
+    private static final class Segment {
+        final long first;
+        final Path path;
+        int count;
+
+        Segment(long first, Path path, int count) {
+            this.first = first;
+            this.path = path;
+            this.count = count;
         }
+
+        long end() {
+            return first + count;
+        }
+    }
+
+    private final Path directory;
+    private final NavigableMap<Long, Segment> segments = new TreeMap<>();
+    private Segment current;
+    private FileChannel channel;
+    private long openedNanos;
+    /** The number the next committed record gets. */
+    private volatile long head;
+    /** Every record numbered below is in Kafka. */
+    private volatile long acknowledged;
+
+    UsageSpool(Path directory) {
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "usage-*.spool")) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    long first = Long.parseLong(name.substring(6, name.length() - 6));
+                    segments.put(first, new Segment(first, file, completeLines(file)));
+                }
+            }
+            head = segments.isEmpty() ? 0 : segments.lastEntry().getValue().end();
+            // A spool written by an older gateway (one file) becomes the next segment.
+            Path legacy = directory.resolve(LEGACY);
+            if (Files.exists(legacy)) {
+                Path moved = directory.resolve(name(head));
+                Files.move(legacy, moved);
+                segments.put(head, new Segment(head, moved, completeLines(moved)));
+                head = segments.get(head).end();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the usage spool in " + directory, e);
+        }
+        acknowledged = segments.isEmpty() ? head : segments.firstKey();
+        acknowledge(acknowledged);
+    }
+
+    /** Appends the lines as one write and one fsync (the group commit); returns the first one's number. */
+    synchronized long append(List<String> lines) {
+        try {
+            if (current == null || current.count >= SEGMENT_RECORDS || System.nanoTime() - openedNanos > SEGMENT_NANOS) {
+                rotate();
+            }
+            StringBuilder text = new StringBuilder(lines.size() * 512);
+            lines.forEach(l -> text.append(l).append('\n'));
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            // What was half written must not be appended to: the next batch starts a new segment.
+            closeCurrent();
+            throw new UncheckedIOException("Cannot write the usage spool in " + directory, e);
+        }
+        long first = head;
+        current.count += lines.size();
+        head = first + lines.size();
+        return first;
+    }
+
+    private void rotate() throws IOException {
+        closeCurrent();
+        Path path = directory.resolve(name(head));
+        channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // The new file's name must survive a crash as much as its lines.
+        try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
+            folder.force(true);
+        }
+        current = new Segment(head, path, 0);
+        segments.put(head, current);
+        openedNanos = System.nanoTime();
+    }
+
+    private void closeCurrent() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing a file whose lines were forced already
+            }
+        }
+        channel = null;
+        current = null;
+        deleteAcknowledged();
+    }
+
+    /** Up to {@code max} committed records from {@code from} on, read back from their segment. */
+    List<Line> read(long from, int max) {
+        Segment segment;
+        int count;
+        synchronized (this) {
+            Map.Entry<Long, Segment> entry = segments.floorEntry(from);
+            if (entry == null || from >= entry.getValue().end()) {
+                return List.of();
+            }
+            segment = entry.getValue();
+            count = segment.count;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(segment.path);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the usage spool " + segment.path, e);
+        }
+        // Cut on the byte \n before decoding, as the segment may end inside a line being written.
+        List<Line> out = new ArrayList<>();
+        int index = 0;
+        int start = 0;
+        for (int i = 0; i < bytes.length && index < count && out.size() < max; i++) {
+            if (bytes[i] == '\n') {
+                long seq = segment.first + index++;
+                if (seq >= from) {
+                    out.add(new Line(seq, new String(bytes, start, i - start, StandardCharsets.UTF_8)));
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** Every record numbered below {@code below} is in Kafka: segments wholly below it go. */
+    synchronized void acknowledge(long below) {
+        if (below > acknowledged) {
+            acknowledged = below;
+        }
+        deleteAcknowledged();
+    }
+
+    private void deleteAcknowledged() {
+        if (current != null && current.end() <= acknowledged && System.nanoTime() - openedNanos > SEGMENT_NANOS) {
+            // Quiet and all sent: the open segment goes too, so an idle gateway's spool folder is empty.
+            closeCurrent();
+            return;
+        }
+        while (!segments.isEmpty()) {
+            Segment oldest = segments.firstEntry().getValue();
+            if (oldest == current || oldest.end() > acknowledged) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(oldest.path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the sent usage spool segment " + oldest.path, e);
+            }
+            segments.pollFirstEntry();
+        }
+    }
+
+    /** The number the next committed record gets. */
+    long head() {
+        return head;
+    }
+
+    /** Every record numbered below is in Kafka. */
+    long acknowledged() {
+        return acknowledged;
+    }
+
+    /** Records committed here that Kafka has not acknowledged yet. */
+    long unsent() {
+        return Math.max(0, head - acknowledged);
     }
 
     boolean isEmpty() {
-        return empty;
+        return unsent() == 0;
     }
 
-    synchronized List<String> readAll() {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isBlank()).toList() : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the usage spool " + file, e);
-        }
+    /** Closes the open segment; it is deleted when Kafka has everything in it. */
+    synchronized void close() {
+        closeCurrent();
     }
 
-    /** Drops the first {@code count} lines: those Kafka has acknowledged. */
-    synchronized void dropFirst(int count) {
-        List<String> rest = readAll().stream().skip(count).toList();
-        try {
-            Path next = file.resolveSibling("usage.spool.next");
-            Files.write(next, rest.isEmpty() ? List.of() : rest, StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
-                channel.force(true);
+    private static String name(long first) {
+        return String.format("usage-%020d.spool", first);
+    }
+
+    private static int completeLines(Path file) throws IOException {
+        int lines = 0;
+        for (byte b : Files.readAllBytes(file)) {
+            if (b == '\n') {
+                lines++;
             }
-            Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            empty = rest.isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot rewrite the usage spool " + file, e);
         }
+        return lines;
     }
 }

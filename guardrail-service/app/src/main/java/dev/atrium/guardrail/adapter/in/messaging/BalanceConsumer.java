@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.billing.api.BalanceChanged;
 import dev.atrium.billing.api.BillingEvents;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.guardrail.application.port.in.RecordBalanceUseCase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,8 @@ class BalanceConsumer {
                     record.partition(), record.offset());
             return;
         }
-        if (!balances.record(b.organizationId(), b.balance(), b.revision())) {
+        if (!UntilDone.get("Recording the balance of " + b.organizationId(),
+                () -> balances.record(b.organizationId(), b.balance(), b.revision()))) {
             LOG.debugf("Balance revision %d of %s is not newer than the one kept", b.revision(), b.organizationId());
         }
     }

@@ -3,6 +3,7 @@ package dev.atrium.guardrail.adapter.in.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.guardrail.application.port.in.LearnPricesUseCase;
 import dev.atrium.guardrail.domain.EndpointPrice;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -49,7 +50,7 @@ class RoutingEventsConsumer {
                 return;
             }
             if (type.contains("removed") || type.contains("deleted")) {
-                prices.removed(model, provider);
+                UntilDone.run("Forgetting the price of " + model + " at " + provider, () -> prices.removed(model, provider));
                 return;
             }
             BigDecimal prompt = price(e, "prompt");
@@ -59,8 +60,9 @@ class RoutingEventsConsumer {
                 return;
             }
             JsonNode max = e.path("max_completion_tokens");
-            prices.priced(new EndpointPrice(model, provider, prompt, completion,
-                    max.canConvertToInt() ? max.intValue() : null));
+            EndpointPrice price = new EndpointPrice(model, provider, prompt, completion,
+                    max.canConvertToInt() ? max.intValue() : null);
+            UntilDone.run("Learning the price of " + model + " at " + provider, () -> prices.priced(price));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warnf("Skipping malformed %s at %s-%d@%d: %s", type, record.topic(), record.partition(),
                     record.offset(), e.getMessage());

@@ -2,6 +2,7 @@ package dev.atrium.guardrail.adapter.in.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
@@ -43,7 +44,7 @@ class UsageConsumer {
                         record.offset(), e.getMessage());
             }
         }
-        int charged = recordUsage.recordAll(commands);
+        int charged = UntilDone.get("Charging " + commands.size() + " usage records", () -> recordUsage.recordAll(commands));
         if (charged < commands.size()) {
             LOG.debugf("%d generations were already counted", commands.size() - charged);
         }

@@ -3,6 +3,7 @@ package dev.atrium.guardrail.adapter.in.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.KeyLearned;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.OrganizationLearned;
@@ -46,7 +47,7 @@ class WorkspaceEventsConsumer {
             return;
         }
         if (event != null) {
-            learnTenancy.learn(event);
+            UntilDone.run("Learning " + type + " event " + id, () -> learnTenancy.learn(event));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.routing.application.port.in.RecordProviderAttemptUseCase;
 import dev.atrium.routing.domain.Attempt;
@@ -42,7 +43,7 @@ class ProviderAttemptConsumer {
         for (ConsumerRecord<String, String> record : records) {
             parse(record).ifPresent(batch::add);
         }
-        int added = recordAttempt.recordAll(batch);
+        int added = UntilDone.get("Recording " + batch.size() + " provider attempts", () -> recordAttempt.recordAll(batch));
         if (added < batch.size()) {
             LOG.debugf("%d provider attempts were already recorded", batch.size() - added);
         }

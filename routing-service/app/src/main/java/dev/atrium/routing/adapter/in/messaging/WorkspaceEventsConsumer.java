@@ -3,6 +3,7 @@ package dev.atrium.routing.adapter.in.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.UntilDone;
 import dev.atrium.routing.application.port.in.LearnWorkspaceUseCase;
 import dev.atrium.routing.domain.KnownWorkspace;
 import dev.atrium.workspace.api.WorkspaceEvents;
@@ -43,7 +44,7 @@ class WorkspaceEventsConsumer {
             return;
         }
         if (workspace != null) {
-            learnWorkspace.learn(workspace);
+            UntilDone.run("Learning a " + type + " event", () -> learnWorkspace.learn(workspace));
         }
     }
 
