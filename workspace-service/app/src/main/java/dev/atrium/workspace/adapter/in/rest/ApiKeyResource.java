@@ -63,9 +63,10 @@ class ApiKeyResource {
     public Response issueApiKey(@PathParam("ws") String ws, Dtos.CreateApiKey body) {
         guard.workspaceAdmin(caller, ws);
         Dtos.CreateApiKey b = body == null ? new Dtos.CreateApiKey(null, null, null, null, null, null) : body;
-        String owner = b.ownerUserId() != null ? b.ownerUserId() : Caller.userId(caller);
+        boolean named = b.ownerUserId() != null;
         var issued = issueApiKey.issue(IssueApiKeyCommand.of(ws, b.name(), b.limit(), b.limitReset(),
-                b.includeByokInLimit(), b.expiresAt(), owner, clock.instant()));
+                b.includeByokInLimit(), b.expiresAt(), named ? b.ownerUserId() : Caller.userId(caller), named,
+                clock.instant()));
         return Response.created(URI.create("/api/v1/workspaces/" + ws + "/keys/" + issued.key().id()))
                 .entity(Dtos.ApiKeyView.of(issued.key(), issued.secret().value())).build();
     }
