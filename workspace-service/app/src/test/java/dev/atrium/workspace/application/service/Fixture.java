@@ -40,18 +40,22 @@ class Fixture {
             revisions, box, auditor);
     final KeyOwners owners = new KeyOwners(store, memberships, store, clock, auditor);
     final MembershipService members = new MembershipService(store, store, directory, memberships, owners, auditor);
-    final MemberReconciliation reconciliation = new MemberReconciliation(memberships, directory, owners,
-            new MembersConfig() {
-                @Override
-                public String reconcileEvery() {
-                    return "off";
-                }
+    final MemberReconciliation reconciliation = reconciliation(2);
 
-                @Override
-                public int reconcileBatch() {
-                    return 2;
-                }
-            });
+    /** Rounds of {@code batch} users each. */
+    MemberReconciliation reconciliation(int batch) {
+        return new MemberReconciliation(directory, owners, new MembersConfig() {
+            @Override
+            public String reconcileEvery() {
+                return "off";
+            }
+
+            @Override
+            public int reconcileBatch() {
+                return batch;
+            }
+        });
+    }
 
     Organization organization(String slug) {
         return organizations.create(CreateOrganizationCommand.of("Org " + slug, slug));

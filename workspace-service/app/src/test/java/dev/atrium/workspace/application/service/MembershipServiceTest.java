@@ -133,6 +133,24 @@ class MembershipServiceTest {
         assertThat(f.settings.audit.stream().map(a -> a.action())).contains("member.deleted", "api_key.owner_removed");
     }
 
+    @Test
+    void aRoundInWhichMostUsersSeemDeletedRemovesNothing() {
+        List<String> users = List.of("user-a", "user-b", "user-c");
+        users.forEach(u -> f.members.set(SetWorkspaceMemberCommand.of(ws.id(), register(u), "member")));
+        var keys = users.stream().map(u -> issue(ws, u)).toList();
+        users.forEach(f.directory::delete);
+
+        // A wrong realm answers 404 for everyone: three of three "gone" is not believed.
+        assertThat(f.reconciliation(10).reconcile()).isZero();
+        keys.forEach(k -> assertThat(f.keys.resolve(k.secret().value())).isPresent());
+        assertThat(f.memberships.groupsOf("user-a")).isNotEmpty();
+    }
+
+    private String register(String user) {
+        f.directory.register(user);
+        return user;
+    }
+
     /** The caller ({@code owner}) owns the key, unchecked. */
     private IssuedApiKey issue(Workspace w, String owner) {
         return f.keys.issue(IssueApiKeyCommand.of(w.id(), "k", null, null, false, null, owner, Fixture.NOW));

@@ -55,7 +55,15 @@ class ApiKeyResource {
         this.clock = clock;
     }
 
-    @Operation(summary = "Issue an API key; the secret is in this answer only")
+    /**
+     * {@code owner_user_id} (default: the caller) must name a member of the workspace or an admin of its
+     * organization, else 400 naming the field; when the owner later leaves, the key stops for good and
+     * shows {@code owner_removed_at}.
+     */
+    @Operation(summary = "Issue an API key; the secret is in this answer only",
+            description = "owner_user_id (default: the caller) must be a member of the workspace or an admin of its"
+                    + " organization (400 naming the field otherwise). When the owner leaves the workspace or is"
+                    + " deleted, the key stops resolving and shows owner_removed_at.")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example",
             value = "{\"name\":\"ci\",\"limit\":5,\"limit_reset\":\"monthly\",\"include_byok_in_limit\":false,\"expires_at\":null,\"owner_user_id\":null}")))
     @POST
