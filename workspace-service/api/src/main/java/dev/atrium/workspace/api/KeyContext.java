@@ -2,6 +2,7 @@ package dev.atrium.workspace.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
  * What the gateway needs to know about a valid key: never the secret or its hash, and never a
  * BYOK secret or an observability header (those stay encrypted at workspace-service).
  * {@code settingsRevision} increases on every change of the workspace's settings, so a cache keyed
- * by it is never stale for long.
+ * by it is never stale for long. {@code expiresAt} (null: never) lets a holder of a cached context refuse
+ * the key the moment it expires, without asking again.
  */
 public record KeyContext(
         String keyId,
@@ -27,7 +29,8 @@ public record KeyContext(
         List<ByokProvider> byokProviders,
         Map<String, Integer> presets,
         List<PluginSetting> plugins,
-        List<ObservabilityDestination> observability) {
+        List<ObservabilityDestination> observability,
+        Instant expiresAt) {
 
     @JsonCreator
     public KeyContext {
@@ -37,13 +40,29 @@ public record KeyContext(
         observability = observability == null ? List.of() : List.copyOf(observability);
     }
 
+    /** A key that never expires. */
+    public KeyContext(String keyId, String keyName, String ownerUserId, BigDecimal limit, String limitReset,
+            boolean includeByokInLimit, String workspaceId, String workspaceSlug, String organizationId,
+            String defaultTextModel, String defaultProviderSort, long settingsRevision,
+            List<ByokProvider> byokProviders, Map<String, Integer> presets, List<PluginSetting> plugins,
+            List<ObservabilityDestination> observability) {
+        this(keyId, keyName, ownerUserId, limit, limitReset, includeByokInLimit, workspaceId, workspaceSlug,
+                organizationId, defaultTextModel, defaultProviderSort, settingsRevision, byokProviders, presets,
+                plugins, observability, null);
+    }
+
+    /** Whether the key has expired at {@code now}: from then on it must be refused, cached or not. */
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
     /** The walking skeleton's context, before workspaces had settings. */
     public KeyContext(String keyId, String keyName, String ownerUserId, BigDecimal limit, String limitReset,
             boolean includeByokInLimit, String workspaceId, String workspaceSlug, String organizationId,
             String defaultTextModel, String defaultProviderSort, long settingsRevision) {
         this(keyId, keyName, ownerUserId, limit, limitReset, includeByokInLimit, workspaceId, workspaceSlug,
                 organizationId, defaultTextModel, defaultProviderSort, settingsRevision, List.of(), Map.of(),
-                List.of(), List.of());
+                List.of(), List.of(), null);
     }
 
     /**

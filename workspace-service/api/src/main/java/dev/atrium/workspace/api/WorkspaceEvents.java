@@ -18,6 +18,7 @@ public final class WorkspaceEvents {
     public static final String API_KEY_UPDATED = "dev.atrium.workspace.api-key.updated.v1";
     public static final String API_KEY_ROTATED = "dev.atrium.workspace.api-key.rotated.v1";
     public static final String API_KEY_REVOKED = "dev.atrium.workspace.api-key.revoked.v1";
+    public static final String API_KEY_OWNER_REMOVED = "dev.atrium.workspace.api-key.owner-removed.v1";
 
     private WorkspaceEvents() {
     }
@@ -63,5 +64,13 @@ public final class WorkspaceEvents {
     }
 
     public record ApiKeyRevoked(String keyId, String workspaceId, String organizationId, Instant revokedAt) {
+    }
+
+    /**
+     * The key's owner is no longer a member of its workspace (nor an admin of its organization), or was
+     * deleted from the directory: from now on the key never resolves again.
+     */
+    public record ApiKeyOwnerRemoved(String keyId, String workspaceId, String organizationId, String ownerUserId,
+            Instant removedAt) {
     }
 }

@@ -18,4 +18,10 @@ public final class GroupPaths {
     public static String workspace(String organizationId, String workspaceId, String role) {
         return "/orgs/" + organizationId + "/workspaces/" + workspaceId + "/" + role;
     }
+
+    /** Who may own a key of the workspace: its members and admins, and the organization's admins. */
+    public static boolean mayOwnKey(Set<String> groups, String organizationId, String workspaceId) {
+        return groups.contains(organization(organizationId, "admin"))
+                || WORKSPACE_ROLES.stream().anyMatch(r -> groups.contains(workspace(organizationId, workspaceId, r)));
+    }
 }

@@ -22,6 +22,11 @@ public class InMemoryMembershipDirectory implements MembershipDirectory {
         groups.putIfAbsent(userId, new TreeSet<>());
     }
 
+    /** The user is deleted, as an admin would in Keycloak. */
+    public void delete(String userId) {
+        groups.remove(userId);
+    }
+
     @Override
     public boolean userExists(String userId) {
         return groups.containsKey(userId);

@@ -1,13 +1,16 @@
 package dev.atrium.workspace.application.service;
 
 import dev.atrium.common.error.ApiException;
+import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.workspace.application.port.in.IssueApiKeyUseCase;
 import dev.atrium.workspace.application.port.in.ResolveApiKeyUseCase;
 import dev.atrium.workspace.application.port.out.ApiKeyRepository;
+import dev.atrium.workspace.application.port.out.MemberRepository;
 import dev.atrium.workspace.application.port.out.WorkspaceEventPublisher;
 import dev.atrium.workspace.application.port.out.WorkspaceRepository;
 import dev.atrium.workspace.domain.ApiKey;
 import dev.atrium.workspace.domain.ApiKeySecret;
+import dev.atrium.workspace.domain.GroupPaths;
 import dev.atrium.workspace.domain.Ids;
 import dev.atrium.workspace.domain.KeyHasher;
 import dev.atrium.workspace.domain.Workspace;
@@ -27,9 +30,11 @@ public class ApiKeyService implements IssueApiKeyUseCase, ResolveApiKeyUseCase {
     private final Clock clock;
     private final Auditor auditor;
     private final SettingsSnapshots settings;
+    private final MemberRepository members;
 
     public ApiKeyService(WorkspaceRepository workspaces, ApiKeyRepository keys, WorkspaceEventPublisher events,
-            KeyHasher hasher, Clock clock, Auditor auditor, SettingsSnapshots settings) {
+            KeyHasher hasher, Clock clock, Auditor auditor, SettingsSnapshots settings, MemberRepository members) {
+        this.members = members;
         this.workspaces = workspaces;
         this.keys = keys;
         this.events = events;
@@ -46,6 +51,11 @@ public class ApiKeyService implements IssueApiKeyUseCase, ResolveApiKeyUseCase {
                 .orElseThrow(() -> ApiException.notFound("Workspace " + command.workspaceId() + " not found"));
         if (workspace.archived()) {
             throw ApiException.conflict("Workspace " + workspace.id() + " is archived");
+        }
+        if (command.ownerNamed() && !GroupPaths.mayOwnKey(members.groupsOf(command.ownerUserId()),
+                workspace.organizationId(), workspace.id())) {
+            throw new InvalidFieldException("owner_user_id",
+                    "owner_user_id must name a member of the workspace or an admin of its organization");
         }
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = new ApiKey(Ids.apiKey(), workspace.id(), workspace.organizationId(), command.name(),
@@ -71,6 +81,6 @@ public class ApiKeyService implements IssueApiKeyUseCase, ResolveApiKeyUseCase {
                 .filter(key -> key.acceptsHash(hash, now))
                 .flatMap(key -> workspaces.findWorkspace(key.workspaceId())
                         .filter(ws -> key.usableAt(now, ws))
-                        .map(ws -> new ResolvedKey(key, ws, settings.of(ws))));
+                        .map(ws -> new ResolvedKey(key, ws, settings.of(ws), key.validUntil(hash))));
     }
 }

@@ -3,6 +3,8 @@ package dev.atrium.workspace.application.service;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.workspace.application.port.in.SetOrganizationMemberUseCase;
 import dev.atrium.workspace.application.port.in.SetWorkspaceMemberUseCase;
+import dev.atrium.workspace.application.port.in.MembershipQuery;
+import dev.atrium.workspace.application.port.out.MemberRepository;
 import dev.atrium.workspace.application.port.out.MembershipDirectory;
 import dev.atrium.workspace.application.port.out.OrganizationRepository;
 import dev.atrium.workspace.application.port.out.WorkspaceRepository;
@@ -15,24 +17,37 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Members and roles are group memberships in the directory (Keycloak); this service only decides
- * which groups, and records the change in the audit log. The audit row is written after the
- * directory accepted the change, so a failed directory call leaves no row behind.
+ * Members and roles are group memberships in the directory (Keycloak), for the tokens every service
+ * reads, and in this service's own table ({@link MemberRepository}), from which its management rights
+ * and key ownership are decided. This service decides which groups, and records the change in the audit
+ * log. The audit row is written after the directory accepted the change, so a failed directory call
+ * leaves no row behind. A removal that leaves a key's owner outside the key's workspace retires the key
+ * ({@link KeyOwners}).
  */
 @ApplicationScoped
-public class MembershipService implements SetOrganizationMemberUseCase, SetWorkspaceMemberUseCase {
+public class MembershipService implements SetOrganizationMemberUseCase, SetWorkspaceMemberUseCase, MembershipQuery {
 
     private final OrganizationRepository organizations;
     private final WorkspaceRepository workspaces;
     private final MembershipDirectory directory;
+    private final MemberRepository members;
+    private final KeyOwners owners;
     private final Auditor auditor;
 
     public MembershipService(OrganizationRepository organizations, WorkspaceRepository workspaces,
-            MembershipDirectory directory, Auditor auditor) {
+            MembershipDirectory directory, MemberRepository members, KeyOwners owners, Auditor auditor) {
         this.organizations = organizations;
         this.workspaces = workspaces;
         this.directory = directory;
+        this.members = members;
+        this.owners = owners;
         this.auditor = auditor;
+    }
+
+    @Override
+    @Transactional
+    public Set<String> groupsOf(String userId) {
+        return userId == null ? Set.of() : members.groupsOf(userId);
     }
 
     @Override
@@ -48,16 +63,23 @@ public class MembershipService implements SetOrganizationMemberUseCase, SetWorks
                 .toList();
         if (c.roles().isEmpty()) {
             before.forEach(group -> directory.leave(c.userId(), group));
+            members.groupsOf(c.userId()).stream().filter(g -> g.startsWith(prefix))
+                    .forEach(group -> members.remove(c.userId(), group));
         } else {
             for (String role : GroupPaths.ORGANIZATION_ROLES) {
                 String group = GroupPaths.organization(org, role);
                 if (c.roles().contains(role)) {
                     directory.join(c.userId(), group);
-                } else if (before.contains(group)) {
-                    directory.leave(c.userId(), group);
+                    members.add(c.userId(), group);
+                } else {
+                    if (before.contains(group)) {
+                        directory.leave(c.userId(), group);
+                    }
+                    members.remove(c.userId(), group);
                 }
             }
         }
+        owners.retireKeysOf(c.userId(), org);
         auditor.record(org, null, c.roles().isEmpty() ? "member.removed" : "member.updated", "user", c.userId(),
                 Snapshots.map("groups", before), Snapshots.map("roles", new TreeSet<>(c.roles())));
         return c.roles();
@@ -79,10 +101,15 @@ public class MembershipService implements SetOrganizationMemberUseCase, SetWorks
             String group = GroupPaths.workspace(ws.organizationId(), ws.id(), role);
             if (role.equals(c.role())) {
                 directory.join(c.userId(), group);
-            } else if (groups.contains(group)) {
-                directory.leave(c.userId(), group);
+                members.add(c.userId(), group);
+            } else {
+                if (groups.contains(group)) {
+                    directory.leave(c.userId(), group);
+                }
+                members.remove(c.userId(), group);
             }
         }
+        owners.retireKeysOf(c.userId(), ws.organizationId());
         auditor.record(ws.organizationId(), ws.id(),
                 c.role() == null ? "workspace_member.removed" : "workspace_member.updated", "user", c.userId(),
                 Snapshots.map("roles", before), Snapshots.map("role", c.role()));

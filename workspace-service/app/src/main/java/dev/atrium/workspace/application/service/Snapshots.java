@@ -29,7 +29,7 @@ final class Snapshots {
         return map("name", k.name(), "prefix", k.prefix(), "last4", k.last4(), "limit", k.limit(), "limit_reset",
                 k.limitReset() == null ? null : k.limitReset().wire(), "include_byok_in_limit",
                 k.includeByokInLimit(), "expires_at", k.expiresAt(), "disabled", k.disabled(), "revoked_at",
-                k.revokedAt());
+                k.revokedAt(), "owner_user_id", k.ownerUserId(), "owner_removed_at", k.ownerRemovedAt());
     }
 
     static Map<String, Object> of(ByokCredential c) {

@@ -2,6 +2,7 @@ package dev.atrium.workspace.application.service;
 
 import dev.atrium.workspace.application.port.in.CreateOrganizationUseCase.CreateOrganizationCommand;
 import dev.atrium.workspace.application.port.in.CreateWorkspaceUseCase.CreateWorkspaceCommand;
+import dev.atrium.workspace.config.MembersConfig;
 import dev.atrium.workspace.domain.KeyHasher;
 import dev.atrium.workspace.domain.Organization;
 import dev.atrium.workspace.domain.SecretBox;
@@ -29,14 +30,32 @@ class Fixture {
     final SettingsRevisions revisions = new SettingsRevisions(store, store, clock);
     final OrganizationService organizations = new OrganizationService(store, store, clock, auditor);
     final WorkspaceService workspaces = new WorkspaceService(store, store, store, clock, auditor);
+    final InMemoryMembers memberships = new InMemoryMembers(store);
     final ApiKeyService keys = new ApiKeyService(store, store, store, hasher, clock, auditor,
-            new SettingsSnapshots(settings, settings, settings));
+            new SettingsSnapshots(settings, settings, settings), memberships);
     final ApiKeyLifecycleService lifecycle = new ApiKeyLifecycleService(store, store, hasher, clock, auditor);
     final ByokService byok = new ByokService(settings, store, revisions, box, clock, auditor);
     final PresetService presets = new PresetService(settings, revisions, settings, clock, auditor);
     final WorkspaceSettingsService workspaceSettings = new WorkspaceSettingsService(settings, store,
             revisions, box, auditor);
-    final MembershipService members = new MembershipService(store, store, directory, auditor);
+    final KeyOwners owners = new KeyOwners(store, memberships, store, clock, auditor);
+    final MembershipService members = new MembershipService(store, store, directory, memberships, owners, auditor);
+    final MemberReconciliation reconciliation = reconciliation(2);
+
+    /** Rounds of {@code batch} users each. */
+    MemberReconciliation reconciliation(int batch) {
+        return new MemberReconciliation(directory, owners, new MembersConfig() {
+            @Override
+            public String reconcileEvery() {
+                return "off";
+            }
+
+            @Override
+            public int reconcileBatch() {
+                return batch;
+            }
+        });
+    }
 
     Organization organization(String slug) {
         return organizations.create(CreateOrganizationCommand.of("Org " + slug, slug));

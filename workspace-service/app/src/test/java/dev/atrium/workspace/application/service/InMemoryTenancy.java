@@ -96,6 +96,17 @@ class InMemoryTenancy implements OrganizationRepository, WorkspaceRepository, Ap
     }
 
     @Override
+    public List<ApiKey> ownedBy(String organizationId, String ownerUserId) {
+        return ownedBy(ownerUserId).stream().filter(k -> k.organizationId().equals(organizationId)).toList();
+    }
+
+    @Override
+    public List<ApiKey> ownedBy(String ownerUserId) {
+        return keys.values().stream().filter(k -> ownerUserId.equals(k.ownerUserId()) && k.revokedAt() == null
+                && k.ownerRemovedAt() == null).toList();
+    }
+
+    @Override
     public Page<ApiKey> list(String workspaceId, PageRequest page) {
         return page(keys.values().stream().filter(k -> k.workspaceId().equals(workspaceId) && k.revokedAt() == null)
                 .toList(), page);
@@ -154,6 +165,11 @@ class InMemoryTenancy implements OrganizationRepository, WorkspaceRepository, Ap
     @Override
     public void apiKeyRevoked(ApiKey key, Instant at) {
         events.add("api-key.revoked:" + key.id());
+    }
+
+    @Override
+    public void apiKeyOwnerRemoved(ApiKey key, Instant at) {
+        events.add("api-key.owner-removed:" + key.id());
     }
 
     static <T> Page<T> page(List<T> all, PageRequest page) {

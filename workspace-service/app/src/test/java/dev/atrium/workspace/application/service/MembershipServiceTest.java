@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.common.error.ApiException;
 import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.workspace.application.port.in.IssueApiKeyUseCase.IssueApiKeyCommand;
+import dev.atrium.workspace.application.port.in.IssueApiKeyUseCase.IssuedApiKey;
 import dev.atrium.workspace.application.port.in.SetOrganizationMemberUseCase.SetOrganizationMemberCommand;
 import dev.atrium.workspace.application.port.in.SetWorkspaceMemberUseCase.SetWorkspaceMemberCommand;
 import dev.atrium.workspace.domain.Organization;
@@ -58,6 +60,105 @@ class MembershipServiceTest {
         assertThatThrownBy(() -> f.members.set(SetOrganizationMemberCommand.of(org.id(), "nobody", List.of("admin"))))
                 .extracting(e -> ((ApiException) e).status()).isEqualTo(404);
         assertThat(f.settings.audit).hasSize(before);
+    }
+
+    @Test
+    void removingAWorkspaceMemberRetiresTheKeysTheyOwnThereAndNoOthers() {
+        Workspace other = f.workspace(org, "staging");
+        f.members.set(SetWorkspaceMemberCommand.of(ws.id(), USER, "member"));
+        f.members.set(SetWorkspaceMemberCommand.of(other.id(), USER, "admin"));
+        var here = issue(ws, USER);
+        var there = issue(other, USER);
+
+        f.members.set(SetWorkspaceMemberCommand.removal(ws.id(), USER));
+
+        assertThat(f.keys.resolve(here.secret().value())).isEmpty();
+        assertThat(f.lifecycle.get(ws.id(), here.key().id()).ownerRemovedAt()).isEqualTo(Fixture.NOW);
+        assertThat(f.store.events).contains("api-key.owner-removed:" + here.key().id())
+                .doesNotContain("api-key.owner-removed:" + there.key().id());
+        assertThat(f.keys.resolve(there.secret().value())).isPresent();
+        assertThat(f.memberships.groupsOf(USER))
+                .containsExactly("/orgs/" + org.id() + "/workspaces/" + other.id() + "/admin");
+    }
+
+    @Test
+    void anOrganizationAdminKeepsTheirKeysUntilTheyLeaveTheOrganization() {
+        f.members.set(SetOrganizationMemberCommand.of(org.id(), USER, List.of("admin")));
+        var key = issue(ws, USER);
+        f.members.set(SetOrganizationMemberCommand.of(org.id(), USER, List.of("admin", "billing")));
+        assertThat(f.keys.resolve(key.secret().value())).isPresent();
+
+        f.members.set(SetOrganizationMemberCommand.of(org.id(), USER, List.of("billing")));
+        assertThat(f.keys.resolve(key.secret().value())).as("billing alone may not own a key").isEmpty();
+    }
+
+    @Test
+    void aPlatformAdminsKeyOwnedWithoutMembershipIsNotTouchedByOthersRemoval() {
+        var adminsKey = issue(ws, "platform-admin-user");
+        f.members.set(SetWorkspaceMemberCommand.of(ws.id(), USER, "member"));
+        f.members.set(SetWorkspaceMemberCommand.removal(ws.id(), USER));
+        assertThat(f.keys.resolve(adminsKey.secret().value())).isPresent();
+    }
+
+    @Test
+    void aNamedOwnerMustBeAMemberOfTheWorkspaceOrAnAdminOfItsOrganization() {
+        assertThatThrownBy(() -> issueNamed(ws, USER))
+                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("owner_user_id");
+        assertThatThrownBy(() -> IssueApiKeyCommand.of(ws.id(), "k", null, null, false, null, "u".repeat(65), true,
+                Fixture.NOW)).extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("owner_user_id");
+        f.members.set(SetOrganizationMemberCommand.of(org.id(), USER, List.of("admin")));
+        assertThat(issueNamed(ws, USER).key().ownerUserId()).isEqualTo(USER);
+    }
+
+    @Test
+    void aUserDeletedInTheDirectoryLosesMembershipsAndKeysWithinTheRoundsThatReachThem() {
+        String other = "0b6c1a2e-0000-2222-3333-444455556666";
+        f.directory.register(other);
+        f.members.set(SetWorkspaceMemberCommand.of(ws.id(), USER, "member"));
+        f.members.set(SetWorkspaceMemberCommand.of(ws.id(), other, "member"));
+        var deletedUsersKey = issue(ws, USER);
+        var othersKey = issue(ws, other);
+        var platformAdminsKey = issue(ws, "zz-platform-admin");
+        f.directory.register("zz-platform-admin");
+
+        f.directory.delete(USER);
+        // Batches of two over three known users: two rounds reach everyone.
+        int found = f.reconciliation.reconcile() + f.reconciliation.reconcile();
+
+        assertThat(found).isEqualTo(1);
+        assertThat(f.memberships.groupsOf(USER)).isEmpty();
+        assertThat(f.keys.resolve(deletedUsersKey.secret().value())).isEmpty();
+        assertThat(f.keys.resolve(othersKey.secret().value())).isPresent();
+        assertThat(f.keys.resolve(platformAdminsKey.secret().value())).isPresent();
+        assertThat(f.settings.audit.stream().map(a -> a.action())).contains("member.deleted", "api_key.owner_removed");
+    }
+
+    @Test
+    void aRoundInWhichMostUsersSeemDeletedRemovesNothing() {
+        List<String> users = List.of("user-a", "user-b", "user-c");
+        users.forEach(u -> f.members.set(SetWorkspaceMemberCommand.of(ws.id(), register(u), "member")));
+        var keys = users.stream().map(u -> issue(ws, u)).toList();
+        users.forEach(f.directory::delete);
+
+        // A wrong realm answers 404 for everyone: three of three "gone" is not believed.
+        assertThat(f.reconciliation(10).reconcile()).isZero();
+        keys.forEach(k -> assertThat(f.keys.resolve(k.secret().value())).isPresent());
+        assertThat(f.memberships.groupsOf("user-a")).isNotEmpty();
+    }
+
+    private String register(String user) {
+        f.directory.register(user);
+        return user;
+    }
+
+    /** The caller ({@code owner}) owns the key, unchecked. */
+    private IssuedApiKey issue(Workspace w, String owner) {
+        return f.keys.issue(IssueApiKeyCommand.of(w.id(), "k", null, null, false, null, owner, Fixture.NOW));
+    }
+
+    /** The request names the owner, who must be a member. */
+    private IssuedApiKey issueNamed(Workspace w, String owner) {
+        return f.keys.issue(IssueApiKeyCommand.of(w.id(), "k", null, null, false, null, owner, true, Fixture.NOW));
     }
 
     @Test

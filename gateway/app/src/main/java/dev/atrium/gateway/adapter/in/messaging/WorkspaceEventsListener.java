@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every gateway instance reads atrium.workspace.events in a consumer group of its own, from the end,
- * and forgets what it holds of a key or a workspace that changed: a revoked or disabled key stops
- * working here within the relay's and the consumer's delay (well under a second), not after the cache's
+ * and forgets what it holds of a key or a workspace that changed: a revoked or disabled key, a key
+ * whose limit or expiry was changed or whose owner was removed, stops working (or works on its new
+ * terms) here within the relay's and the consumer's delay (well under a second), not after the cache's
  * time limit.
  */
 @ApplicationScoped
@@ -23,7 +24,7 @@ class WorkspaceEventsListener {
 
     private static final Logger LOG = Logger.getLogger(WorkspaceEventsListener.class);
     private static final Set<String> KEY_EVENTS = Set.of(WorkspaceEvents.API_KEY_UPDATED,
-            WorkspaceEvents.API_KEY_ROTATED, WorkspaceEvents.API_KEY_REVOKED);
+            WorkspaceEvents.API_KEY_ROTATED, WorkspaceEvents.API_KEY_REVOKED, WorkspaceEvents.API_KEY_OWNER_REMOVED);
     private static final Set<String> WORKSPACE_EVENTS = Set.of(WorkspaceEvents.WORKSPACE_UPDATED,
             WorkspaceEvents.WORKSPACE_ARCHIVED, WorkspaceEvents.WORKSPACE_SETTINGS_CHANGED);
 

@@ -26,6 +26,7 @@ import dev.atrium.workspace.api.KeyContext;
 import dev.atrium.workspace.api.ObservabilityTargets;
 import dev.atrium.workspace.api.PresetDefinition;
 import java.net.URLEncoder;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.atrium.workspace.api.ResolveKeyRequest;
@@ -60,12 +61,13 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     /** Observability destinations with their headers, versioned like BYOK secrets. */
     private final Map<String, ObservabilityTargets> observability = new ConcurrentHashMap<>();
 
-    InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config) {
+    InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config,
+            Clock clock) {
         this.http = http;
         this.tokens = tokens;
         this.json = json;
         this.config = config;
-        this.keys = new KeyContextCache(config.keyCacheTtl().toNanos(), MAX_CACHED, System::nanoTime);
+        this.keys = new KeyContextCache(config.keyCacheTtl().toNanos(), MAX_CACHED, System::nanoTime, clock);
         this.checks = new CheckBatcher(new CheckBatcher.Sender() {
             @Override
             public Uni<CheckResult> one(CheckRequest request) {

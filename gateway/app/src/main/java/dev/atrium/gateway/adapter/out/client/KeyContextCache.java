@@ -4,6 +4,7 @@ import dev.atrium.workspace.api.KeyContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.function.LongSupplier;
  * Resolved keys, held for a short time so most requests skip the hop to workspace-service. Entries
  * are found by the SHA-256 of the presented key (the secret itself is never kept) and dropped when a
  * workspace event says the key or its workspace changed; the time limit only bounds how stale an
- * entry can get while those events cannot arrive. Unknown keys are never kept.
+ * entry can get while those events cannot arrive. Unknown keys are never kept. A key past its
+ * {@code expires_at} is never answered from here, whatever the time limit: expiry needs no event, so it
+ * is checked on every read against the wall clock (one comparison), and the entry dropped.
  */
 final class KeyContextCache {
 
@@ -34,11 +37,13 @@ final class KeyContextCache {
     private final long ttlNanos;
     private final int maxEntries;
     private final LongSupplier nanoTime;
+    private final Clock clock;
 
-    KeyContextCache(long ttlNanos, int maxEntries, LongSupplier nanoTime) {
+    KeyContextCache(long ttlNanos, int maxEntries, LongSupplier nanoTime, Clock clock) {
         this.ttlNanos = ttlNanos;
         this.maxEntries = maxEntries;
         this.nanoTime = nanoTime;
+        this.clock = clock;
     }
 
     /** Where a resolution starts: what {@link #put} needs to know whether an eviction happened since. */
@@ -47,8 +52,13 @@ final class KeyContextCache {
     }
 
     Optional<KeyContext> get(String apiKey) {
-        Entry entry = entries.get(fingerprint(apiKey));
+        String fingerprint = fingerprint(apiKey);
+        Entry entry = entries.get(fingerprint);
         if (entry == null || nanoTime.getAsLong() - entry.storedAt() > ttlNanos) {
+            return Optional.empty();
+        }
+        if (entry.context().expiredAt(clock.instant())) {
+            entries.remove(fingerprint, entry);
             return Optional.empty();
         }
         return Optional.of(entry.context());

@@ -28,7 +28,11 @@ class WorkspaceEventsListenerTest {
         String key = "key_" + UUID.randomUUID();
         send(WorkspaceEvents.API_KEY_UPDATED, "{\"key_id\":\"" + key + "\",\"disabled\":true}");
 
+        String orphan = "key_" + UUID.randomUUID();
+        send(WorkspaceEvents.API_KEY_OWNER_REMOVED, "{\"key_id\":\"" + orphan + "\",\"owner_user_id\":\"u\"}");
+
         assertThat(waitFor("key:" + key, Duration.ofSeconds(10))).isTrue();
+        assertThat(waitFor("key:" + orphan, Duration.ofSeconds(10))).as("a key whose owner was removed").isTrue();
         assertThat(FakeInternalServices.FORGOTTEN).contains("workspace:" + ws)
                 .doesNotContain("workspace:" + ws + "_created");
     }

@@ -3,14 +3,21 @@ package dev.atrium.gateway.adapter.out.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.workspace.api.KeyContext;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class KeyContextCacheTest {
 
+    private static final Instant WALL = Instant.parse("2026-12-06T12:00:00Z");
+
     private final AtomicLong now = new AtomicLong();
-    private final KeyContextCache cache = new KeyContextCache(Duration.ofSeconds(30).toNanos(), 3, now::get);
+    private final MutableClock wall = new MutableClock(WALL);
+    private final KeyContextCache cache = new KeyContextCache(Duration.ofSeconds(30).toNanos(), 3, now::get, wall);
 
     @Test
     void answersFromMemoryUntilTheTimeLimit() {
@@ -20,6 +27,17 @@ class KeyContextCacheTest {
         assertThat(cache.get("sk-at-v1-other")).isEmpty();
         now.addAndGet(Duration.ofSeconds(2).toNanos());
         assertThat(cache.get("sk-at-v1-a")).isEmpty();
+    }
+
+    @Test
+    void aKeyPastItsExpiryIsNeverAnsweredFromMemory() {
+        KeyContext expiring = withExpiry(context("key_x", "ws_1"), WALL.plusSeconds(3));
+        cache.put("sk-at-v1-x", expiring, cache.epoch());
+        wall.set(WALL.plusMillis(2_999));
+        assertThat(cache.get("sk-at-v1-x")).map(KeyContext::keyId).contains("key_x");
+        wall.set(WALL.plusSeconds(3));
+        assertThat(cache.get("sk-at-v1-x")).isEmpty();
+        assertThat(cache.size()).isZero();
     }
 
     @Test
@@ -53,12 +71,47 @@ class KeyContextCacheTest {
         assertThat(cache.size()).isLessThanOrEqualTo(3);
         assertThat(cache.get("sk-at-v1-d")).isPresent();
 
-        KeyContextCache off = new KeyContextCache(0, 3, now::get);
+        KeyContextCache off = new KeyContextCache(0, 3, now::get, wall);
         off.put("sk-at-v1-a", context("key_a", "ws_1"), off.epoch());
         assertThat(off.get("sk-at-v1-a")).isEmpty();
     }
 
     private static KeyContext context(String keyId, String workspaceId) {
         return new KeyContext(keyId, "k", "user", null, null, false, workspaceId, "default", "org_1", null, null, 1);
+    }
+
+    private static KeyContext withExpiry(KeyContext c, Instant expiresAt) {
+        return new KeyContext(c.keyId(), c.keyName(), c.ownerUserId(), c.limit(), c.limitReset(),
+                c.includeByokInLimit(), c.workspaceId(), c.workspaceSlug(), c.organizationId(), c.defaultTextModel(),
+                c.defaultProviderSort(), c.settingsRevision(), c.byokProviders(), c.presets(), c.plugins(),
+                c.observability(), expiresAt);
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -19,7 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Learns workspace -> organization and key -> limit from atrium.workspace.events; other types are not ours. */
+/**
+ * Learns workspace -> organization and key -> limit (as created, then as each PATCH left it) from
+ * atrium.workspace.events; other types are not ours.
+ */
 @ApplicationScoped
 class WorkspaceEventsConsumer {
 
@@ -62,6 +65,12 @@ class WorkspaceEventsConsumer {
         }
         if (WorkspaceEvents.API_KEY_CREATED.equals(type)) {
             var e = mapper.readValue(json, WorkspaceEvents.ApiKeyCreated.class);
+            return new KeyLearned(id, type, new KnownKey(e.keyId(), e.workspaceId(), e.organizationId(),
+                    e.ownerUserId(), e.limit(), LimitReset.parse(e.limitReset()), e.includeByokInLimit()));
+        }
+        if (WorkspaceEvents.API_KEY_UPDATED.equals(type)) {
+            // A PATCHed limit, reset window or BYOK inclusion is the key's budget from now on.
+            var e = mapper.readValue(json, WorkspaceEvents.ApiKeyUpdated.class);
             return new KeyLearned(id, type, new KnownKey(e.keyId(), e.workspaceId(), e.organizationId(),
                     e.ownerUserId(), e.limit(), LimitReset.parse(e.limitReset()), e.includeByokInLimit()));
         }

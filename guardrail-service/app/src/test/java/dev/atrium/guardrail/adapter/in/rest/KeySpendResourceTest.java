@@ -49,6 +49,30 @@ class KeySpendResourceTest {
 
     @Test
     @TestSecurity(user = "gateway", roles = Caller.SERVICE)
+    void aPatchedLimitAndResetReplaceTheOnesTheKeyWasCreatedWith() {
+        Events.send(WorkspaceEvents.TOPIC, "org_patch", WorkspaceEvents.API_KEY_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.ApiKeyCreated("key_patched", "ws_patch", "org_patch", "user_1", "ci",
+                        new BigDecimal("5"), "monthly", false, null, Instant.now()));
+        spendOnce("key_patched", s -> s.limit() != null);
+        Events.send(WorkspaceEvents.TOPIC, "org_patch", WorkspaceEvents.API_KEY_UPDATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.ApiKeyUpdated("key_patched", "ws_patch", "org_patch", "user_1", "ci",
+                        new BigDecimal("0.5"), "daily", true, null, false, Instant.now()));
+
+        KeySpend spend = spendOnce("key_patched", s -> s.limit() != null && s.limit().compareTo(BigDecimal.ONE) < 0);
+        assertThat(spend.limit()).isEqualByComparingTo("0.5");
+        assertThat(spend.limitRemaining()).isEqualByComparingTo("0.5");
+        assertThat(spend.limitReset()).isEqualTo("daily");
+
+        Events.send(WorkspaceEvents.TOPIC, "org_patch", WorkspaceEvents.API_KEY_UPDATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.ApiKeyUpdated("key_patched", "ws_patch", "org_patch", "user_1", "ci", null, null,
+                        false, null, false, Instant.now()));
+        KeySpend cleared = spendOnce("key_patched", s -> s.limit() == null);
+        assertThat(cleared.limit()).isNull();
+        assertThat(cleared.limitReset()).isNull();
+    }
+
+    @Test
+    @TestSecurity(user = "gateway", roles = Caller.SERVICE)
     void aKeyWithoutUsageOrLimitHasSpentNothing() {
         KeySpend spend = spendOnce("key_silent", s -> true);
         assertThat(spend.usage()).isEqualByComparingTo("0");

@@ -55,7 +55,15 @@ class ApiKeyResource {
         this.clock = clock;
     }
 
-    @Operation(summary = "Issue an API key; the secret is in this answer only")
+    /**
+     * {@code owner_user_id} (default: the caller) must name a member of the workspace or an admin of its
+     * organization, else 400 naming the field; when the owner later leaves, the key stops for good and
+     * shows {@code owner_removed_at}.
+     */
+    @Operation(summary = "Issue an API key; the secret is in this answer only",
+            description = "owner_user_id (default: the caller) must be a member of the workspace or an admin of its"
+                    + " organization (400 naming the field otherwise). When the owner leaves the workspace or is"
+                    + " deleted, the key stops resolving and shows owner_removed_at.")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example",
             value = "{\"name\":\"ci\",\"limit\":5,\"limit_reset\":\"monthly\",\"include_byok_in_limit\":false,\"expires_at\":null,\"owner_user_id\":null}")))
     @POST
@@ -63,9 +71,10 @@ class ApiKeyResource {
     public Response issueApiKey(@PathParam("ws") String ws, Dtos.CreateApiKey body) {
         guard.workspaceAdmin(caller, ws);
         Dtos.CreateApiKey b = body == null ? new Dtos.CreateApiKey(null, null, null, null, null, null) : body;
-        String owner = b.ownerUserId() != null ? b.ownerUserId() : Caller.userId(caller);
+        boolean named = b.ownerUserId() != null;
         var issued = issueApiKey.issue(IssueApiKeyCommand.of(ws, b.name(), b.limit(), b.limitReset(),
-                b.includeByokInLimit(), b.expiresAt(), owner, clock.instant()));
+                b.includeByokInLimit(), b.expiresAt(), named ? b.ownerUserId() : Caller.userId(caller), named,
+                clock.instant()));
         return Response.created(URI.create("/api/v1/workspaces/" + ws + "/keys/" + issued.key().id()))
                 .entity(Dtos.ApiKeyView.of(issued.key(), issued.secret().value())).build();
     }

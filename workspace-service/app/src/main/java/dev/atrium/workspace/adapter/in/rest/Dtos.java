@@ -66,15 +66,16 @@ final class Dtos {
 
     /**
      * {@code key} is set only in the answers to creation and rotation; {@code previous_valid_until}
-     * says until when the secret before the last rotation still works.
+     * says until when the secret before the last rotation still works; {@code owner_removed_at}, when
+     * set, says the key stopped for good then because its owner left the workspace or was deleted.
      */
     record ApiKeyView(String id, String key, String name, String prefix, String last4, String workspaceId,
             String ownerUserId, BigDecimal limit, String limitReset, boolean includeByokInLimit, Instant expiresAt,
-            boolean disabled, Instant createdAt, Instant previousValidUntil) {
+            boolean disabled, Instant createdAt, Instant previousValidUntil, Instant ownerRemovedAt) {
         static ApiKeyView of(ApiKey k, String secret) {
             return new ApiKeyView(k.id(), secret, k.name(), k.prefix(), k.last4(), k.workspaceId(), k.ownerUserId(),
                     k.limit(), k.limitReset() == null ? null : k.limitReset().wire(), k.includeByokInLimit(),
-                    k.expiresAt(), k.disabled(), k.createdAt(), k.previousValidUntil());
+                    k.expiresAt(), k.disabled(), k.createdAt(), k.previousValidUntil(), k.ownerRemovedAt());
         }
 
         static ApiKeyView of(ApiKey k) {

@@ -43,7 +43,8 @@ class InternalKeyResource {
                 s.plugins().stream().map(p -> new KeyContext.PluginSetting(p.id(), p.enabled(), p.locked(),
                         p.options())).toList(),
                 s.observability().stream().map(d -> new KeyContext.ObservabilityDestination(d.type(), d.endpoint(),
-                        d.samplingRate(), d.privacyMode())).toList());
+                        d.samplingRate(), d.privacyMode())).toList(),
+                r.validUntil());
     }
 
     private static KeyContext.ByokProvider toProvider(ByokCredential c) {

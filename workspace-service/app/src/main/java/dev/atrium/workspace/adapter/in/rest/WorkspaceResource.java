@@ -1,7 +1,6 @@
 package dev.atrium.workspace.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.common.security.Caller;
 import dev.atrium.workspace.application.port.in.ArchiveWorkspaceUseCase;
 import dev.atrium.workspace.application.port.in.CreateWorkspaceUseCase;
 import dev.atrium.workspace.application.port.in.CreateWorkspaceUseCase.CreateWorkspaceCommand;
@@ -72,10 +71,10 @@ class WorkspaceResource {
     public Dtos.ListView<Dtos.WorkspaceView> listWorkspaces(@PathParam("org") String org, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @QueryParam("include_archived") boolean includeArchived) {
         guard.organizationReader(caller, org);
+        var rights = guard.rights(caller);
         var page = tenancy.workspaces(org, includeArchived, PageRequest.parse(limit, cursor));
-        var visible = Caller.canSeeOrgBilling(caller, org) ? page
-                : new Page<>(page.data().stream().filter(w -> TenantGuard.seesWorkspace(caller, w)).toList(),
-                        page.nextCursor());
+        var visible = rights.seesOrgBilling(org) ? page
+                : new Page<>(page.data().stream().filter(rights::seesWorkspace).toList(), page.nextCursor());
         return Dtos.ListView.of(visible, Dtos.WorkspaceView::of);
     }
 

@@ -84,6 +84,13 @@ class OutboxWorkspaceEventPublisher implements WorkspaceEventPublisher {
                 new WorkspaceEvents.ApiKeyRevoked(k.id(), k.workspaceId(), k.organizationId(), at));
     }
 
+    @Override
+    public void apiKeyOwnerRemoved(ApiKey k, Instant at) {
+        publish(k.organizationId(), WorkspaceEvents.API_KEY_OWNER_REMOVED,
+                new WorkspaceEvents.ApiKeyOwnerRemoved(k.id(), k.workspaceId(), k.organizationId(), k.ownerUserId(),
+                        at));
+    }
+
     private static String reset(ApiKey k) {
         return k.limitReset() == null ? null : k.limitReset().wire();
     }

@@ -42,4 +42,6 @@ class ApiKeyEntity extends PanacheEntityBase {
     public Instant previousValidUntil;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    @Column(name = "owner_removed_at")
+    public Instant ownerRemovedAt;
 }

@@ -13,6 +13,7 @@ import dev.atrium.workspace.domain.Workspace;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -124,6 +125,19 @@ class TenancyPersistenceAdapter implements OrganizationRepository, WorkspaceRepo
     }
 
     @Override
+    public List<ApiKey> ownedBy(String organizationId, String ownerUserId) {
+        return ApiKeyEntity.<ApiKeyEntity>list("organizationId = ?1 and ownerUserId = ?2 and revokedAt is null"
+                + " and ownerRemovedAt is null", organizationId, ownerUserId).stream()
+                .map(TenancyPersistenceAdapter::toDomain).toList();
+    }
+
+    @Override
+    public List<ApiKey> ownedBy(String ownerUserId) {
+        return ApiKeyEntity.<ApiKeyEntity>list("ownerUserId = ?1 and revokedAt is null and ownerRemovedAt is null",
+                ownerUserId).stream().map(TenancyPersistenceAdapter::toDomain).toList();
+    }
+
+    @Override
     public Page<ApiKey> list(String workspaceId, PageRequest page) {
         Parameters p = Parameters.with("ws", workspaceId);
         StringBuilder q = new StringBuilder("workspaceId = :ws and revokedAt is null");
@@ -158,6 +172,7 @@ class TenancyPersistenceAdapter implements OrganizationRepository, WorkspaceRepo
         e.previousKeyHash = k.previousHash();
         e.previousValidUntil = k.previousValidUntil();
         e.revokedAt = k.revokedAt();
+        e.ownerRemovedAt = k.ownerRemovedAt();
     }
 
     private static Workspace toDomain(WorkspaceEntity e) {
@@ -168,6 +183,6 @@ class TenancyPersistenceAdapter implements OrganizationRepository, WorkspaceRepo
     private static ApiKey toDomain(ApiKeyEntity e) {
         return new ApiKey(e.id, e.workspaceId, e.organizationId, e.name, e.prefix, e.last4, e.keyHash, e.ownerUserId,
                 e.spendLimit, LimitReset.parse(e.limitReset), e.includeByokInLimit, e.expiresAt, e.disabled,
-                e.createdAt, e.previousKeyHash, e.previousValidUntil, e.revokedAt);
+                e.createdAt, e.previousKeyHash, e.previousValidUntil, e.revokedAt, e.ownerRemovedAt);
     }
 }

@@ -15,11 +15,22 @@ public interface IssueApiKeyUseCase {
     record IssuedApiKey(ApiKey key, ApiKeySecret secret) {
     }
 
+    /**
+     * {@code ownerNamed}: the request named {@code ownerUserId}, which must then be a member of the
+     * workspace or an admin of its organization; otherwise the owner is the caller.
+     */
     record IssueApiKeyCommand(String workspaceId, String name, BigDecimal limit, LimitReset limitReset,
-            boolean includeByokInLimit, Instant expiresAt, String ownerUserId) {
+            boolean includeByokInLimit, Instant expiresAt, String ownerUserId, boolean ownerNamed) {
 
+        /** The caller ({@code ownerUserId}) owns the key. */
         public static IssueApiKeyCommand of(String workspaceId, String name, BigDecimal limit, String limitReset,
                 Boolean includeByokInLimit, Instant expiresAt, String ownerUserId, Instant now) {
+            return of(workspaceId, name, limit, limitReset, includeByokInLimit, expiresAt, ownerUserId, false, now);
+        }
+
+        public static IssueApiKeyCommand of(String workspaceId, String name, BigDecimal limit, String limitReset,
+                Boolean includeByokInLimit, Instant expiresAt, String ownerUserId, boolean ownerNamed,
+                Instant now) {
             if (limit != null && limit.signum() < 0) {
                 throw new InvalidFieldException("limit", "limit must not be negative");
             }
@@ -33,7 +44,8 @@ public interface IssueApiKeyUseCase {
                 throw new InvalidFieldException("limit_reset", e.getMessage());
             }
             return new IssueApiKeyCommand(workspaceId, InvalidFieldException.requireText("name", name, 200), limit,
-                    reset, Boolean.TRUE.equals(includeByokInLimit), expiresAt, ownerUserId);
+                    reset, Boolean.TRUE.equals(includeByokInLimit), expiresAt,
+                    InvalidFieldException.requireText("owner_user_id", ownerUserId, 64), ownerNamed);
         }
     }
 }

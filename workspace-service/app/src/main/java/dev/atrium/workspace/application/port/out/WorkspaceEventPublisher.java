@@ -28,4 +28,7 @@ public interface WorkspaceEventPublisher {
     void apiKeyRotated(ApiKey key, Instant at);
 
     void apiKeyRevoked(ApiKey key, Instant at);
+
+    /** The key's owner left the workspace or was deleted: the key no longer resolves. */
+    void apiKeyOwnerRemoved(ApiKey key, Instant at);
 }

@@ -7,7 +7,8 @@ import java.sql.Statement;
 
 /**
  * Two organizations with one workspace each under fixed ids, so @TestSecurity can name their
- * group paths (A's admin, A1's member, ...). Inserted once; later calls change nothing.
+ * group paths (A's admin, A1's member, ...), and those callers' memberships. Inserted once; later calls
+ * change nothing.
  */
 final class FixedTenants {
 
@@ -27,6 +28,10 @@ final class FixedTenants {
             s.executeUpdate("INSERT INTO workspace (id, organization_id, name, slug, created_at) VALUES "
                     + "('" + WS_A1 + "', '" + ORG_A + "', 'A1', 'a1', now()), "
                     + "('" + WS_B1 + "', '" + ORG_B + "', 'B1', 'b1', now()) ON CONFLICT DO NOTHING");
+            // The rights the tests' callers hold, as a membership change records them (TenantGuard reads these).
+            s.executeUpdate("INSERT INTO member_group (user_id, group_path) VALUES "
+                    + "('org-a-admin', '/orgs/" + ORG_A + "/admin'), "
+                    + "('a1-member', '/orgs/" + ORG_A + "/workspaces/" + WS_A1 + "/member') ON CONFLICT DO NOTHING");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
