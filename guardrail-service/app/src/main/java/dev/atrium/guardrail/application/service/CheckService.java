@@ -108,7 +108,8 @@ public class CheckService implements CheckPolicyUseCase {
         // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are
         // durable: bounded, see ADR 0004.
         Reservation hold = worstCase == null || counters.isEmpty() && creditOrganization == null ? null
-                : new Reservation("res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
+                : new Reservation(command.reservationId() != null ? command.reservationId()
+                        : "res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
                         counters.stream().map(c -> new Hold(c, worstCase)).toList(),
                         creditOrganization == null ? null : worstCase, now, now.plus(config.reservationTtl()));
         var admission = new AdmissionLocks.Request(!config.durableReservations(), rateCounters, tokens, counters,

@@ -5,6 +5,7 @@ import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 public interface CheckPolicyUseCase {
 
@@ -16,9 +17,20 @@ public interface CheckPolicyUseCase {
     CheckResult check(CheckCommand command);
 
     record CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
-            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
+            List<String> models, long estimatedPromptTokens, Integer maxTokens, String text, String reservationId) {
 
-        static final int MAX_TEXT = 1_000_000;
+        /**
+         * The gateway's largest body (4 MiB): the text always comes; the content filters scan at most
+         * {@code ContentScan.Bounds} of it and refuse a longer one, but a request with no filter in force
+         * is not refused for its size.
+         */
+        static final int MAX_TEXT = 4 << 20;
+        private static final Pattern RESERVATION_ID = Pattern.compile("res_[0-9a-f]{32}");
+
+        public CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
+                List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
+            this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, text, null);
+        }
 
         public static CheckCommand of(CheckRequest request) {
             if (request == null) {
@@ -33,12 +45,15 @@ public interface CheckPolicyUseCase {
             if (request.text() != null && request.text().length() > MAX_TEXT) {
                 throw new InvalidFieldException("text", "text may have at most " + MAX_TEXT + " characters");
             }
+            if (request.reservationId() != null && !RESERVATION_ID.matcher(request.reservationId()).matches()) {
+                throw new InvalidFieldException("reservation_id", "reservation_id must be res_ and 32 hex digits");
+            }
             List<String> models = request.models() == null ? List.of()
                     : request.models().stream().filter(Objects::nonNull).toList();
             return new CheckCommand(InvalidFieldException.requireText("organization_id", request.organizationId(), 64),
                     InvalidFieldException.requireText("workspace_id", request.workspaceId(), 64),
                     blankToNull(request.keyId()), blankToNull(request.ownerUserId()), models,
-                    request.estimatedPromptTokens(), request.maxTokens(), request.text());
+                    request.estimatedPromptTokens(), request.maxTokens(), request.text(), request.reservationId());
         }
 
         private static String blankToNull(String s) {
