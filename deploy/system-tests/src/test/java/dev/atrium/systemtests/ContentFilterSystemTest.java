@@ -38,7 +38,7 @@ class ContentFilterSystemTest {
         }
         // Without the number the same array form goes through: the filter, not the form, refused it.
         chat(ports, tenant.apiKey(), List.of(Map.of("role", "user",
-                "content", List.of(Map.of("type", "text", "text", "my ssn is on file"))))), false)
+                "content", List.of(Map.of("type", "text", "text", "my ssn is on file")))), false)
                 .then().statusCode(200);
     }
 
