@@ -1,22 +1,23 @@
 package dev.atrium.guardrail.domain;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.atrium.common.error.InvalidFieldException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One content filter: a builtin detector or a custom regular expression, and what to do with a
- * match. A custom pattern is compiled and screened for catastrophic backtracking when written,
- * so a check never fails on a stored filter.
+ * match. A custom pattern must run on RE2/J, the linear-time engine the scan uses: constructs that
+ * need backtracking (back-references, lookahead, lookbehind, atomic groups, possessive quantifiers)
+ * are refused when written, naming the construct, so a stored filter always runs.
  */
 public record ContentFilter(Builtin builtin, String pattern, FilterAction action, String label) {
 
     static final int MAX_PATTERN_LENGTH = 500;
     static final int MAX_FILTERS = 50;
-    /** A group that repeats and holds a repetition itself, e.g. {@code (a+)+} or {@code (\w*x?)*}. */
-    private static final Pattern NESTED_QUANTIFIER = Pattern.compile("\\((?:[^()\\\\]|\\\\.)*[+*}](?:[^()\\\\]|\\\\.)*\\)[+*{]");
-
+    /** The field a pattern's refusal names. */
+    public static final String PATTERN_FIELD = PolicyDocument.CONTENT_FILTERS + ".pattern";
     public ContentFilter {
         Objects.requireNonNull(action, "action");
         if ((builtin == null) == (pattern == null)) {
@@ -53,18 +54,67 @@ public record ContentFilter(Builtin builtin, String pattern, FilterAction action
 
     private static void checkPattern(String pattern) {
         if (pattern.isEmpty() || pattern.length() > MAX_PATTERN_LENGTH) {
-            throw new InvalidFieldException(PolicyDocument.CONTENT_FILTERS,
+            throw new InvalidFieldException(PATTERN_FIELD,
                     "A pattern must have 1 to " + MAX_PATTERN_LENGTH + " characters");
+        }
+        String construct = backtrackingConstruct(pattern);
+        if (construct != null) {
+            throw new InvalidFieldException(PATTERN_FIELD, "Pattern '" + pattern + "' uses " + construct
+                    + ", which the linear-time pattern engine (RE2) cannot run; content filters take RE2 syntax");
         }
         try {
             Pattern.compile(pattern);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(PolicyDocument.CONTENT_FILTERS,
-                    "Invalid pattern '" + pattern + "': " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (PatternSyntaxException e) {
+            throw new InvalidFieldException(PATTERN_FIELD, "Invalid pattern '" + pattern + "': "
+                    + e.getDescription() + (e.getPattern() == null || e.getPattern().isEmpty() ? ""
+                            : " at '" + e.getPattern() + "'") + " (content filters take RE2 syntax)");
         }
-        if (NESTED_QUANTIFIER.matcher(pattern).find() || pattern.contains("\\1")) {
-            throw new InvalidFieldException(PolicyDocument.CONTENT_FILTERS, "Pattern '" + pattern
-                    + "' may backtrack catastrophically (a repeated group holding a repetition, or a back-reference)");
+    }
+
+    /**
+     * The first construct of {@code pattern} that needs a backtracking engine, described for the
+     * caller, or null. Escapes and character classes are skipped, so {@code [(?=]} or {@code \(?=} are
+     * literals.
+     */
+    static String backtrackingConstruct(String pattern) {
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            char next = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
+            if (c == '\\') {
+                if (!inClass && next >= '1' && next <= '9') {
+                    return "a back-reference (\\" + next + ")";
+                }
+                if (!inClass && next == 'k') {
+                    return "a back-reference (\\k)";
+                }
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                // A ] right after [ or [^ is a literal inside the class.
+                if (next == '^') {
+                    i++;
+                }
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+                    i++;
+                }
+            } else if (c == '(' && next == '?') {
+                String rest = pattern.substring(i + 2);
+                if (rest.startsWith("=") || rest.startsWith("!")) {
+                    return "a lookahead (" + pattern.substring(i, i + 3) + ")";
+                }
+                if (rest.startsWith("<=") || rest.startsWith("<!")) {
+                    return "a lookbehind (" + pattern.substring(i, i + 4) + ")";
+                }
+                if (rest.startsWith(">")) {
+                    return "an atomic group ((?>)";
+                }
+            } else if ((c == '*' || c == '+' || c == '?' || c == '}') && next == '+') {
+                return "a possessive quantifier (" + c + "+)";
+            }
         }
+        return null;
     }
 }

@@ -102,15 +102,116 @@ class ContentScanTest {
     }
 
     @Test
-    void invalidOrCatastrophicPatternsAreRefusedWhenWritten() {
+    void patternsTheLinearEngineCannotRunAreRefusedWhenWrittenNamingTheConstruct() {
         assertThatThrownBy(() -> new ContentFilter(null, "([a-z", FilterAction.BLOCK, null))
-                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("Invalid pattern");
-        assertThatThrownBy(() -> new ContentFilter(null, "(a+)+$", FilterAction.BLOCK, null))
-                .hasMessageContaining("catastrophically");
-        assertThatThrownBy(() -> new ContentFilter(null, "(\\w*x?)*y", FilterAction.BLOCK, null))
-                .hasMessageContaining("catastrophically");
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("Invalid pattern")
+                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("content_filters.pattern");
         assertThatThrownBy(() -> new ContentFilter(null, "(a)\\1", FilterAction.BLOCK, null))
-                .hasMessageContaining("catastrophically");
+                .hasMessageContaining("a back-reference (\\1)");
+        assertThatThrownBy(() -> new ContentFilter(null, "foo(?=bar)", FilterAction.BLOCK, null))
+                .hasMessageContaining("a lookahead ((?=)");
+        assertThatThrownBy(() -> new ContentFilter(null, "(?<!x)secret", FilterAction.BLOCK, null))
+                .hasMessageContaining("a lookbehind ((?<!)");
+        assertThatThrownBy(() -> new ContentFilter(null, "(?>a+)b", FilterAction.BLOCK, null))
+                .hasMessageContaining("an atomic group");
+        assertThatThrownBy(() -> new ContentFilter(null, "a++b", FilterAction.BLOCK, null))
+                .hasMessageContaining("a possessive quantifier (++)");
+        // Literals that only look like those constructs are fine.
+        new ContentFilter(null, "[(?=]\\(?!x\\) \\\\1", FilterAction.BLOCK, null);
+    }
+
+    @Test
+    void theReviewersHostilePatternsAreAcceptedAndRunInLinearTime() {
+        List<String> hostile = List.of("(a|aa)+$", "((a+))+$", "(a|a)*b", "(\\w|\\d)+$");
+        List<ContentFilter> fifty = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.add(new ContentFilter(null, hostile.get(i % hostile.size()), FilterAction.FLAG, "f" + i));
+        }
+        // "a" x 5000 threw StackOverflowError in java.util.regex; a mebibyte is read once per filter here.
+        String text = "a".repeat(1 << 20);
+        var thread = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = thread.getCurrentThreadCpuTime();
+        ScanResult r = ContentScan.scan(fifty, text, new ContentScan.Bounds(1 << 21, java.time.Duration.ofMinutes(5)),
+                System::nanoTime);
+        long seconds = (thread.getCurrentThreadCpuTime() - cpu) / 1_000_000_000L;
+
+        assertThat(r.unfinished()).isNull();
+        assertThat(r.flags()).hasSize(38).contains("f0", "f1", "f3").doesNotContain("f2", "f6");
+        // 2-11 s on a busy 2-core machine (so a default scan of this would stop at 2 s and refuse); a
+        // backtracking engine would not finish in a lifetime.
+        assertThat(seconds).isLessThan(60);
+    }
+
+    @Test
+    void theEngineReadsTheTextAConstantNumberOfTimesWhateverItsLength() {
+        // The scan looks at its clock once per 16,384 characters read: the looks count the reads.
+        List<ContentFilter> hostile = List.of(new ContentFilter(null, "(a|aa)+$", FilterAction.BLOCK, null),
+                new ContentFilter(null, "(a|a)*b", FilterAction.BLOCK, null),
+                new ContentFilter(null, "(\\w|\\d)+$", FilterAction.BLOCK, null));
+        long small = looks(hostile, "a".repeat(1 << 17) + "!");
+        long large = looks(hostile, "a".repeat(1 << 19) + "!");
+
+        assertThat(small).isPositive();
+        // Four times the text, about four times the reads: linear (a backtracking engine is exponential here).
+        assertThat((double) large / small).isBetween(3.5, 4.5);
+    }
+
+    private static long looks(List<ContentFilter> filters, String text) {
+        long[] looks = {0};
+        ScanResult r = ContentScan.scan(filters, text, new ContentScan.Bounds(1 << 21, java.time.Duration.ofMinutes(5)),
+                () -> ++looks[0]);
+        assertThat(r.unfinished()).isNull();
+        return looks[0];
+    }
+
+    @Test
+    void aScanPastItsTimeRefusesNamingTheFilterItCouldNotFinish() {
+        List<ContentFilter> filters = List.of(new ContentFilter(null, "[Ss]ecret.*key", FilterAction.BLOCK, "secrets"),
+                new ContentFilter(Builtin.EMAIL, null, FilterAction.REDACT, null));
+        long[] now = {0};
+        // Each look at the clock finds a second gone: the first filter runs out after a few looks.
+        java.util.function.LongSupplier clock = () -> now[0] += 1_000_000_000L;
+        String text = "x".repeat(40_000);
+        ScanResult r = ContentScan.scan(filters, text, new ContentScan.Bounds(1 << 20, java.time.Duration.ofSeconds(4)),
+                clock);
+
+        assertThat(r.blocked()).contains("secrets");
+        assertThat(r.unfinished()).isEqualTo("could not finish scanning its 40000 characters within 4000 ms");
+        EffectivePolicy policy = PolicyMerge.merge(List.of(new LevelPolicy(Level.WORKSPACE, filters(
+                filters.toArray(ContentFilter[]::new)), 1)));
+        assertThat(r.blockMessage("Request", policy)).isEqualTo("Request refused: the workspace's content filter "
+                + "secrets could not finish scanning its 40000 characters within 4000 ms.");
+    }
+
+    @Test
+    void aTextLongerThanTheScanBoundIsRefusedNotPassed() {
+        List<ContentFilter> filters = List.of(new ContentFilter(Builtin.SSN, null, FilterAction.BLOCK, null));
+        ScanResult r = ContentScan.scan(filters, "a".repeat(101),
+                new ContentScan.Bounds(100, java.time.Duration.ofSeconds(2)), System::nanoTime);
+        assertThat(r.blocked()).contains("ssn");
+        assertThat(r.unfinished()).isEqualTo("cannot scan its 101 characters: the content filters scan at most 100");
+    }
+
+    @Test
+    void aLongRunBeforeTheMatchNoLongerHidesIt() {
+        List<ContentFilter> filters = List.of(new ContentFilter(null, "secret.*key", FilterAction.BLOCK, "secrets"));
+        assertThat(ContentScan.scan(filters, "the secret key is 42").blocked()).contains("secrets");
+        assertThat(ContentScan.scan(filters, "secret ".repeat(1000) + "\nthe secret key is 42").blocked())
+                .contains("secrets");
+    }
+
+    @Test
+    void builtinsFindMatchesNextToEachOtherAndAtTheEdges() {
+        assertThat(redact(Builtin.EMAIL, "a@b.io,c@d.io")).isEqualTo("[REDACTED:email],[REDACTED:email]");
+        assertThat(redact(Builtin.SSN, "123-45-6789 123-45-6789")).isEqualTo("[REDACTED:ssn] [REDACTED:ssn]");
+        assertThat(redact(Builtin.SSN, "1123-45-6789 123-45-67890 900-12-3456 123-00-4567 123-45-0000"))
+                .isEqualTo("1123-45-6789 123-45-67890 900-12-3456 123-00-4567 123-45-0000");
+        assertThat(redact(Builtin.SSN, "667-12-3456 665-12-3456")).isEqualTo("[REDACTED:ssn] [REDACTED:ssn]");
+        assertThat(redact(Builtin.IP_ADDRESS, "at 10.0.0.1. Then 10.0.0.2")).isEqualTo("at [REDACTED:ip_address]. "
+                + "Then [REDACTED:ip_address]");
+        assertThat(redact(Builtin.IP_ADDRESS, "1.2.3.4.5")).isEqualTo("1.2.3.4.5");
+        assertThat(redact(Builtin.CREDIT_CARD, "4111111111111111")).isEqualTo("[REDACTED:credit_card]");
+        assertThat(redact(Builtin.PHONE, "+44 20 7946 0958")).isEqualTo("[REDACTED:phone]");
     }
 
     @Test

@@ -57,6 +57,8 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     /** Per provider, the chunks its stream answers with instead of the default ones. */
     final Map<String, Multi<ObjectNode>> streams = new HashMap<>();
     String content = "hello";
+    /** Streamed after the text, before the finish chunk (e.g. tool call fragments). */
+    List<ObjectNode> moreChunks = List.of();
     ObjectNode lastBody;
     KeyContext context = CONTEXT;
     boolean failMidStream;
@@ -190,6 +192,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
             chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", word);
             chunks.add(chunk);
         }
+        chunks.addAll(moreChunks);
         ObjectNode finish = JsonNodeFactory.instance.objectNode().put("id", "chatcmpl-up");
         finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
         chunks.add(finish);

@@ -94,6 +94,34 @@ class ModerationPluginTest {
     }
 
     @Test
+    void aStreamedToolCallsArgumentsAreCheckedWholeAndSentRedacted() throws Exception {
+        fakes.candidates = List.of(Fakes.candidate("openai", "0.1", "0.1", false));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        fakes.moreChunks = List.of(
+                (ObjectNode) json.readTree("""
+                        {"id": "chatcmpl-up", "choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "id": "call_1",
+                          "type": "function", "function": {"name": "save", "arguments": "{\\"ssn\\": \\"123-"}}]}}]}"""),
+                (ObjectNode) json.readTree("""
+                        {"id": "chatcmpl-up", "choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0,
+                          "function": {"arguments": "45-6789\\"}"}}]}}]}"""));
+        // The number was split across two fragments: only the whole arguments show it.
+        String checked = "Hello there\n{\"ssn\": \"123-45-6789\"}";
+        int at = checked.indexOf("123-");
+        fakes.moderation.put(checked, new ModerationResult(true, 200, null,
+                List.of(new Redaction("ssn", at, at + 11, "[REDACTED:ssn]")), List.of()));
+
+        List<ObjectNode> chunks = stream();
+
+        assertThat(fakes.moderated).containsExactly(checked);
+        StringBuilder arguments = new StringBuilder();
+        chunks.forEach(c -> c.path("choices").path(0).path("delta").path("tool_calls")
+                .forEach(call -> arguments.append(call.path("function").path("arguments").asText(""))));
+        assertThat(arguments.toString()).isEqualTo("{\"ssn\": \"[REDACTED:ssn]\"}");
+        assertThat(chunks).anySatisfy(c -> assertThat(c.path("choices").path(0).path("delta").path("tool_calls")
+                .path(0).path("id").asText()).isEqualTo("call_1"));
+    }
+
+    @Test
     void aBlockedStreamFailsWith403AfterTheUsageIsRecorded() {
         fakes.candidates = List.of(Fakes.candidate("openai", "0.1", "0.1", false));
         fakes.moderation.put("Hello there", ModerationResult.blocked("filter greetings (workspace)"));

@@ -92,6 +92,22 @@ class BudgetCheckTest {
     }
 
     @Test
+    void aHoldTakesTheIdTheGatewayNamedSoAGatewayThatGaveUpCanReleaseIt() {
+        budget(PolicyScope.organization("org_1"), BudgetWindow.LIFETIME, "0.10");
+        String named = "res_" + "0123456789abcdef".repeat(2);
+        CheckResult held = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of(MODEL), 0, 1000, null).withReservationId(named)));
+
+        assertThat(held.reservationId()).isEqualTo(named);
+        // The gateway never saw this answer; its release by the name it chose gives the worst case back.
+        assertThat(check(1000).allowed()).isFalse();
+        assertThat(reservations.release(named)).isTrue();
+        assertThat(check(1000).allowed()).isTrue();
+        assertThatThrownBy(() -> CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of(MODEL), 0, 1000, null).withReservationId("mine"))).hasMessageContaining("reservation_id");
+    }
+
+    @Test
     void budgetsNeverMergeEachCountsItsOwnScope() {
         budget(PolicyScope.organization("org_1"), BudgetWindow.MONTHLY, "100");
         budget(PolicyScope.member("ws_1", "user_1"), BudgetWindow.WEEKLY, "0.15");

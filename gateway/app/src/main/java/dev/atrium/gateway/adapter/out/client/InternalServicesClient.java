@@ -34,10 +34,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** The internal routes of workspace, guardrail, routing and billing, called with the gateway's service token. */
@@ -47,6 +49,8 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
 
     private static final Logger LOG = Logger.getLogger(InternalServicesClient.class);
     private static final int MAX_CACHED = 100_000;
+    /** Longer than a check takes when guardrail is merely slow; far shorter than a reservation's ten minutes. */
+    static final Duration RELEASE_AGAIN_AFTER = Duration.ofSeconds(30);
 
     private final WebClients http;
     private final ServiceTokens tokens;
@@ -178,9 +182,25 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
         cache.put(key, value);
     }
 
+    /**
+     * The check names the hold it may take, so that when the gateway gives up on the answer (its
+     * timeout, a failed call, a client gone) it releases that hold rather than leaving it for the
+     * reservation's ten minutes: once at once, and once more after {@link #RELEASE_AGAIN_AFTER}, for a
+     * check that committed its hold after the first release arrived (docs/security.md).
+     */
     @Override
     public Uni<CheckResult> check(CheckRequest request) {
-        return checks.check(request);
+        CheckRequest named = request.reservationId() != null ? request
+                : request.withReservationId("res_" + UUID.randomUUID().toString().replace("-", ""));
+        return checks.check(named)
+                .onFailure().invoke(() -> releaseGivenUp(named.reservationId()))
+                .onCancellation().invoke(() -> releaseGivenUp(named.reservationId()));
+    }
+
+    private void releaseGivenUp(String reservationId) {
+        release(reservationId).subscribe().with(ignored -> { }, e -> { });
+        Uni.createFrom().voidItem().onItem().delayIt().by(RELEASE_AGAIN_AFTER).chain(() -> release(reservationId))
+                .subscribe().with(ignored -> { }, e -> { });
     }
 
     private Uni<CheckResult> checkAlone(CheckRequest request) {

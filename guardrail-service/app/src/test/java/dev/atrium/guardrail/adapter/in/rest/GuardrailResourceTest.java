@@ -70,9 +70,13 @@ class GuardrailResourceTest {
         put("/api/v1/organizations/org_strict/guardrails", Map.of("rate_limits", Map.of("requests_per_minute", -5)))
                 .statusCode(400).body("error.metadata.field", equalTo("rate_limits.requests_per_minute"));
         put("/api/v1/organizations/org_strict/guardrails", Map.of("content_filters",
-                List.of(Map.of("pattern", "(x+x+)+y", "action", "block"))))
-                .statusCode(400).body("error.metadata.field", equalTo("content_filters"))
-                .body("error.message", containsString("catastrophically"));
+                List.of(Map.of("pattern", "(x+)\\1", "action", "block"))))
+                .statusCode(400).body("error.metadata.field", equalTo("content_filters.pattern"))
+                .body("error.message", containsString("uses a back-reference (\\1), which the linear-time"));
+        put("/api/v1/organizations/org_strict/guardrails", Map.of("content_filters",
+                List.of(Map.of("pattern", "secret(?=key)", "action", "block"))))
+                .statusCode(400).body("error.metadata.field", equalTo("content_filters.pattern"))
+                .body("error.message", containsString("a lookahead ((?=)"));
         put("/api/v1/organizations/org_strict/guardrails", Map.of("allowed_modelz", List.of("openai/*")))
                 .statusCode(400).body("error.metadata.field", equalTo("allowed_modelz"));
         put("/api/v1/organizations/org_strict/guardrails", Map.of("data_policy", Map.of("data_collection", "maybe")))

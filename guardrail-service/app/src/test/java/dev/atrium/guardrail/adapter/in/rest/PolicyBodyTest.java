@@ -62,8 +62,10 @@ class PolicyBodyTest {
         assertField("{\"rate_limits\":{\"rpm\":5}}", "rate_limits.rpm");
         assertField("{\"content_filters\":[{\"builtin\":\"name\",\"action\":\"redact\"}]}", "content_filters");
         assertField("{\"content_filters\":[{\"builtin\":\"email\",\"action\":\"erase\"}]}", "content_filters");
-        assertField("{\"content_filters\":[{\"pattern\":\"(unclosed\",\"action\":\"block\"}]}", "content_filters");
-        assertField("{\"content_filters\":[{\"pattern\":\"(a+)+$\",\"action\":\"block\"}]}", "content_filters");
+        assertField("{\"content_filters\":[{\"pattern\":\"(unclosed\",\"action\":\"block\"}]}",
+                "content_filters.pattern");
+        assertField("{\"content_filters\":[{\"pattern\":\"(a)\\\\1\",\"action\":\"block\"}]}",
+                "content_filters.pattern");
         assertField("{\"content_filters\":[{\"builtin\":\"email\",\"pattern\":\"x\",\"action\":\"flag\"}]}",
                 "content_filters");
     }
