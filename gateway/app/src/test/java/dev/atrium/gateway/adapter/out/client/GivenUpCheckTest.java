@@ -58,7 +58,7 @@ class GivenUpCheckTest {
         GatewayConfig config = config(url, Duration.ofMillis(300));
         WebClients http = new WebClients(vertx);
         InternalServicesClient client = new InternalServicesClient(http,
-                new ServiceTokens(http, config, Clock.systemUTC()), new ObjectMapper(), config);
+                new ServiceTokens(http, config, Clock.systemUTC()), new ObjectMapper(), config, Clock.systemUTC());
 
         assertThatThrownBy(() -> client.check(new CheckRequest("org_1", "ws_1", "key_1", null,
                 List.of("openai/gpt-4o-mini"), 10, 100, "hello")).await().atMost(Duration.ofSeconds(5)))
