@@ -16,8 +16,10 @@ async function probe(call, run) {
     const details = await run();
     console.log(JSON.stringify({ call, ok: true, ...details }));
   } catch (e) {
-    // A chat answer the SDK refused still names its generation, which the later calls read back.
-    if (call === "chat.send" && typeof e?.rawValue?.id === "string") generationId = e.rawValue.id;
+    // A chat answer the SDK refused still names its generation, which the last call reads back.
+    if (call.startsWith("chat.send") && !generationId && typeof e?.rawValue?.id === "string") {
+      generationId = e.rawValue.id;
+    }
     const cause = e?.cause ? ` (cause: ${e.cause.message ?? e.cause})` : "";
     const body = e?.rawValue !== undefined ? ` body: ${JSON.stringify(e.rawValue).slice(0, 2000)}` : "";
     console.log(JSON.stringify({ call, ok: false, error: `${e?.name}: ${e?.message}${cause}${body}` }));
@@ -28,7 +30,7 @@ let generationId = null;
 
 await probe("chat.send", async () => {
   const r = await client.chat.send({ chatRequest: { model, messages: [{ role: "user", content: "Hello from the OpenRouter SDK" }] } });
-  generationId = r.id;
+  generationId = generationId ?? r.id;
   return { id: r.id, model: r.model, content: r.choices[0].message.content, total_tokens: r.usage?.totalTokens };
 });
 
@@ -52,6 +54,7 @@ await probe("chat.send tools", async () => {
     tools: [{ type: "function", function: { name: "get_weather", description: "The weather of a city",
       parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } }],
   } });
+  generationId = generationId ?? r.id;
   return { id: r.id, finish_reason: r.choices[0].finishReason };
 });
 

@@ -46,6 +46,7 @@ class OpenRouterSdkTest {
         installSdk();
         AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
         tenant = Tenants.create(admin, "orsdk");
+        awaitFirstAnswer();
         Path probe = SDK_FOLDER.resolve("probe.mjs");
         try (InputStream script = OpenRouterSdkTest.class.getResourceAsStream("/openrouter-sdk/probe.mjs")) {
             Files.copy(script, probe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -133,6 +134,24 @@ class OpenRouterSdkTest {
         assertThat(r.path("model").asText()).isEqualTo("openai/gpt-4o-mini");
         assertThat(r.path("tokens_completion").asInt()).isPositive();
         assertThat(r.path("total_cost").decimalValue()).isPositive();
+    }
+
+    /**
+     * The services' first answers after a cold start can outlast the gateway's internal timeout on a
+     * busy machine: the SDK is judged once the gateway has answered one chat request.
+     */
+    private static void awaitFirstAnswer() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        int status;
+        while ((status = io.restassured.RestAssured.given().header("Authorization", "Bearer " + tenant.apiKey())
+                .contentType("application/json")
+                .body(Map.of("model", "openai/gpt-4o-mini", "messages", List.of(Map.of("role", "user",
+                        "content", "warm up"))))
+                .post(SharedStack.url(SharedStack.ports().gateway(), "/api/v1/chat/completions")).statusCode()) != 200
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(status).as("the gateway's first chat answer").isEqualTo(200);
     }
 
     private static JsonNode passed(String call) {
