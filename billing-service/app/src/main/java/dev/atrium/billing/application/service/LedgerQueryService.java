@@ -2,9 +2,12 @@ package dev.atrium.billing.application.service;
 
 import dev.atrium.billing.application.port.in.CheckLedgerQuery;
 import dev.atrium.billing.application.port.in.FindBalanceQuery;
+import dev.atrium.billing.application.port.in.FindCreditSummaryQuery;
 import dev.atrium.billing.application.port.in.ListLedgerQuery;
+import dev.atrium.billing.application.port.out.CreditRepository;
 import dev.atrium.billing.application.port.out.LedgerRepository;
 import dev.atrium.billing.domain.Balance;
+import dev.atrium.billing.domain.CreditSummary;
 import dev.atrium.billing.domain.LedgerCursor;
 import dev.atrium.billing.domain.LedgerEntry;
 import dev.atrium.billing.domain.LedgerInvariants;
@@ -13,12 +16,15 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 @ApplicationScoped
-public class LedgerQueryService implements FindBalanceQuery, ListLedgerQuery, CheckLedgerQuery {
+public class LedgerQueryService implements FindBalanceQuery, ListLedgerQuery, CheckLedgerQuery,
+        FindCreditSummaryQuery {
 
     private final LedgerRepository ledger;
+    private final CreditRepository credits;
 
-    public LedgerQueryService(LedgerRepository ledger) {
+    public LedgerQueryService(LedgerRepository ledger, CreditRepository credits) {
         this.ledger = ledger;
+        this.credits = credits;
     }
 
     @Override
@@ -43,5 +49,11 @@ public class LedgerQueryService implements FindBalanceQuery, ListLedgerQuery, Ch
     @Transactional
     public LedgerInvariants check(String organizationId) {
         return ledger.invariants(organizationId);
+    }
+
+    @Override
+    @Transactional
+    public CreditSummary credits(String organizationId) {
+        return new CreditSummary(organizationId, credits.totalAdded(organizationId), balance(organizationId).amount());
     }
 }

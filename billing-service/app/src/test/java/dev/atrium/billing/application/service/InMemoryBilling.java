@@ -9,6 +9,7 @@ import dev.atrium.billing.application.port.out.IdempotencyStore;
 import dev.atrium.billing.application.port.out.LedgerRepository;
 import dev.atrium.billing.application.port.out.WorkspaceDirectory;
 import dev.atrium.billing.domain.AccountCheck;
+import dev.atrium.billing.domain.ActivityLine;
 import dev.atrium.billing.domain.AccountType;
 import dev.atrium.billing.domain.Balance;
 import dev.atrium.billing.domain.BalanceEvent;
@@ -193,6 +194,28 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
                     a.byokFee().add(b.byokFee()), a.charged().add(b.charged())));
         });
         return List.copyOf(lines.values());
+    }
+
+    @Override
+    public List<ActivityLine> activity(UsageScope scope, UsagePeriod period) {
+        Map<String, ActivityLine> lines = new TreeMap<>();
+        within(scope, period).forEach(g -> {
+            LocalDate day = LocalDate.ofInstant(g.createdAt(), ZoneOffset.UTC);
+            BigDecimal byokCost = g.byok() ? g.cost() : Money.ZERO;
+            lines.merge(day + "/" + g.model() + "/" + g.provider(), new ActivityLine(day, g.model(), g.provider(), 1,
+                    g.tokensPrompt(), g.tokensCompletion(), g.cost(), byokCost, fee(g), g.charge()),
+                    (a, b) -> new ActivityLine(a.day(), a.model(), a.provider(), a.requests() + 1,
+                            a.promptTokens() + b.promptTokens(), a.completionTokens() + b.completionTokens(),
+                            a.cost().add(b.cost()), a.byokCost().add(b.byokCost()), a.byokFee().add(b.byokFee()),
+                            a.charged().add(b.charged())));
+        });
+        return List.copyOf(lines.values());
+    }
+
+    @Override
+    public BigDecimal totalAdded(String organizationId) {
+        return Money.of(credits.values().stream().filter(c -> c.organizationId().equals(organizationId))
+                .map(Credit::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private static BigDecimal fee(Generation g) {

@@ -26,7 +26,7 @@ class QueryServicesTest {
     private final InMemoryBilling store = new InMemoryBilling();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Bookkeeper bookkeeper = new Bookkeeper(store, store, Fixtures.THRESHOLD);
-    private final LedgerQueryService ledger = new LedgerQueryService(store);
+    private final LedgerQueryService ledger = new LedgerQueryService(store, store);
     private final ReportingService reporting = new ReportingService(store, store, clock);
 
     @Test

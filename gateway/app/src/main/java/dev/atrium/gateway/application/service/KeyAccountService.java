@@ -1,6 +1,8 @@
 package dev.atrium.gateway.application.service;
 
+import dev.atrium.billing.api.CreditTotals;
 import dev.atrium.billing.api.GenerationView;
+import dev.atrium.billing.api.WorkspaceActivity;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.gateway.application.port.in.ReadKeyAccountQuery;
 import dev.atrium.gateway.application.port.out.AccountReader;
@@ -8,16 +10,24 @@ import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.workspace.api.KeyContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 @ApplicationScoped
 public class KeyAccountService implements ReadKeyAccountQuery {
 
+    static final int ACTIVITY_DAYS = 30;
+
     private final KeyResolver keys;
     private final AccountReader accounts;
+    private final Clock clock;
 
-    public KeyAccountService(KeyResolver keys, AccountReader accounts) {
+    public KeyAccountService(KeyResolver keys, AccountReader accounts, Clock clock) {
         this.keys = keys;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -33,6 +43,30 @@ public class KeyAccountService implements ReadKeyAccountQuery {
         return resolve(apiKey).chain(key -> accounts.generation(generationId).map(found -> found
                 .filter(g -> key.workspaceId().equals(g.workspaceId()))
                 .orElseThrow(() -> ApiException.notFound("Generation " + generationId + " not found"))));
+    }
+
+    @Override
+    public Uni<CreditTotals> credits(String apiKey) {
+        return resolve(apiKey).chain(key -> accounts.credits(key.organizationId()));
+    }
+
+    @Override
+    public Uni<WorkspaceActivity> activity(String apiKey, String date) {
+        LocalDate from;
+        LocalDate to;
+        if (date == null || date.isBlank()) {
+            // OpenRouter shows the last 30 completed days; today is included so that a key sees its newest use.
+            to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+            from = to.minusDays(ACTIVITY_DAYS);
+        } else {
+            try {
+                from = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("date", "date must be a UTC day like 2026-11-01");
+            }
+            to = from.plusDays(1);
+        }
+        return resolve(apiKey).chain(key -> accounts.activity(key.organizationId(), key.workspaceId(), from, to));
     }
 
     private Uni<KeyContext> resolve(String apiKey) {

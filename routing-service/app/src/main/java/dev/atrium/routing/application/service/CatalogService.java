@@ -7,6 +7,7 @@ import dev.atrium.routing.domain.BaseUrlTemplate;
 import dev.atrium.routing.domain.Catalog;
 import dev.atrium.routing.domain.EndpointStats;
 import dev.atrium.routing.domain.LiveStats;
+import dev.atrium.routing.domain.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -39,6 +40,12 @@ public class CatalogService implements BrowseCatalogQuery {
                         m.capabilities().supportedParameters(catalog.endpointsOf(m.id()).stream()
                                 .map(e -> catalog.provider(e.providerId()).protocol()).toList())))
                 .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<Provider> providers() {
+        return catalogs.load().providers();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.atrium.billing.adapter.out.persistence;
 
 import dev.atrium.billing.adapter.out.persistence.MultiRowInsert.Column;
 import dev.atrium.billing.application.port.out.GenerationRepository;
+import dev.atrium.billing.domain.ActivityLine;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.Money;
 import dev.atrium.billing.domain.StatementLine;
@@ -97,6 +98,21 @@ class GenerationPersistenceAdapter implements GenerationRepository {
         for (Object[] r : rows) {
             lines.add(new StatementLine(LocalDate.parse((String) r[0]), (String) r[1], ((Number) r[2]).longValue(),
                     ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), money(r[5]), money(r[6]), money(r[7])));
+        }
+        return lines;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ActivityLine> activity(UsageScope scope, UsagePeriod period) {
+        List<Object[]> rows = scoped("SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, model,"
+                + " provider, COALESCE(SUM(CASE WHEN byok THEN cost END), 0), " + MEASURES, scope, period,
+                " GROUP BY day, model, provider ORDER BY day, model, provider").getResultList();
+        List<ActivityLine> lines = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            lines.add(new ActivityLine(LocalDate.parse((String) r[0]), (String) r[1], (String) r[2],
+                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
+                    money(r[7]), money(r[3]), money(r[8]), money(r[9])));
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package dev.atrium.billing.application.port.out;
 
+import dev.atrium.billing.domain.ActivityLine;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.StatementLine;
 import dev.atrium.billing.domain.UsageGrouping;
@@ -28,4 +29,7 @@ public interface GenerationRepository {
 
     /** One line per UTC day and model that had usage in the period. */
     List<StatementLine> statementLines(UsageScope scope, UsagePeriod period);
+
+    /** One line per UTC day, model and provider that had usage in the period, in that order. */
+    List<ActivityLine> activity(UsageScope scope, UsagePeriod period);
 }

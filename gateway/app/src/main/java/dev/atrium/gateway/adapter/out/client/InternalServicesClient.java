@@ -3,7 +3,10 @@ package dev.atrium.gateway.adapter.out.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.billing.api.CreditTotals;
 import dev.atrium.billing.api.GenerationView;
+import dev.atrium.billing.api.WorkspaceActivity;
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.gateway.application.port.out.AccountReader;
 import dev.atrium.gateway.application.port.out.CatalogReader;
@@ -276,6 +279,49 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
             read(response, ObjectNode.class).path("data").forEach(m -> models.add((ObjectNode) m));
             return models;
         });
+    }
+
+    @Override
+    public Uni<Optional<ObjectNode>> endpoints(String modelId) {
+        return get(config.routingUrl() + "/api/v1/catalog/models/" + modelId + "/endpoints")
+                .map(response -> switch (response.statusCode()) {
+                    case 200 -> Optional.of((ObjectNode) read(response, ObjectNode.class).path("data"));
+                    case 404 -> Optional.<ObjectNode>empty();
+                    default -> throw unavailable("routing-service", response);
+                });
+    }
+
+    @Override
+    public Uni<List<ObjectNode>> providers() {
+        return get(config.routingUrl() + "/api/v1/catalog/providers").map(response -> {
+            if (response.statusCode() != 200) {
+                throw unavailable("routing-service", response);
+            }
+            List<ObjectNode> providers = new ArrayList<>();
+            read(response, ObjectNode.class).path("data").forEach(p -> providers.add((ObjectNode) p));
+            return providers;
+        });
+    }
+
+    @Override
+    public Uni<CreditTotals> credits(String organizationId) {
+        return get(config.billingUrl() + "/internal/v1/organizations/" + organizationId + "/credits").map(response -> {
+            if (response.statusCode() != 200) {
+                throw unavailable("billing-service", response);
+            }
+            return read(response, CreditTotals.class);
+        });
+    }
+
+    @Override
+    public Uni<WorkspaceActivity> activity(String organizationId, String workspaceId, LocalDate from, LocalDate to) {
+        return get(config.billingUrl() + "/internal/v1/organizations/" + organizationId + "/workspaces/" + workspaceId
+                + "/activity?from=" + from + "&to=" + to).map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw unavailable("billing-service", response);
+                    }
+                    return read(response, WorkspaceActivity.class);
+                });
     }
 
     @Override

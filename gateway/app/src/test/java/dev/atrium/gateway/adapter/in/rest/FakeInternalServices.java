@@ -1,6 +1,9 @@
 package dev.atrium.gateway.adapter.in.rest;
 
+import dev.atrium.billing.api.CreditTotals;
 import dev.atrium.billing.api.GenerationView;
+import dev.atrium.billing.api.WorkspaceActivity;
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.gateway.application.port.out.AccountReader;
@@ -99,14 +102,79 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
 
     @Override
     public Uni<List<ObjectNode>> models() {
+        ObjectNode unserved = JsonNodeFactory.instance.objectNode().put("id", "openai/unserved").put("name", "No one")
+                .put("context_length", 8000).putNull("pricing");
         return Uni.createFrom().item(List.of(model("openai/gpt-4o-mini"), model("anthropic/claude-3.5-haiku"),
-                model("openai/gpt-4o")));
+                model("openai/gpt-4o"), unserved));
     }
 
     private static ObjectNode model(String id) {
         ObjectNode m = JsonNodeFactory.instance.objectNode().put("id", id).put("name", id).put("context_length", 128000);
         m.putObject("pricing").put("prompt", "0.00000015").put("completion", "0.0000006");
+        m.putArray("supported_parameters").add("max_tokens").add("tools").add("tool_choice");
+        ObjectNode architecture = m.putObject("architecture");
+        architecture.putArray("input_modalities").add("text").add("image");
+        architecture.putArray("output_modalities").add("text");
         return m;
+    }
+
+    /** The catalogue as routing answers it: openai/gpt-4o-mini served by two providers, one with live statistics. */
+    @Override
+    public Uni<Optional<ObjectNode>> endpoints(String modelId) {
+        if (!modelId.startsWith("openai/") && !modelId.startsWith("anthropic/")) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        ObjectNode m = JsonNodeFactory.instance.objectNode().put("id", modelId).put("name", "Model " + modelId)
+                .put("context_length", 128000);
+        m.putObject("architecture").putArray("input_modalities").add("text");
+        ((ObjectNode) m.get("architecture")).putArray("output_modalities").add("text");
+        var endpoints = m.putArray("endpoints");
+        ObjectNode quiet = endpoints.addObject().put("name", "OpenAI | " + modelId).put("provider_name", "OpenAI")
+                .put("tag", "openai").put("context_length", 128000).put("quantization", "unknown")
+                .put("max_completion_tokens", 16384).put("status", 0);
+        quiet.putObject("pricing").put("prompt", "0.00000015").put("completion", "0.0000006");
+        quiet.putArray("supported_parameters").add("max_tokens").add("tool_choice");
+        quiet.putNull("uptime_last_30m").putNull("latency_last_30m").putNull("throughput_last_30m");
+        ObjectNode busy = endpoints.addObject().put("name", "Sim Fast | " + modelId).put("provider_name", "Sim Fast")
+                .put("tag", "sim-fast").put("context_length", 64000).put("quantization", "fp8").put("status", -1)
+                .put("uptime_last_30m", 97.5);
+        busy.putNull("max_completion_tokens");
+        busy.putObject("pricing").put("prompt", "0.0000001").put("completion", "0.0000004");
+        busy.putArray("supported_parameters").add("max_tokens");
+        busy.putObject("latency_last_30m").put("p50", 120.0).put("p90", 300.0);
+        busy.putObject("throughput_last_30m").put("p50", 80.0);
+        return Uni.createFrom().item(Optional.of(m));
+    }
+
+    @Override
+    public Uni<List<ObjectNode>> providers() {
+        ObjectNode openai = JsonNodeFactory.instance.objectNode().put("id", "openai").put("name", "OpenAI")
+                .put("region", "us");
+        openai.putObject("data_policy").put("zdr", false).put("retains_prompts", true).put("trains_on_data", false);
+        ObjectNode sim = JsonNodeFactory.instance.objectNode().put("id", "sim-fast").put("name", "Sim Fast")
+                .putNull("region");
+        sim.putObject("data_policy").put("zdr", true).put("retains_prompts", false).put("trains_on_data", false);
+        return Uni.createFrom().item(List.of(openai, sim));
+    }
+
+    @Override
+    public Uni<CreditTotals> credits(String organizationId) {
+        return Uni.createFrom().item(new CreditTotals(organizationId, new BigDecimal("100"), new BigDecimal("2.5"),
+                new BigDecimal("97.5")));
+    }
+
+    /** What billing was last asked for activity: organization, workspace, from, to. */
+    public static volatile List<Object> lastActivityAsked = List.of();
+
+    @Override
+    public Uni<WorkspaceActivity> activity(String organizationId, String workspaceId, LocalDate from, LocalDate to) {
+        lastActivityAsked = List.of(organizationId, workspaceId, from, to);
+        return Uni.createFrom().item(new WorkspaceActivity(organizationId, workspaceId, from, to, List.of(
+                new WorkspaceActivity.Row(from, "openai/gpt-4o-mini", "openai", 3, 300, 30,
+                        new BigDecimal("0.003"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.003")),
+                new WorkspaceActivity.Row(from, "openai/gpt-4o-mini", "sim-fast", 1, 100, 10,
+                        new BigDecimal("0.004"), new BigDecimal("0.004"), new BigDecimal("0.0002"),
+                        new BigDecimal("0.0002")))));
     }
 
     @Override

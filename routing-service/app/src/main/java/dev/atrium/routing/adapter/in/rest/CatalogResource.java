@@ -25,6 +25,13 @@ class CatalogResource {
         return new Dtos.Page<>(catalog.models().stream().map(Dtos.ModelView::of).toList());
     }
 
+    /** Who serves the models: never their base URLs, which may name private hosts. */
+    @GET
+    @Path("/catalog/providers")
+    public Dtos.Page<Dtos.ProviderView> providers() {
+        return new Dtos.Page<>(catalog.providers().stream().map(Dtos.ProviderView::of).toList());
+    }
+
     @GET
     @Path("/catalog/models/{author}/{slug}/endpoints")
     public Dtos.Single<Dtos.ModelEndpointsView> endpoints(@PathParam("author") String author,

@@ -1,11 +1,13 @@
 package dev.atrium.routing.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.atrium.routing.api.DataPolicy;
 import dev.atrium.routing.api.Price;
 import dev.atrium.routing.application.port.in.BrowseCatalogQuery.EndpointListing;
 import dev.atrium.routing.application.port.in.BrowseCatalogQuery.ModelEndpoints;
 import dev.atrium.routing.application.port.in.BrowseCatalogQuery.ModelListing;
 import dev.atrium.routing.domain.EndpointStats;
+import dev.atrium.routing.domain.Provider;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -47,10 +49,22 @@ final class Dtos {
         }
     }
 
-    record ModelEndpointsView(String id, String name, List<EndpointView> endpoints) {
+    record ModelEndpointsView(String id, String name, int contextLength, List<String> supportedParameters,
+            Architecture architecture, List<EndpointView> endpoints) {
         static ModelEndpointsView of(ModelEndpoints m) {
-            return new ModelEndpointsView(m.model().id(), m.model().name(),
+            var model = m.model();
+            return new ModelEndpointsView(model.id(), model.name(), model.contextLength(),
+                    model.capabilities().supportedParameters(m.endpoints().stream()
+                            .map(e -> e.provider().protocol()).toList()),
+                    new Architecture(model.capabilities().inputModalities(), List.of("text")),
                     m.endpoints().stream().map(e -> EndpointView.of(m, e)).toList());
+        }
+    }
+
+    /** A provider as the public sees it: {@code region} is where it processes requests, null when unknown. */
+    record ProviderView(String id, String name, DataPolicy dataPolicy, String region) {
+        static ProviderView of(Provider p) {
+            return new ProviderView(p.id(), p.name(), p.dataPolicy(), p.region());
         }
     }
 

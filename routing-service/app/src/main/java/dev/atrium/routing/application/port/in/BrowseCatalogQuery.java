@@ -13,6 +13,9 @@ public interface BrowseCatalogQuery {
     /** Every model with its cheapest endpoint (empty when no provider serves it). */
     List<ModelListing> models();
 
+    /** Every provider of the catalogue, by id. */
+    List<Provider> providers();
+
     /** The model's endpoints with their live statistics; empty for an unknown model. */
     Optional<ModelEndpoints> endpoints(String modelId);
 

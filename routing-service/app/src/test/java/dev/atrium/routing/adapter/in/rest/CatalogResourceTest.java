@@ -37,6 +37,9 @@ class CatalogResourceTest {
                 .then().statusCode(200)
                 .body("data.id", equalTo("openai/gpt-4o-mini"))
                 .body("data.name", equalTo("OpenAI: GPT-4o-mini"))
+                .body("data.context_length", equalTo(128000))
+                .body("data.architecture.input_modalities", hasItem("text"))
+                .body("data.architecture.output_modalities", hasItem("text"))
                 .body("data.endpoints", hasSize(5))
                 .body("data.endpoints.tag", hasItems("openai", "azure", "sim-fast", "sim-cheap", "sim-flaky"))
                 .body(OPENAI_MINI + "provider_name", equalTo("OpenAI"))
@@ -66,6 +69,16 @@ class CatalogResourceTest {
                 .body("data.find { it.id == 'anthropic/claude-sonnet-4' }.supported_parameters", contains("max_tokens",
                         "temperature", "top_p", "stop", "tools", "tool_choice", "response_format"))
                 .body("data.find { it.id == 'anthropic/claude-3.5-haiku' }.supported_parameters", hasItem("seed"));
+    }
+
+    @Test
+    void providersListNamesAndDataPoliciesButNoBaseUrls() {
+        given().get("/api/v1/catalog/providers")
+                .then().statusCode(200)
+                .body("data.id", hasItems("openai", "anthropic", "sim-fast"))
+                .body("data.find { it.id == 'openai' }.name", equalTo("OpenAI"))
+                .body("data.find { it.id == 'openai' }.data_policy.zdr", org.hamcrest.Matchers.notNullValue())
+                .body("data.find { it.id == 'openai' }.base_url", nullValue());
     }
 
     @Test
