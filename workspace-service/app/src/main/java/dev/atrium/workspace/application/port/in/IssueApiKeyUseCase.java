@@ -1,5 +1,6 @@
 package dev.atrium.workspace.application.port.in;
 
+import dev.atrium.common.error.InputRules;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.workspace.domain.ApiKey;
 import dev.atrium.workspace.domain.ApiKeySecret;
@@ -20,9 +21,7 @@ public interface IssueApiKeyUseCase {
 
         public static IssueApiKeyCommand of(String workspaceId, String name, BigDecimal limit, String limitReset,
                 Boolean includeByokInLimit, Instant expiresAt, String ownerUserId, Instant now) {
-            if (limit != null && limit.signum() < 0) {
-                throw new InvalidFieldException("limit", "limit must not be negative");
-            }
+            InputRules.amount("limit", limit);
             if (expiresAt != null && !expiresAt.isAfter(now)) {
                 throw new InvalidFieldException("expires_at", "expires_at must be in the future");
             }
@@ -33,7 +32,8 @@ public interface IssueApiKeyUseCase {
                 throw new InvalidFieldException("limit_reset", e.getMessage());
             }
             return new IssueApiKeyCommand(workspaceId, InvalidFieldException.requireText("name", name, 200), limit,
-                    reset, Boolean.TRUE.equals(includeByokInLimit), expiresAt, ownerUserId);
+                    reset, Boolean.TRUE.equals(includeByokInLimit), expiresAt,
+                    InputRules.optionalId("owner_user_id", ownerUserId));
         }
     }
 }
