@@ -19,10 +19,13 @@ public record CreditState(BigDecimal balance, BigDecimal reserved) {
         return worstCase == null ? available().signum() <= 0 : available().compareTo(worstCase) < 0;
     }
 
+    /**
+     * Names the request's own worst case, never the balance: any holder of any key reads this answer,
+     * and the organization's balance is for its billing members (GET /credits), not for them.
+     */
     public String shortMessage(BigDecimal worstCase) {
         String need = worstCase == null ? "" : ": this request may cost up to " + ApplicableBudget.usd(worstCase);
-        return "Organization credit balance of " + ApplicableBudget.usd(balance.max(Money.ZERO)) + " ("
-                + ApplicableBudget.usd(available().max(Money.ZERO)) + " not held by requests in flight) is too low"
-                + need + ".";
+        return "The organization's credits are too low for this request" + need
+                + ". An organization admin can add credits.";
     }
 }
