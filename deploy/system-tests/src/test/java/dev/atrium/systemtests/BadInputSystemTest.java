@@ -160,13 +160,14 @@ class BadInputSystemTest {
     @Test
     void onlyTheGatewaysServiceAccountResolvesKeys() {
         String resolve = url(ports.workspace(), "/internal/v1/keys/resolve");
-        String body = "{\"key\":\"" + tenant.apiKey() + "\"}";
+        JsonNode fresh = Tenants.key(admin, tenant.workspaceId(), "resolve");
+        String body = "{\"key\":\"" + fresh.path("key").asText() + "\"}";
         for (String client : new String[] {"atrium-billing", "atrium-routing", "atrium-guardrail"}) {
             send("POST", resolve, body, clientToken(client), Map.of()).assertError(403);
         }
         Answer gateway = send("POST", resolve, body, clientToken("atrium-gateway"), Map.of());
         assertThat(gateway.status()).isEqualTo(200);
-        assertThat(gateway.json().path("key_id").asText()).isEqualTo(tenant.keyId());
+        assertThat(gateway.json().path("key_id").asText()).isEqualTo(fresh.path("id").asText());
     }
 
     /** At least 500 seeded malformed requests: none may be answered 5xx, and every 4xx is in the error shape. */
@@ -174,6 +175,7 @@ class BadInputSystemTest {
     void fuzzedChatRequestsAndManagementBodiesGetNo5xx() {
         Random random = new Random(SEED);
         String keys = url(ports.workspace(), "/api/v1/workspaces/" + tenant.workspaceId() + "/keys");
+        String patched = Tenants.key(admin, tenant.workspaceId(), "fuzzed").path("id").asText();
         String chat = url(ports.gateway(), "/api/v1/chat/completions");
         List<String> failures = new ArrayList<>();
         int sent = 0;
@@ -187,7 +189,7 @@ class BadInputSystemTest {
         String token = admin.token();
         List<Supplier<String[]>> management = List.of(
                 () -> new String[] {"POST", keys, mutate(random, keyBody(random))},
-                () -> new String[] {"PATCH", keys + "/" + tenant.keyId(), mutate(random, keyPatch(random))},
+                () -> new String[] {"PATCH", keys + "/" + patched, mutate(random, keyPatch(random))},
                 () -> new String[] {"PUT", url(ports.guardrail(), "/api/v1/workspaces/" + tenant.workspaceId()
                         + "/guardrails"), mutate(random, guardrails(random))},
                 () -> new String[] {"PUT", url(ports.routing(), "/api/v1/workspaces/" + tenant.workspaceId()
