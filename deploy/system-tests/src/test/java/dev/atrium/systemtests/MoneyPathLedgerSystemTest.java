@@ -45,7 +45,7 @@ class MoneyPathLedgerSystemTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(402);
         String message = JSON.readTree(answer.body()).path("error").path("message").asText();
-        assertThat(message).startsWith("Insufficient credits").doesNotContain("balance");
+        assertThat(message).startsWith("The organization's credits are too low").doesNotContain("balance");
     }
 
     @Test

@@ -85,6 +85,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (Errors.refusedByDatabase(e)) {
+            LOG.warnf("The database refused a value the input rules let through: %s", Errors.rootMessage(e));
+            return respond(400, Errors.DATA_REFUSED, Map.of());
+        }
         LOG.error("Unhandled failure", e);
         return respond(500, "Internal error", Map.of());
     }

@@ -15,7 +15,31 @@ public final class Errors {
         if (failure instanceof ApiException api) {
             return api.status();
         }
-        return failure instanceof IllegalArgumentException ? 400 : 500;
+        return failure instanceof IllegalArgumentException || refusedByDatabase(failure) ? 400 : 500;
+    }
+
+    static final String DATA_REFUSED = "A value in the request is too long, out of range or holds a character that cannot be stored";
+
+    /**
+     * True when PostgreSQL refused a value (SQLSTATE class 22, data exception: a NUL, an overlong
+     * string, a numeric overflow). The input rules ({@link InputRules}) should have refused it first;
+     * this keeps a rule that was missed a 400, and the transaction it failed wrote nothing.
+     */
+    public static boolean refusedByDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     public static ErrorBody body(Throwable failure) {
@@ -27,6 +51,9 @@ public final class Errors {
         }
         if (failure instanceof IllegalArgumentException) {
             return ErrorBody.of(400, failure.getMessage(), Map.of());
+        }
+        if (refusedByDatabase(failure)) {
+            return ErrorBody.of(400, DATA_REFUSED, Map.of());
         }
         LOG.error("Unhandled failure", failure);
         return ErrorBody.of(500, "Internal error", Map.of());

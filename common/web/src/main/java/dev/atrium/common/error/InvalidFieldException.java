@@ -17,13 +17,11 @@ public class InvalidFieldException extends IllegalArgumentException {
         return field;
     }
 
+    /** Required single-line text; see {@link InputRules#text}. */
     public static String requireText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, field + " is required");
         }
-        if (value.length() > maxLength) {
-            throw new InvalidFieldException(field, field + " must be at most " + maxLength + " characters");
-        }
-        return value.strip();
+        return InputRules.optionalText(field, value, maxLength);
     }
 }

@@ -23,6 +23,19 @@ public final class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /**
+     * True when the caller is the service account of the OIDC client {@code clientId}: a token issued
+     * to that client ({@code azp}). Without a token (tests' {@code @TestSecurity}) the principal must
+     * be Keycloak's name for that client's service account, {@code service-account-<clientId>}.
+     */
+    public static boolean isClient(SecurityIdentity identity, String clientId) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return clientId.equals(jwt.getClaim("azp"));
+        }
+        return identity.getPrincipal() != null
+                && ("service-account-" + clientId).equals(identity.getPrincipal().getName());
+    }
+
     public static boolean isPlatformAdmin(SecurityIdentity identity) {
         return identity.hasRole(PLATFORM_ADMIN);
     }

@@ -22,9 +22,13 @@ public record CreditState(BigDecimal balance, BigDecimal reserved) {
         return worstCase == null ? available().signum() <= 0 : available().compareTo(worstCase) < 0;
     }
 
-    /** Names what the request may cost, never the balance: a key's holder need not learn the organization's credit. */
+    /**
+     * Names the request's own worst case, never the balance: any holder of any key reads this answer,
+     * and the organization's balance is for its billing members (GET /credits), not for them.
+     */
     public static String shortMessage(BigDecimal worstCase) {
-        return worstCase == null ? "Insufficient credits."
-                : "Insufficient credits: this request may cost up to " + ApplicableBudget.usd(worstCase) + ".";
+        String need = worstCase == null ? "" : ": this request may cost up to " + ApplicableBudget.usd(worstCase);
+        return "The organization's credits are too low for this request" + need
+                + ". An organization admin can add credits.";
     }
 }

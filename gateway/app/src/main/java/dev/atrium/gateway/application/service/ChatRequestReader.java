@@ -19,6 +19,7 @@ public final class ChatRequestReader {
     }
 
     public static ChatRequest read(ObjectNode body) {
+        ChatRequestValidation.check(body);
         JsonNode model = body.get("model");
         if (model != null && !model.isNull() && (!model.isTextual() || model.asText().isBlank())) {
             throw ApiException.badRequest("model", "model must be a model id such as openai/gpt-4o-mini");

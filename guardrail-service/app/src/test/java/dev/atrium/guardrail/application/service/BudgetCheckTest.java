@@ -282,13 +282,15 @@ class BudgetCheckTest {
                 List.of(MODEL), 0, 1000)));
         assertThat(r.allowed()).isFalse();
         assertThat(r.status()).isEqualTo(402);
-        assertThat(r.message()).isEqualTo("Insufficient credits: this request may cost up to $0.10.");
+        assertThat(r.message()).isEqualTo("The organization's credits are too low for this request:"
+                + " this request may cost up to $0.10. An organization admin can add credits.");
         assertThat(ledger.reservations).isEmpty();
 
         CheckResult unpriced = checks.check(CheckCommand.of(new CheckRequest("org_new", "ws_9", null, null,
                 List.of("nobody/knows"), 0, 1000)));
         assertThat(unpriced.status()).isEqualTo(402);
-        assertThat(unpriced.message()).isEqualTo("Insufficient credits.");
+        assertThat(unpriced.message())
+                .isEqualTo("The organization's credits are too low for this request. An organization admin can add credits.");
     }
 
     @Test
@@ -333,7 +335,9 @@ class BudgetCheckTest {
         String second = check(1000).reservationId();
         CheckResult third = check(1000);
         assertThat(third.status()).isEqualTo(402);
-        assertThat(third.message()).isEqualTo("Insufficient credits: this request may cost up to $0.10.");
+        assertThat(third.message()).isEqualTo("The organization's credits are too low for this request:"
+                + " this request may cost up to $0.10. An organization admin can add credits.")
+                .doesNotContain("$0.25").doesNotContain("$0.05");
         reservations.release(second);
         assertThat(check(1000).allowed()).isTrue();
     }
@@ -353,7 +357,9 @@ class BudgetCheckTest {
         CheckResult raced = check(1000);
 
         assertThat(raced.status()).isEqualTo(402);
-        assertThat(raced.message()).isEqualTo("Insufficient credits: this request may cost up to $0.10.");
+        assertThat(raced.message()).isEqualTo("The organization's credits are too low for this request:"
+                + " this request may cost up to $0.10. An organization admin can add credits.")
+                .doesNotContain("$0.25").doesNotContain("$0.05");
         assertThat(ledger.reservations).hasSize(1);
         assertThat(ledger.rates.values()).as("the refused request's count is taken back")
                 .containsOnly(new RateState(1, 1000));

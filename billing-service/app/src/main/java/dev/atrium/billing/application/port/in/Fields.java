@@ -1,5 +1,6 @@
 package dev.atrium.billing.application.port.in;
 
+import dev.atrium.common.error.InputRules;
 import dev.atrium.common.error.InvalidFieldException;
 
 /** Field checks shared by the commands, each naming the field it rejects. */
@@ -20,13 +21,7 @@ final class Fields {
     }
 
     static String optional(String field, String value, int maxLength) {
-        if (value == null) {
-            return null;
-        }
-        if (value.length() > maxLength) {
-            throw new InvalidFieldException(field, field + " must be at most " + maxLength + " characters");
-        }
-        return value;
+        return InputRules.optionalLongText(field, value, maxLength);
     }
 
     static long notNegative(String field, long value) {

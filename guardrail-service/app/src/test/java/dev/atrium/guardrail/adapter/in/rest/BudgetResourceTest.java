@@ -209,7 +209,8 @@ class BudgetResourceTest {
         String held = awaitCheck("org_credit", r -> r.path("reservation_id").isTextual())
                 .path("reservation_id").asText();
         check("org_credit", "ws_credit", "key_credit").body("allowed", equalTo(false)).body("status", equalTo(402))
-                .body("message", equalTo("Insufficient credits: this request may cost up to $0.10."));
+                .body("message", equalTo("The organization's credits are too low for this request:"
+                        + " this request may cost up to $0.10. An organization admin can add credits."));
 
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(

@@ -55,7 +55,8 @@ class MoneyPathResourceTest {
         await(() -> count("SELECT count(*) FROM credit_balance WHERE organization_id = '" + org + "'") == 1);
 
         check(org, false).body("allowed", equalTo(false)).body("status", equalTo(402))
-                .body("message", equalTo("Insufficient credits: this request may cost up to $0.10."))
+                .body("message", equalTo("The organization's credits are too low for this request:"
+                        + " this request may cost up to $0.10. An organization admin can add credits."))
                 .body("reservation_id", nullValue());
 
         Events.send(BillingEvents.BALANCE_TOPIC, org, BillingEvents.BALANCE_CHANGED, BillingEvents.SOURCE,

@@ -1,5 +1,6 @@
 package dev.atrium.routing.application.port.in;
 
+import dev.atrium.common.error.InputRules;
 import dev.atrium.common.error.InvalidFieldException;
 import java.math.BigDecimal;
 
@@ -10,12 +11,7 @@ final class CatalogInput {
     }
 
     static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, field + " is required");
-        }
-        if (value.length() > max) {
-            throw new InvalidFieldException(field, field + " must be at most " + max + " characters");
-        }
+        InputRules.text(field, value, max);
         return value;
     }
 

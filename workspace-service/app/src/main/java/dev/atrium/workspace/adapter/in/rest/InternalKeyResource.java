@@ -8,24 +8,38 @@ import dev.atrium.workspace.application.port.in.ResolveApiKeyUseCase;
 import dev.atrium.workspace.application.port.in.ResolveApiKeyUseCase.ResolvedKey;
 import dev.atrium.workspace.domain.ByokCredential;
 import dev.atrium.workspace.domain.WorkspaceSettings;
+import dev.atrium.workspace.config.KeysConfig;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-/** The gateway's key resolution: only service tokens may call it. */
+
+/**
+ * The gateway's key resolution: only the gateway's own service account may call it. Another
+ * service's token resolving keys would turn any leaked service credential into a key oracle.
+ */
 @Path("/internal/v1")
 @RolesAllowed(Caller.SERVICE)
 class InternalKeyResource {
 
     private final ResolveApiKeyUseCase resolveApiKey;
+    private final SecurityIdentity caller;
+    private final String gatewayClientId;
 
-    InternalKeyResource(ResolveApiKeyUseCase resolveApiKey) {
+    InternalKeyResource(ResolveApiKeyUseCase resolveApiKey, SecurityIdentity caller,
+            KeysConfig config) {
         this.resolveApiKey = resolveApiKey;
+        this.caller = caller;
+        this.gatewayClientId = config.resolutionClient();
     }
 
     @POST
     @Path("/keys/resolve")
     public KeyContext resolveKey(ResolveKeyRequest request) {
+        if (!Caller.isClient(caller, gatewayClientId)) {
+            throw ApiException.forbidden("Only the gateway's service account resolves API keys");
+        }
         return resolveApiKey.resolve(request == null ? null : request.key())
                 .map(InternalKeyResource::toContext)
                 .orElseThrow(() -> ApiException.notFound("Unknown, disabled or expired API key"));

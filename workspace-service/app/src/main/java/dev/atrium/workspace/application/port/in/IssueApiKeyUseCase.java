@@ -1,5 +1,6 @@
 package dev.atrium.workspace.application.port.in;
 
+import dev.atrium.common.error.InputRules;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.workspace.domain.ApiKey;
 import dev.atrium.workspace.domain.ApiKeySecret;
@@ -31,9 +32,7 @@ public interface IssueApiKeyUseCase {
         public static IssueApiKeyCommand of(String workspaceId, String name, BigDecimal limit, String limitReset,
                 Boolean includeByokInLimit, Instant expiresAt, String ownerUserId, boolean ownerNamed,
                 Instant now) {
-            if (limit != null && limit.signum() < 0) {
-                throw new InvalidFieldException("limit", "limit must not be negative");
-            }
+            InputRules.amount("limit", limit);
             if (expiresAt != null && !expiresAt.isAfter(now)) {
                 throw new InvalidFieldException("expires_at", "expires_at must be in the future");
             }
@@ -45,7 +44,7 @@ public interface IssueApiKeyUseCase {
             }
             return new IssueApiKeyCommand(workspaceId, InvalidFieldException.requireText("name", name, 200), limit,
                     reset, Boolean.TRUE.equals(includeByokInLimit), expiresAt,
-                    InvalidFieldException.requireText("owner_user_id", ownerUserId, 64), ownerNamed);
+                    InputRules.optionalId("owner_user_id", ownerUserId), ownerNamed);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.atrium.workspace.application.port.in;
 
+import dev.atrium.common.error.InputRules;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.workspace.domain.ApiKey;
 import dev.atrium.workspace.domain.LimitReset;
@@ -20,8 +21,8 @@ public interface UpdateApiKeyUseCase {
             if (name.present()) {
                 InvalidFieldException.requireText("name", name.value(), 200);
             }
-            if (limit.present() && limit.value() != null && limit.value().signum() < 0) {
-                throw new InvalidFieldException("limit", "limit must not be negative");
+            if (limit.present()) {
+                InputRules.amount("limit", limit.value());
             }
             if (expiresAt.present() && expiresAt.value() != null && !expiresAt.value().isAfter(now)) {
                 throw new InvalidFieldException("expires_at", "expires_at must be in the future");

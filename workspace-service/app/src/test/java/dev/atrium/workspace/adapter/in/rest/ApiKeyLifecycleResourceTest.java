@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "admin-keys", roles = {"platform-admin", "atrium-service"})
+@TestSecurity(user = "service-account-atrium-gateway", roles = {"platform-admin", "atrium-service"})
 class ApiKeyLifecycleResourceTest {
 
     @Inject

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** An API key's secret is shown once and then exists nowhere: not in any table, event or log line. */
 @QuarkusTest
-@TestSecurity(user = "admin-secrecy", roles = {"platform-admin", "atrium-service"})
+@TestSecurity(user = "service-account-atrium-gateway", roles = {"platform-admin", "atrium-service"})
 class KeySecrecyResourceTest {
 
     @Inject

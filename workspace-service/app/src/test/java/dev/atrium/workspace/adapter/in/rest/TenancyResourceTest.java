@@ -88,7 +88,7 @@ class TenancyResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "gateway", roles = "atrium-service")
+    @TestSecurity(user = "service-account-atrium-gateway", roles = "atrium-service")
     void unknownKeyDoesNotResolve() {
         given().contentType(ContentType.JSON).body(Map.of("key", "sk-at-v1-unknown"))
                 .post("/internal/v1/keys/resolve")
@@ -101,6 +101,15 @@ class TenancyResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("key", "sk-at-v1-unknown"))
                 .post("/internal/v1/keys/resolve")
                 .then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-atrium-billing", roles = "atrium-service")
+    void anotherServiceCannotResolveKeys() {
+        given().contentType(ContentType.JSON).body(Map.of("key", "sk-at-v1-unknown"))
+                .post("/internal/v1/keys/resolve")
+                .then().statusCode(403).body("error.code", equalTo(403))
+                .body("error.message", equalTo("Only the gateway's service account resolves API keys"));
     }
 
     private static String createOrganization() {

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "admin-ws", roles = {"platform-admin", "atrium-service"})
+@TestSecurity(user = "service-account-atrium-gateway", roles = {"platform-admin", "atrium-service"})
 class WorkspaceLifecycleResourceTest {
 
     @Test
