@@ -81,7 +81,8 @@ class MoneyPathLedgerSystemTest {
     void afterABurstOfConcurrentRequestsTheReservationsReconcile() throws Exception {
         Tenants.Tenant tenant = Tenants.create(admin, "burst");
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        HttpClient http = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().executor(pool).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         try {
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {

@@ -25,6 +25,10 @@ public interface GuardrailConfig {
     @WithDefault("5s")
     String reservationSweepEvery();
 
+    /** How often held amounts are reconciled with open reservations (read by the reconciler's schedule). */
+    @WithDefault("30s")
+    String reconciliationEvery();
+
     /** Completion tokens a request may produce when it sets no max_tokens and the catalogue knows no maximum. */
     @WithDefault("4096")
     int defaultMaxCompletionTokens();

@@ -69,6 +69,11 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
             }
 
             @Override
+            public String reconciliationEvery() {
+                return "30s";
+            }
+
+            @Override
             public int defaultMaxCompletionTokens() {
                 return defaultMaxTokens;
             }

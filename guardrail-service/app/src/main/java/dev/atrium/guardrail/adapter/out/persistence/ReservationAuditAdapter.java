@@ -17,7 +17,7 @@ class ReservationAuditAdapter implements ReservationAudit {
     private static final String RECONCILE = "WITH"
             + " credit_rows AS ("
             + "  SELECT coalesce(b.organization_id, r.organization_id) AS org, coalesce(b.reserved, 0) AS held,"
-            + "   coalesce(r.amount, 0) AS open, coalesce(r.negative, 0) + CASE WHEN b.reserved < 0 THEN 1 ELSE 0 END"
+            + "   coalesce(r.amount, 0) AS open_amount, coalesce(r.negative, 0) + CASE WHEN b.reserved < 0 THEN 1 ELSE 0 END"
             + "   AS negative"
             + "  FROM (SELECT organization_id, reserved FROM credit_balance WHERE reserved <> 0) b"
             + "  FULL JOIN (SELECT organization_id, SUM(credit_hold) AS amount,"
@@ -35,13 +35,13 @@ class ReservationAuditAdapter implements ReservationAudit {
             + "    WHEN 'workspace' THEN (SELECT w.organization_id FROM workspace w WHERE w.id = scope_id)"
             + "    WHEN 'member' THEN (SELECT w.organization_id FROM workspace w WHERE w.id = split_part(scope_id, '/', 1))"
             + "    WHEN 'key' THEN (SELECT k.organization_id FROM api_key k WHERE k.id = scope_id) END, '')"
-            + "   AS org, coalesce(c.reserved, 0) AS held, coalesce(x.amount, 0) AS open,"
+            + "   AS org, coalesce(c.reserved, 0) AS held, coalesce(x.amount, 0) AS open_amount,"
             + "   coalesce(x.negative, 0) + CASE WHEN c.reserved < 0 THEN 1 ELSE 0 END AS negative"
             + "  FROM (SELECT level, scope_id, budget_window, window_start, reserved FROM spend_counter"
             + "   WHERE reserved <> 0) c"
             + "  FULL JOIN holds x USING (level, scope_id, budget_window, window_start)),"
             + " all_rows AS (SELECT * FROM credit_rows UNION ALL SELECT * FROM counter_rows)"
-            + " SELECT org, SUM(held) AS held, SUM(open) AS open, SUM(abs(held - open)) AS drift,"
+            + " SELECT org, SUM(held) AS held, SUM(open_amount) AS open_amount, SUM(abs(held - open_amount)) AS drift,"
             + "  SUM(negative) AS negative"
             + " FROM all_rows GROUP BY org ORDER BY org";
 
@@ -54,6 +54,6 @@ class ReservationAuditAdapter implements ReservationAudit {
     @Override
     public List<HeldAmounts> heldByOrganization() {
         return jdbc.query(RECONCILE, rs -> new HeldAmounts(rs.getString("org"), rs.getBigDecimal("held"),
-                rs.getBigDecimal("open"), rs.getBigDecimal("drift"), rs.getLong("negative")));
+                rs.getBigDecimal("open_amount"), rs.getBigDecimal("drift"), rs.getLong("negative")));
     }
 }

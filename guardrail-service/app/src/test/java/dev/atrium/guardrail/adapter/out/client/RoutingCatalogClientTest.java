@@ -90,6 +90,11 @@ class RoutingCatalogClientTest {
             }
 
             @Override
+            public String reconciliationEvery() {
+                return "30s";
+            }
+
+            @Override
             public int defaultMaxCompletionTokens() {
                 return 4096;
             }
