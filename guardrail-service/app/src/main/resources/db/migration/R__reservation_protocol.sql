@@ -21,8 +21,8 @@
 --   settle:  settle_reservations (usage records: charges, then release_reservations; durable)
 --   release: release_reservations (the gateway's release, expiry, and the two above)
 
--- admission_lock: a check's locks in one round trip: the rate counters (created when missing, the
--- request counted on each), then the spend counters (created when missing), each set in the order of
+-- admission_lock: a check's locks in one round trip: the rate counters of the current 10 s bucket (created
+-- when missing, the request counted on each; each answers its sliding window), then the spend counters (created when missing), each set in the order of
 -- the arrays given, which the caller sorts; and the organization's credit row, read but not locked
 -- (the hold reserves credit with a conditional update instead). Returns one row per row, as it stood
 -- before this request: kind 'rate' (requests, tokens), 'spend' (spent, spent_byok, reserved) or
@@ -56,9 +56,21 @@ BEGIN
             ON CONFLICT (level, scope_id, minute_start) DO UPDATE
             SET requests = r.requests + 1, tokens = r.tokens + EXCLUDED.tokens
             RETURNING r.level, r.scope_id, r.minute_start, r.requests - 1 AS requests, r.tokens - p_tokens AS tokens)
+        -- Each rate row answers its whole window before this request: the current bucket (10 s) and the six
+        -- before it (RateCounter.PREVIOUS_BUCKETS), with the start of the oldest bucket that counted anything
+        -- (epoch seconds) for Retry-After. The earlier buckets are read as the statement began; only an undo
+        -- changes them, and it only lowers them.
         SELECT 'rate'::text, c.level::text, c.scope_id::text, NULL::text, c.minute_start,
-               c.requests::numeric, c.tokens::numeric, NULL::numeric
-        FROM counted c;
+               (c.requests + coalesce(w.requests, 0))::numeric, (c.tokens + coalesce(w.tokens, 0))::numeric,
+               extract(epoch FROM coalesce(w.oldest,
+                   CASE WHEN c.requests > 0 OR c.tokens > 0 THEN c.minute_start END))::numeric
+        FROM counted c
+        LEFT JOIN LATERAL (
+            SELECT sum(q.requests) AS requests, sum(q.tokens) AS tokens, min(q.minute_start) AS oldest
+            FROM rate_counter q
+            WHERE q.level = c.level AND q.scope_id = c.scope_id
+              AND q.minute_start >= c.minute_start - interval '60 seconds' AND q.minute_start < c.minute_start
+              AND (q.requests > 0 OR q.tokens > 0)) w ON true;
     END IF;
     IF cardinality(p_spend_levels) > 0 THEN
         RETURN QUERY

@@ -22,7 +22,8 @@ public final class Admission {
             RateState state = rates.getOrDefault(RateCounter.of(limit.scope(), request.at()), RateState.EMPTY);
             Optional<String> denial = limit.denial(state, request.tokens());
             if (denial.isPresent()) {
-                return Optional.of(new Denial(429, denial.get(), RateCounter.retryAfterSeconds(request.at())));
+                return Optional.of(new Denial(429, denial.get(),
+                        RateCounter.retryAfterSeconds(request.at(), state.oldest())));
             }
         }
         for (ApplicableBudget budget : request.budgets()) {

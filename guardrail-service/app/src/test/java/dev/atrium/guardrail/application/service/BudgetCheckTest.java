@@ -386,7 +386,7 @@ class BudgetCheckTest {
         CheckResult real = check(1000);
         assertThat(dry.status()).isEqualTo(429);
         assertThat(dry.message()).isEqualTo(real.message()).isEqualTo("Key rate limit of 2 requests per minute exceeded.");
-        assertThat(dry.retryAfterSeconds()).isEqualTo(15);
+        assertThat(dry.retryAfterSeconds()).isEqualTo(65);
         assertThat(ledger.rates.values()).containsOnly(new RateState(2, 2000));
         assertThat(ledger.reservations).hasSize(2);
         assertThat(ledger.state(counter(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY)).reserved())
@@ -410,7 +410,7 @@ class BudgetCheckTest {
     }
 
     @Test
-    void aRateLimitRefusesWith429AndTheSecondsUntilTheNextMinute() {
+    void aRateLimitRefusesWith429AndTheSecondsUntilItsOldestRequestsLeaveTheWindow() {
         clock.set(Instant.parse("2026-11-26T12:00:45Z"));
         policies.set(PolicyWrites.of(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
                 null, null, new RateLimits(2, null), null), "a"));
@@ -419,9 +419,26 @@ class BudgetCheckTest {
         CheckResult third = check(1000);
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.message()).isEqualTo("Key rate limit of 2 requests per minute exceeded.");
-        assertThat(third.retryAfterSeconds()).isEqualTo(15);
-        clock.advance(Duration.ofSeconds(15));
+        // Counted in the bucket of 12:00:40, which leaves the window at 12:01:50.
+        assertThat(third.retryAfterSeconds()).isEqualTo(65);
+        clock.advance(Duration.ofSeconds(64));
+        assertThat(check(1000).status()).as("a minute on, still within the window").isEqualTo(429);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(check(1000).allowed()).isTrue();
+    }
+
+    @Test
+    void aBurstAcrossAMinuteBoundaryIsNeverAdmittedTwice() {
+        clock.set(Instant.parse("2026-11-26T12:00:59.500Z"));
+        policies.set(PolicyWrites.of(PolicyScope.key("key_1"), new PolicyDocument(null, null, null, null, null,
+                null, null, new RateLimits(10, null), null), "a"));
+        int admitted = 0;
+        for (int i = 0; i < 20; i++) {
+            admitted += check(1).allowed() ? 1 : 0;
+            clock.advance(Duration.ofMillis(47));
+        }
+        assertThat(clock.instant()).isAfter(Instant.parse("2026-11-26T12:01:00Z"));
+        assertThat(admitted).as("20 requests in 0.94 s across 12:01 on a 10/min key").isEqualTo(10);
     }
 
     @Test

@@ -101,8 +101,8 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         }
         Map<RateCounter, RateState> rateStates = new HashMap<>();
         request.rates().forEach(c -> {
+            rateStates.put(c, window(c));
             RateState s = rates.getOrDefault(c, RateState.EMPTY);
-            rateStates.put(c, s);
             rates.put(c, new RateState(s.requests() + 1, s.tokens() + request.tokens()));
         });
         Map<SpendCounter, CounterState> states = new HashMap<>();
@@ -111,6 +111,21 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
         CreditState credit = organization == null ? null : credits.get(organization);
         boolean held = request.hold() == null || hold(request.hold());
         return new Locked(rateStates, states, credit, held);
+    }
+
+    /** What the window ending with bucket {@code current} holds, as admission_lock sums it. */
+    private RateState window(RateCounter current) {
+        long requests = 0;
+        long tokens = 0;
+        java.time.Instant oldest = null;
+        for (Map.Entry<RateCounter, RateState> e : rates.entrySet()) {
+            if (e.getKey().countsFor(current) && (e.getValue().requests() > 0 || e.getValue().tokens() > 0)) {
+                requests += e.getValue().requests();
+                tokens += e.getValue().tokens();
+                oldest = oldest == null || e.getKey().bucketStart().isBefore(oldest) ? e.getKey().bucketStart() : oldest;
+            }
+        }
+        return new RateState(requests, tokens, oldest);
     }
 
     @Override
@@ -135,7 +150,7 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     public Locked peek(Request request) {
         peeks++;
         Map<RateCounter, RateState> rateStates = new HashMap<>();
-        request.rates().stream().filter(rates::containsKey).forEach(c -> rateStates.put(c, rates.get(c)));
+        request.rates().stream().filter(c -> window(c).oldest() != null).forEach(c -> rateStates.put(c, window(c)));
         String organization = request.creditOrganizationId();
         return new Locked(rateStates, read(request.counters()), organization == null ? null : credits.get(organization),
                 true);
@@ -239,9 +254,9 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
     }
 
     @Override
-    public int forgetBefore(Instant minuteStart) {
+    public int forgetBefore(Instant bucketStart) {
         int before = rates.size();
-        rates.keySet().removeIf(c -> c.minuteStart().isBefore(minuteStart));
+        rates.keySet().removeIf(c -> c.bucketStart().isBefore(bucketStart));
         return before - rates.size();
     }
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,12 +34,19 @@ class AdmissionLocksAdapter implements AdmissionLocks {
     private static final String UNDO = "SELECT admission_undo(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text)";
 
-    /** The same rows as they stand, in one statement of plain reads (a dry run): missing rows are absent. */
-    private static final String PEEK = "SELECT 'rate' AS kind, r.level AS row_level, r.scope_id AS row_scope,"
-            + " NULL AS row_window, r.minute_start AS row_start, r.requests::numeric AS n1, r.tokens::numeric AS n2,"
-            + " NULL::numeric AS n3"
-            + " FROM rate_counter r JOIN unnest(?::text[], ?::text[], ?::text[]) AS t (level, scope_id, minute_start)"
-            + " ON r.level = t.level AND r.scope_id = t.scope_id AND r.minute_start = t.minute_start::timestamptz"
+    /**
+     * The same rows as they stand, in one statement of plain reads (a dry run): missing rows are absent; a rate
+     * row is its whole window (the current bucket and the six before it), as admission_lock reads it.
+     */
+    private static final String PEEK = "SELECT 'rate' AS kind, t.level AS row_level, t.scope_id AS row_scope,"
+            + " NULL AS row_window, t.minute_start::timestamptz AS row_start, sum(r.requests)::numeric AS n1,"
+            + " sum(r.tokens)::numeric AS n2, extract(epoch FROM min(r.minute_start))::numeric AS n3"
+            + " FROM unnest(?::text[], ?::text[], ?::text[]) AS t (level, scope_id, minute_start)"
+            + " JOIN rate_counter r ON r.level = t.level AND r.scope_id = t.scope_id"
+            + " AND r.minute_start <= t.minute_start::timestamptz"
+            + " AND r.minute_start >= t.minute_start::timestamptz - interval '60 seconds'"
+            + " AND (r.requests > 0 OR r.tokens > 0)"
+            + " GROUP BY t.level, t.scope_id, t.minute_start"
             + " UNION ALL SELECT 'spend', s.level, s.scope_id, s.budget_window, s.window_start, s.spent, s.spent_byok,"
             + " s.reserved"
             + " FROM spend_counter s JOIN unnest(?::text[], ?::text[], ?::text[], ?::text[])"
@@ -92,7 +100,8 @@ class AdmissionLocksAdapter implements AdmissionLocks {
         switch (rs.getString("kind")) {
             case "rate" -> rates.put(new RateCounter(level(rs.getString("row_level")), rs.getString("row_scope"),
                             Jdbc.instant(rs, "row_start")),
-                    new RateState(rs.getLong("n1"), rs.getLong("n2")));
+                    new RateState(rs.getLong("n1"), rs.getLong("n2"),
+                            rs.getBigDecimal("n3") == null ? null : Instant.ofEpochSecond(rs.getLong("n3"))));
             case "spend" -> counters.put(new SpendCounter(level(rs.getString("row_level")),
                             rs.getString("row_scope"),
                             BudgetWindow.valueOf(rs.getString("row_window").toUpperCase(Locale.ROOT)),
@@ -129,7 +138,7 @@ class AdmissionLocksAdapter implements AdmissionLocks {
             for (RateCounter c : request.rates()) {
                 rateLevels[i] = c.level().wire();
                 rateScopes[i] = c.scopeId();
-                rateMinutes[i] = c.minuteStart().toString();
+                rateMinutes[i] = c.bucketStart().toString();
                 i++;
             }
             int s = request.counters().size();

@@ -14,7 +14,7 @@ class RateCountersAdapter implements RateCounters {
     }
 
     @Override
-    public int forgetBefore(Instant minuteStart) {
-        return jdbc.update("DELETE FROM rate_counter WHERE minute_start < ?", minuteStart);
+    public int forgetBefore(Instant bucketStart) {
+        return jdbc.update("DELETE FROM rate_counter WHERE minute_start < ?", bucketStart);
     }
 }

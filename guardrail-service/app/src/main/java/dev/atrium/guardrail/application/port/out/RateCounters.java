@@ -5,6 +5,6 @@ import java.time.Instant;
 /** Per-minute request and token counts, shared by every guardrail instance; {@link AdmissionLocks} counts them. */
 public interface RateCounters {
 
-    /** Drops the minutes that started before {@code minuteStart}; returns how many. */
-    int forgetBefore(Instant minuteStart);
+    /** Drops the buckets that started before {@code bucketStart}; returns how many. */
+    int forgetBefore(Instant bucketStart);
 }

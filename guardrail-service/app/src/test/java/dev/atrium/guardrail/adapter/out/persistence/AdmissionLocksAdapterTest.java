@@ -73,9 +73,9 @@ class AdmissionLocksAdapterTest {
         Locked second = QuarkusTransaction.requiringNew().call(() -> locks.lock(request));
 
         assertThat(first.rates()).containsOnlyKeys(orgRate, keyRate).allSatisfy((c, s) ->
-                assertThat(s).isEqualTo(RateState.EMPTY));
+                assertThat(counts(s)).isEqualTo(counts(RateState.EMPTY)));
         assertThat(second.rates()).as("the first request was counted").containsOnlyKeys(orgRate, keyRate)
-                .allSatisfy((c, s) -> assertThat(s).isEqualTo(new RateState(1, 300)));
+                .allSatisfy((c, s) -> assertThat(counts(s)).isEqualTo(counts(new RateState(1, 300))));
         assertThat(first.counters()).containsOnlyKeys(daily, monthly).allSatisfy((c, s) -> {
             assertThat(s.spent()).isEqualByComparingTo("0");
             assertThat(s.reserved()).isEqualByComparingTo("0");
@@ -83,6 +83,33 @@ class AdmissionLocksAdapterTest {
         assertThat(second.counters()).containsOnlyKeys(daily, monthly);
         assertThat(second.credit().balance()).isEqualByComparingTo("12.5");
         assertThat(second.credit().reserved()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aRateRowAnswersItsWholeSlidingWindowAndWhenItsOldestBucketStarted() {
+        Instant at = Instant.parse("2026-03-14T09:26:53Z");
+        PolicyScope key = PolicyScope.key("key_window_" + run);
+        Locked first = lockRate(key, at, 5);
+        Locked later = lockRate(key, at.plusSeconds(30), 7);
+        Locked peeked = QuarkusTransaction.requiringNew().call(() -> locks.peek(rateOnly(key, at.plusSeconds(40), 0)));
+        Locked past = lockRate(key, at.plusSeconds(77), 1);
+
+        assertThat(counts(first.rates().get(RateCounter.of(key, at)))).isEqualTo(List.of(0L, 0L));
+        RateState window = later.rates().get(RateCounter.of(key, at.plusSeconds(30)));
+        assertThat(counts(window)).as("the bucket of 09:26:50, 30 s earlier, is in the window").isEqualTo(List.of(1L, 5L));
+        assertThat(window.oldest()).isEqualTo(Instant.parse("2026-03-14T09:26:50Z"));
+        assertThat(counts(peeked.rates().get(RateCounter.of(key, at.plusSeconds(40))))).as("a dry run sums the same")
+                .isEqualTo(List.of(2L, 12L));
+        assertThat(counts(past.rates().get(RateCounter.of(key, at.plusSeconds(77)))))
+                .as("09:26:50 has left the window of 09:28:10; 09:27:20 has not").isEqualTo(List.of(1L, 7L));
+    }
+
+    private Locked lockRate(PolicyScope scope, Instant at, long tokens) {
+        return QuarkusTransaction.requiringNew().call(() -> locks.lock(rateOnly(scope, at, tokens)));
+    }
+
+    private static Request rateOnly(PolicyScope scope, Instant at, long tokens) {
+        return new Request(false, new TreeSet<>(List.of(RateCounter.of(scope, at))), tokens, new TreeSet<>(), null);
     }
 
     @Test
@@ -163,8 +190,8 @@ class AdmissionLocksAdapterTest {
         assertThat(jdbc.query("SELECT amount FROM reservation_hold WHERE reservation_id = ?",
                 rs -> rs.getBigDecimal(1), kept.id())).singleElement().satisfies(a ->
                         assertThat(a).isEqualByComparingTo("0.25"));
-        assertThat(locks.lock(new Request(false, new TreeSet<>(List.of(rate)), 0, new TreeSet<>(), null))
-                .rates().get(rate)).as("only the kept request still counted").isEqualTo(new RateState(1, 40));
+        assertThat(counts(locks.lock(new Request(false, new TreeSet<>(List.of(rate)), 0, new TreeSet<>(), null))
+                .rates().get(rate))).as("only the kept request still counted").isEqualTo(counts(new RateState(1, 40)));
     }
 
     /** A hold the credit no longer covers writes nothing; its refusal takes back the request's counts only. */
@@ -187,8 +214,8 @@ class AdmissionLocksAdapterTest {
         locks.refuse(request, locked);
 
         assertThat(ledger.credit(org).orElseThrow().reserved()).isEqualByComparingTo("0");
-        assertThat(locks.lock(new Request(false, new TreeSet<>(List.of(rate)), 0, new TreeSet<>(), null))
-                .rates().get(rate)).isEqualTo(RateState.EMPTY);
+        assertThat(counts(locks.lock(new Request(false, new TreeSet<>(List.of(rate)), 0, new TreeSet<>(), null))
+                .rates().get(rate))).isEqualTo(counts(RateState.EMPTY));
     }
 
     @Test
@@ -231,8 +258,8 @@ class AdmissionLocksAdapterTest {
         locks.refuse(request, refused);
         Locked after = locks.lock(request);
 
-        assertThat(refused.rates().get(rate)).isEqualTo(new RateState(1, 10));
-        assertThat(after.rates().get(rate)).isEqualTo(new RateState(1, 10));
+        assertThat(counts(refused.rates().get(rate))).isEqualTo(counts(new RateState(1, 10)));
+        assertThat(counts(after.rates().get(rate))).isEqualTo(counts(new RateState(1, 10)));
     }
 
     /**
@@ -286,7 +313,8 @@ class AdmissionLocksAdapterTest {
                     org)).containsExactly(held);
             Locked after = locks.lock(new Request(false, new TreeSet<>(List.of(orgRate, wsRate)), 0, new TreeSet<>(),
                     null));
-            assertThat(after.rates().values()).containsOnly(new RateState(held, 7L * held));
+            assertThat(after.rates().values().stream().map(AdmissionLocksAdapterTest::counts))
+                    .containsOnly(List.of((long) held, 7L * held));
         } finally {
             pool.shutdownNow();
         }
@@ -345,5 +373,10 @@ class AdmissionLocksAdapterTest {
     private static Request holding(String org, String id, String credit, Instant now) {
         return new Request(false, new TreeSet<>(), 0, new TreeSet<>(), org, new Reservation(id, org, List.of(),
                 new BigDecimal(credit), now, now.plusSeconds(600)));
+    }
+
+    /** A window's requests and tokens; when its oldest bucket started depends on the clock. */
+    private static java.util.List<Long> counts(RateState state) {
+        return java.util.List.of(state.requests(), state.tokens());
     }
 }
