@@ -12,9 +12,6 @@ import java.util.Map;
 /** Reads and checks an OpenAI chat request body, naming the field it rejects. */
 public final class ChatRequestReader {
 
-    /** OpenAI's own bound on {@code n}; guardrail refuses more. */
-    static final int MAX_CHOICES = 128;
-
     private ChatRequestReader() {
     }
 
@@ -52,10 +49,8 @@ public final class ChatRequestReader {
         if (maxTokens == null) {
             maxTokens = positiveInt(body, "max_tokens");
         }
+        // Its range was checked with the rest of the request (ChatRequestValidation).
         Integer n = positiveInt(body, "n");
-        if (n != null && n > MAX_CHOICES) {
-            throw ApiException.badRequest("n", "n may be at most " + MAX_CHOICES);
-        }
         JsonNode stream = body.get("stream");
         if (stream != null && !stream.isNull() && !stream.isBoolean()) {
             throw ApiException.badRequest("stream", "stream must be true or false");

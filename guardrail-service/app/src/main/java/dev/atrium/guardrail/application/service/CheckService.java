@@ -5,7 +5,6 @@ import dev.atrium.guardrail.api.Constraints;
 import dev.atrium.guardrail.api.Redaction;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
 import dev.atrium.guardrail.application.port.out.AdmissionLocks;
-import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.config.GuardrailConfig;
 import dev.atrium.guardrail.domain.Admission;
 import dev.atrium.guardrail.domain.AllowList;
@@ -45,16 +44,14 @@ import java.util.UUID;
 public class CheckService implements CheckPolicyUseCase {
 
     private final LevelPolicies levels;
-    private final BudgetLedger ledger;
     private final AdmissionLocks locks;
     private final PriceService prices;
     private final GuardrailConfig config;
     private final Clock clock;
 
-    public CheckService(LevelPolicies levels, BudgetLedger ledger, AdmissionLocks locks, PriceService prices,
+    public CheckService(LevelPolicies levels, AdmissionLocks locks, PriceService prices,
             GuardrailConfig config, Clock clock) {
         this.levels = levels;
-        this.ledger = ledger;
         this.locks = locks;
         this.prices = prices;
         this.config = config;

@@ -34,7 +34,7 @@ class BudgetCheckTest {
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), clock);
     private final PriceService prices = new PriceService(ledger, ledger, Runnable::run, clock);
-    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger, prices,
+    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, prices,
             InMemoryLedger.config(4096), clock);
     private final SpendService spend = new SpendService(store, store, ledger, clock);
     private final ReservationService reservations = new ReservationService(ledger, ledger, clock);
@@ -259,7 +259,7 @@ class BudgetCheckTest {
 
     @Test
     void durableReservationsWhenConfiguredSo() {
-        CheckService durable = new CheckService(new LevelPolicies(store, store), ledger, ledger,
+        CheckService durable = new CheckService(new LevelPolicies(store, store), ledger,
                 new PriceService(ledger, ledger, Runnable::run, clock), InMemoryLedger.config(4096, true), clock);
         budget(PolicyScope.workspace("ws_1"), BudgetWindow.DAILY, "10");
         assertThat(durable.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",

@@ -26,7 +26,7 @@ class CheckPolicyTest {
     private final InMemoryStores store = new InMemoryStores();
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), CLOCK);
-    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger, ledger,
+    private final CheckService checks = new CheckService(new LevelPolicies(store, store), ledger,
             new PriceService(ledger, ledger, Runnable::run, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
     {

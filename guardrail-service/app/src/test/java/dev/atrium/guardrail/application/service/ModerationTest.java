@@ -32,7 +32,7 @@ class ModerationTest {
     private final PolicyService policies = new PolicyService(store, store, new LevelPolicies(store, store), CLOCK);
     private final LevelPolicies levels = new LevelPolicies(store, store);
     private final ModerationService moderation = new ModerationService(levels);
-    private final CheckService checks = new CheckService(levels, ledger, ledger,
+    private final CheckService checks = new CheckService(levels, ledger,
             new PriceService(ledger, ledger, Runnable::run, CLOCK), InMemoryLedger.config(4096), CLOCK);
 
     {
