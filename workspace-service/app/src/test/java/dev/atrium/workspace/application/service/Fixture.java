@@ -1,5 +1,6 @@
 package dev.atrium.workspace.application.service;
 
+import dev.atrium.common.net.DestinationRule;
 import dev.atrium.workspace.application.port.in.CreateOrganizationUseCase.CreateOrganizationCommand;
 import dev.atrium.workspace.application.port.in.CreateWorkspaceUseCase.CreateWorkspaceCommand;
 import dev.atrium.workspace.domain.KeyHasher;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /** Every use case wired to in-memory fakes and a clock the test moves. */
@@ -35,7 +37,7 @@ class Fixture {
     final ByokService byok = new ByokService(settings, store, revisions, box, clock, auditor);
     final PresetService presets = new PresetService(settings, revisions, settings, clock, auditor);
     final WorkspaceSettingsService workspaceSettings = new WorkspaceSettingsService(settings, store,
-            revisions, box, auditor);
+            revisions, box, auditor, new DestinationPolicy(DestinationRule.of(false, List.of()), host -> List.of()));
     final MembershipService members = new MembershipService(store, store, directory, auditor);
 
     Organization organization(String slug) {
