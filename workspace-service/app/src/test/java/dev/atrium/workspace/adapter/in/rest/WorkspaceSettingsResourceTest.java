@@ -180,6 +180,40 @@ class WorkspaceSettingsResourceTest {
     }
 
     @Test
+    void aFailingDestinationShowsItsLastErrorAndLaterItsLastSuccess() {
+        String ws = workspace();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("destinations", List.of(Map.of("type", "webhook", "endpoint", "https://hooks.example.com/h"),
+                        Map.of("type", "otlp", "endpoint", "https://otel.example.com"))))
+                .put("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(200)
+                .body("destinations[0].last_error", equalTo(null));
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://hooks.example.com/h",
+                        "delivered", false, "error", "HTTP 503", "at", "2026-12-06T10:00:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+        // An older report arriving late changes nothing; a destination the workspace lacks is ignored.
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://hooks.example.com/h",
+                        "delivered", false, "error", "unreachable: old", "at", "2026-12-06T09:00:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://elsewhere.example.com/",
+                        "delivered", false, "error", "HTTP 500", "at", "2026-12-06T10:00:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+
+        given().get("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(200)
+                .body("destinations", hasSize(2))
+                .body("destinations[0].last_error", equalTo("HTTP 503"))
+                .body("destinations[0].last_error_at", equalTo("2026-12-06T10:00:00Z"))
+                .body("destinations[0].last_success_at", equalTo(null))
+                .body("destinations[1].last_error", equalTo(null));
+
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://hooks.example.com/h",
+                        "delivered", true, "at", "2026-12-06T10:05:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+        given().get("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(200)
+                .body("destinations[0].last_success_at", equalTo("2026-12-06T10:05:00Z"))
+                .body("destinations[0].last_error", equalTo("HTTP 503"));
+    }
+
+    @Test
     void everyManagementWriteLeavesAnAuditRowNewestFirst() {
         String ws = workspace();
         String org = given().get("/api/v1/workspaces/{ws}", ws).then().extract().path("organization_id");
