@@ -66,6 +66,8 @@ class BroadcastObserver implements GenerationObserver {
                 .setUserAgent("atrium-gateway-broadcast")
                 // A redirect could lead to an address the rule refuses.
                 .setFollowRedirects(false)
+                // Connections go to a checked address: TLS must still name the URL's host (SNI).
+                .setForceSni(true)
                 // The workspace's collector is not part of Atrium's own trace.
                 .setTracingPolicy(TracingPolicy.IGNORE)), rule, new DeliveryStatuses(statusWriter, clock));
     }
