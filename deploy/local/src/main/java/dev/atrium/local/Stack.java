@@ -211,6 +211,11 @@ public final class Stack implements AutoCloseable {
             settings.put("quarkus.otel.exporter.otlp.endpoint", otlpEndpoint);
             settings.put("quarkus.otel.bsp.schedule.delay", "1s");
         }
+        if (name.equals("workspace") || name.equals("gateway")) {
+            // The local stack's receivers (system tests, demos) listen on loopback over plain http.
+            settings.put("atrium.observability.allow-http", "true");
+            settings.put("atrium.observability.allowed-private-hosts", "127.0.0.0/8,::1,localhost");
+        }
         if (name.equals("workspace")) {
             settings.put("atrium.keycloak.url", keycloakUrl());
         }

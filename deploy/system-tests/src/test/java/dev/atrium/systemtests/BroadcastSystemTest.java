@@ -48,7 +48,7 @@ class BroadcastSystemTest {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
             deliveries.add(new Delivery(exchange.getRequestURI().getPath(), headers,
                     JSON.readTree(exchange.getRequestBody().readAllBytes())));
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().startsWith("/hook-down") ? 503 : 200, -1);
             exchange.close();
         });
         receiver.start();
@@ -74,7 +74,9 @@ class BroadcastSystemTest {
                                 "headers", Map.of("X-Hook-Secret", "hook-secret"),
                                 "sampling_rate", 1.0, "privacy_mode", true),
                         Map.of("type", "webhook", "endpoint", base + "/hook-never", "headers", Map.of(),
-                                "sampling_rate", 0.0, "privacy_mode", false))))
+                                "sampling_rate", 0.0, "privacy_mode", false),
+                        Map.of("type", "webhook", "endpoint", base + "/hook-down", "headers", Map.of(),
+                                "sampling_rate", 1.0, "privacy_mode", true))))
                 .put(url(ports.workspace(), "/api/v1/workspaces/" + workspace + "/observability"))
                 .then().statusCode(200);
         apiKey = admin().body(Map.of("name", "broadcast"))
@@ -118,6 +120,22 @@ class BroadcastSystemTest {
         Thread.sleep(1_000);
         assertThat(deliveries).extracting(Delivery::path).doesNotContain("/hook-never")
                 .containsOnlyOnce("/collector/v1/traces", "/hook-private");
+
+        // The gateway reports each destination's outcome; the workspace's admins see the failing one.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        io.restassured.path.json.JsonPath settings;
+        do {
+            Thread.sleep(200);
+            settings = admin().get(url(ports.workspace(), "/api/v1/workspaces/" + workspace + "/observability"))
+                    .then().statusCode(200).extract().jsonPath();
+        } while (System.nanoTime() < deadline && (settings.get("destinations[3].last_error") == null
+                || settings.get("destinations[0].last_success_at") == null));
+        assertThat(settings.getString("destinations[3].last_error")).isEqualTo("HTTP 503");
+        assertThat(settings.getString("destinations[3].last_error_at")).isNotBlank();
+        assertThat(settings.getString("destinations[3].last_success_at")).isNull();
+        assertThat(settings.getString("destinations[0].last_success_at")).isNotBlank();
+        assertThat(settings.getString("destinations[0].last_error")).isNull();
+        assertThat(settings.getString("destinations[2].last_success_at")).isNull();
     }
 
     private static Delivery await(String path) throws InterruptedException {

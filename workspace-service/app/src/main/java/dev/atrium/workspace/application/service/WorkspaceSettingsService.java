@@ -26,9 +26,11 @@ public class WorkspaceSettingsService implements SavePluginSettingsUseCase, Save
     private final SettingsRevisions revisions;
     private final SecretBox box;
     private final Auditor auditor;
+    private final DestinationPolicy policy;
 
     public WorkspaceSettingsService(WorkspaceSettingsRepository settings, WorkspaceRepository workspaces,
-            SettingsRevisions revisions, SecretBox box, Auditor auditor) {
+            SettingsRevisions revisions, SecretBox box, Auditor auditor, DestinationPolicy policy) {
+        this.policy = policy;
         this.settings = settings;
         this.workspaces = workspaces;
         this.revisions = revisions;
@@ -53,6 +55,7 @@ public class WorkspaceSettingsService implements SavePluginSettingsUseCase, Save
     public List<ObservabilityDestination> saveObservability(String workspaceId,
             List<ObservabilityDestination> destinations) {
         List<ObservabilityDestination> valid = SaveObservabilityUseCase.validate(destinations);
+        policy.check(valid);
         Workspace ws = revisions.next(workspaceId, "observability");
         List<ObservabilityDestination> before = observability(ws.id());
         settings.saveObservability(ws.id(), valid.stream().map(d -> sealHeaders(ws.id(), d)).toList());

@@ -1,5 +1,6 @@
 package dev.atrium.workspace.application.service;
 
+import dev.atrium.common.net.DestinationRule;
 import dev.atrium.workspace.application.port.in.CreateOrganizationUseCase.CreateOrganizationCommand;
 import dev.atrium.workspace.application.port.in.CreateWorkspaceUseCase.CreateWorkspaceCommand;
 import dev.atrium.workspace.config.MembersConfig;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /** Every use case wired to in-memory fakes and a clock the test moves. */
@@ -37,7 +39,7 @@ class Fixture {
     final ByokService byok = new ByokService(settings, store, revisions, box, clock, auditor);
     final PresetService presets = new PresetService(settings, revisions, settings, clock, auditor);
     final WorkspaceSettingsService workspaceSettings = new WorkspaceSettingsService(settings, store,
-            revisions, box, auditor);
+            revisions, box, auditor, new DestinationPolicy(DestinationRule.of(false, List.of()), host -> List.of()));
     final KeyOwners owners = new KeyOwners(store, memberships, store, clock, auditor);
     final MembershipService members = new MembershipService(store, store, directory, memberships, owners, auditor);
     final MemberReconciliation reconciliation = reconciliation(2);

@@ -12,6 +12,7 @@ import dev.atrium.gateway.application.port.out.AccountReader;
 import dev.atrium.gateway.application.port.out.CatalogReader;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.DeliveryStatusWriter;
 import dev.atrium.gateway.application.port.out.ObservabilityTargetsReader;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.gateway.config.GatewayConfig;
@@ -26,6 +27,7 @@ import dev.atrium.routing.api.RoutePlan;
 import dev.atrium.gateway.application.port.out.WorkspaceSettingsReader;
 import dev.atrium.workspace.api.ByokSecret;
 import dev.atrium.workspace.api.KeyContext;
+import dev.atrium.workspace.api.DeliveryStatus;
 import dev.atrium.workspace.api.ObservabilityTargets;
 import dev.atrium.workspace.api.PresetDefinition;
 import java.net.URLEncoder;
@@ -48,7 +50,7 @@ import org.jboss.logging.Logger;
 /** The internal routes of workspace, guardrail, routing and billing, called with the gateway's service token. */
 @ApplicationScoped
 class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, CatalogReader,
-        WorkspaceSettingsReader, ObservabilityTargetsReader {
+        WorkspaceSettingsReader, ObservabilityTargetsReader, DeliveryStatusWriter {
 
     private static final Logger LOG = Logger.getLogger(InternalServicesClient.class);
     private static final int MAX_CACHED = 100_000;
@@ -175,6 +177,17 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                     };
                     remember(observability, cacheKey, targets);
                     return targets;
+                });
+    }
+
+    @Override
+    public Uni<Void> deliveryStatus(String workspaceId, DeliveryStatus status) {
+        return post(config.workspaceUrl() + "/internal/v1/workspaces/" + workspaceId + "/observability/status", status)
+                .map(response -> {
+                    if (response.statusCode() >= 300 && response.statusCode() != 404) {
+                        throw unavailable("workspace-service", response);
+                    }
+                    return null;
                 });
     }
 

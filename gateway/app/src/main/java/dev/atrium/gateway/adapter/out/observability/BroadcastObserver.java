@@ -1,25 +1,34 @@
 package dev.atrium.gateway.adapter.out.observability;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.common.net.DestinationRule;
+import dev.atrium.gateway.application.port.out.DeliveryStatusWriter;
 import dev.atrium.gateway.application.port.out.GenerationObserver;
 import dev.atrium.gateway.application.port.out.ObservabilityTargetsReader;
 import dev.atrium.workspace.api.KeyContext.ObservabilityDestination;
 import dev.atrium.workspace.api.ObservabilityTargets.Target;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +38,9 @@ import org.jboss.logging.Logger;
  * settings revision. A slow or failing destination never delays or fails a request: deliveries
  * time out, excess ones wait in a bounded queue or are dropped, and failures are counted
  * ({@code atrium.gateway.broadcast.deliveries}) and logged at debug level, never with headers or content.
+ * Before each delivery the destination is checked again by {@link DestinationRule} (its name resolved,
+ * every address checked, the checked address connected to, no redirect followed), and each outcome is
+ * reported, throttled, to workspace-service, where the workspace's admins see it.
  */
 @ApplicationScoped
 class BroadcastObserver implements GenerationObserver {
@@ -39,9 +51,12 @@ class BroadcastObserver implements GenerationObserver {
     private final ObservabilityTargetsReader targets;
     private final WebClient client;
     private final MeterRegistry meters;
+    private final DestinationRule rule;
+    private final DeliveryStatuses statuses;
 
     @Inject
-    BroadcastObserver(ObservabilityTargetsReader targets, Vertx vertx, MeterRegistry meters) {
+    BroadcastObserver(ObservabilityTargetsReader targets, Vertx vertx, MeterRegistry meters, DestinationRule rule,
+            DeliveryStatusWriter statusWriter, Clock clock) {
         this(targets, meters, WebClient.create(vertx, new WebClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
@@ -49,14 +64,21 @@ class BroadcastObserver implements GenerationObserver {
                 .setMaxWaitQueueSize(1_000)
                 .setConnectTimeout((int) TIMEOUT.toMillis())
                 .setUserAgent("atrium-gateway-broadcast")
+                // A redirect could lead to an address the rule refuses.
+                .setFollowRedirects(false)
+                // Connections go to a checked address: TLS must still name the URL's host (SNI).
+                .setForceSni(true)
                 // The workspace's collector is not part of Atrium's own trace.
-                .setTracingPolicy(TracingPolicy.IGNORE)));
+                .setTracingPolicy(TracingPolicy.IGNORE)), rule, new DeliveryStatuses(statusWriter, clock));
     }
 
-    BroadcastObserver(ObservabilityTargetsReader targets, MeterRegistry meters, WebClient client) {
+    BroadcastObserver(ObservabilityTargetsReader targets, MeterRegistry meters, WebClient client, DestinationRule rule,
+            DeliveryStatuses statuses) {
         this.targets = targets;
         this.meters = meters;
         this.client = client;
+        this.rule = rule;
+        this.statuses = statuses;
     }
 
     @Override
@@ -100,29 +122,83 @@ class BroadcastObserver implements GenerationObserver {
     }
 
     private Uni<Void> send(Target target, FinishedGeneration generation) {
+        String workspaceId = generation.key().workspaceId();
         boolean otlp = "otlp".equalsIgnoreCase(target.type());
-        ObjectNode body = otlp ? GenerationExport.otlpSpan(generation, target.privacyMode())
-                : GenerationExport.webhook(generation, target.privacyMode());
-        HttpRequest<Buffer> request = client.postAbs(otlp ? GenerationExport.tracesUrl(target.endpoint())
-                : target.endpoint()).timeout(TIMEOUT.toMillis());
-        Map<String, String> headers = target.headers() == null ? Map.of() : target.headers();
-        headers.forEach(request::putHeader);
-        request.putHeader("Content-Type", "application/json");
-        return request.sendBuffer(Buffer.buffer(body.toString()))
+        // Deferred: a bad destination fails alone instead of failing the workspace's other deliveries.
+        return Uni.createFrom().deferred(() -> {
+                    String url = otlp ? GenerationExport.tracesUrl(target.endpoint()) : target.endpoint();
+                    Map<String, String> headers = target.headers() == null ? Map.of() : target.headers();
+                    headers.forEach((name, value) -> DestinationRule.refuseHeader(name, value).ifPresent(reason -> {
+                        throw new DestinationRefused(reason);
+                    }));
+                    rule.refuseUrl(url).ifPresent(reason -> {
+                        throw new DestinationRefused("endpoint " + reason);
+                    });
+                    URI uri = URI.create(url);
+                    return address(DestinationRule.host(uri)).map(address -> {
+                        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+                        // Connect to the address just checked, so a second lookup cannot point elsewhere;
+                        // the URL's host still names the server for TLS (SNI, certificate) and Host.
+                        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST,
+                                        SocketAddress.inetSocketAddress(port, address.getHostAddress()), url)
+                                .followRedirects(false)
+                                .timeout(TIMEOUT.toMillis());
+                        headers.forEach(request::putHeader);
+                        request.putHeader("Content-Type", "application/json");
+                        return request;
+                    });
+                })
+                .chain(request -> request.sendBuffer(Buffer.buffer((otlp
+                        ? GenerationExport.otlpSpan(generation, target.privacyMode())
+                        : GenerationExport.webhook(generation, target.privacyMode())).toString())))
                 .invoke(response -> {
-                    count(target, response.statusCode() < 300 ? "sent" : "rejected");
-                    if (response.statusCode() >= 300) {
-                        LOG.debugf("%s destination of workspace %s answered HTTP %d", target.type(),
-                                generation.key().workspaceId(), response.statusCode());
+                    boolean ok = response.statusCode() < 300;
+                    count(target, ok ? "sent" : "rejected");
+                    if (ok) {
+                        statuses.delivered(workspaceId, target.endpoint());
+                    } else {
+                        statuses.failed(workspaceId, target.endpoint(), "HTTP " + response.statusCode());
+                        LOG.debugf("%s destination of workspace %s answered HTTP %d", target.type(), workspaceId,
+                                response.statusCode());
                     }
                 })
                 .onFailure().invoke(e -> {
-                    count(target, "failed");
-                    LOG.debugf("%s destination of workspace %s unreachable: %s", target.type(),
-                            generation.key().workspaceId(), e.getMessage());
+                    count(target, e instanceof DestinationRefused ? "refused" : "failed");
+                    statuses.failed(workspaceId, target.endpoint(), e instanceof DestinationRefused
+                            ? "refused: " + e.getMessage() : "unreachable: " + e.getMessage());
+                    LOG.debugf("%s destination of workspace %s not delivered: %s", target.type(), workspaceId,
+                            e.getMessage());
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** The host's first address the rule allows; refused when any address is restricted (DNS off the event loop). */
+    private Uni<InetAddress> address(String host) {
+        Optional<InetAddress> literal = DestinationRule.literal(host);
+        Uni<InetAddress[]> resolved = literal.isPresent() ? Uni.createFrom().item(new InetAddress[] {literal.get()})
+                : Uni.createFrom().item(() -> {
+                    try {
+                        return InetAddress.getAllByName(host);
+                    } catch (UnknownHostException e) {
+                        throw new DestinationRefused("host " + host + " does not resolve");
+                    }
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return resolved.map(addresses -> {
+            for (InetAddress a : addresses) {
+                rule.refuseAddress(host, a).ifPresent(reason -> {
+                    throw new DestinationRefused("endpoint " + reason);
+                });
+            }
+            return addresses[0];
+        });
+    }
+
+    /** A destination the platform does not allow (or a header that would break the request): never sent. */
+    static final class DestinationRefused extends RuntimeException {
+        DestinationRefused(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private void count(Target target, String outcome) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.net.DestinationRule;
+import dev.atrium.gateway.application.port.out.DeliveryStatusWriter;
 import dev.atrium.gateway.application.port.out.GenerationObserver.FinishedGeneration;
 import dev.atrium.gateway.application.port.out.ObservabilityTargetsReader;
+import dev.atrium.workspace.api.DeliveryStatus;
 import dev.atrium.workspace.api.KeyContext;
 import dev.atrium.workspace.api.KeyContext.ObservabilityDestination;
 import dev.atrium.workspace.api.ObservabilityTargets;
@@ -15,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpServer;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +38,13 @@ class BroadcastObserverTest {
     record Received(String path, Map<String, String> headers, JsonNode body) {
     }
 
+    private volatile boolean receiverAnswersOk;
     private Vertx vertx;
     private HttpServer receiver;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final BlockingQueue<DeliveryStatus> statuses = new LinkedBlockingQueue<>();
     private List<Target> targets;
     private BroadcastObserver observer;
 
@@ -53,13 +59,23 @@ class BroadcastObserverTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            request.response().setStatusCode(request.path().contains("fail") ? 500 : 200).endAndForget();
+            request.response().setStatusCode(request.path().contains("fail") && !receiverAnswersOk ? 500 : 200).endAndForget();
         })).listenAndAwait(0, "127.0.0.1");
+        // The receiver listens on loopback, which the platform must allow, as the local stack does.
+        observer = observer(DestinationRule.of(true, List.of("127.0.0.0/8")));
+    }
+
+    private BroadcastObserver observer(DestinationRule rule) {
         ObservabilityTargetsReader reader = (workspaceId, revision) -> {
             fetches.incrementAndGet();
             return Uni.createFrom().item(new ObservabilityTargets(workspaceId, targets));
         };
-        observer = new BroadcastObserver(reader, meters, WebClient.create(vertx));
+        DeliveryStatusWriter writer = (workspaceId, status) -> {
+            statuses.add(status);
+            return Uni.createFrom().voidItem();
+        };
+        return new BroadcastObserver(reader, meters, WebClient.create(vertx), rule,
+                new DeliveryStatuses(writer, Clock.systemUTC()));
     }
 
     @AfterEach
@@ -136,6 +152,68 @@ class BroadcastObserverTest {
         assertThat(poll().path()).isEqualTo("/fail");
         awaitCount("rejected", 1);
         awaitCount("failed", 1);
+    }
+
+    @Test
+    void aDestinationAtAPrivateAddressIsRefusedAtSendTimeAndShownAsItsLastError() throws Exception {
+        // Saved while allowed (or while its name resolved elsewhere); the platform no longer allows loopback.
+        BroadcastObserver strict = observer(DestinationRule.of(true, List.of()));
+        targets = List.of(new Target("webhook", url("/hook"), Map.of(), 1.0, false),
+                new Target("webhook", "http://localhost:" + receiver.actualPort() + "/by-name", Map.of(), 1.0, false),
+                new Target("otlp", "http://[::ffff:127.0.0.1]:" + receiver.actualPort() + "/mapped", Map.of(), 1.0,
+                        false));
+        strict.deliver(generation("gen-ssrf", destinations(1.0, 1.0, false))).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("nothing reached the private address").isNull();
+        awaitCount("refused", 3);
+        List<DeliveryStatus> seen = List.of(status(), status(), status());
+        assertThat(seen).allSatisfy(st -> {
+            assertThat(st.delivered()).isFalse();
+            assertThat(st.error()).startsWith("refused: endpoint host").contains("loopback");
+        });
+        assertThat(seen).extracting(DeliveryStatus::endpoint).containsExactlyInAnyOrder(url("/hook"),
+                "http://localhost:" + receiver.actualPort() + "/by-name",
+                "http://[::ffff:127.0.0.1]:" + receiver.actualPort() + "/mapped");
+    }
+
+    @Test
+    void aHeaderWithCrLfFailsOnlyItsOwnDestination() throws Exception {
+        targets = List.of(new Target("webhook", url("/bad"), Map.of("X-Hook", "a\r\nX-Injected: 1"), 1.0, false),
+                new Target("webhook", url("/good"), Map.of("X-Hook", "fine"), 1.0, false));
+        observer.deliver(generation("gen-crlf", destinations(1.0, 1.0, false))).await().atMost(Duration.ofSeconds(10));
+
+        Received only = poll();
+        assertThat(only.path()).isEqualTo("/good");
+        assertThat(only.headers()).doesNotContainKey("x-injected");
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        awaitCount("refused", 1);
+        awaitCount("sent", 1);
+    }
+
+    @Test
+    void eachOutcomeIsReportedOnceUntilItChanges() throws Exception {
+        targets = List.of(new Target("webhook", url("/fail"), Map.of(), 1.0, false));
+        for (int i = 0; i < 3; i++) {
+            observer.deliver(generation("gen-f" + i, destinations(0.0, 1.0, false))).await().atMost(Duration.ofSeconds(10));
+        }
+        DeliveryStatus failed = status();
+        assertThat(failed.delivered()).isFalse();
+        assertThat(failed.error()).isEqualTo("HTTP 500");
+        assertThat(failed.endpoint()).isEqualTo(url("/fail"));
+        assertThat(statuses.poll(300, TimeUnit.MILLISECONDS)).as("the same error again is not written again").isNull();
+
+        targets = List.of(new Target("webhook", url("/fail"), Map.of(), 1.0, false));
+        receiverAnswersOk = true;
+        observer.deliver(generation("gen-ok", destinations(0.0, 1.0, false))).await().atMost(Duration.ofSeconds(10));
+        DeliveryStatus recovered = status();
+        assertThat(recovered.delivered()).isTrue();
+        assertThat(recovered.error()).isNull();
+    }
+
+    private DeliveryStatus status() throws InterruptedException {
+        DeliveryStatus next = statuses.poll(10, TimeUnit.SECONDS);
+        assertThat(next).as("a delivery status was written").isNotNull();
+        return next;
     }
 
     private Received poll() throws InterruptedException {

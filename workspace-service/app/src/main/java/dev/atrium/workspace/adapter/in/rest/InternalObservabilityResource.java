@@ -2,12 +2,16 @@ package dev.atrium.workspace.adapter.in.rest;
 
 import dev.atrium.common.error.ApiException;
 import dev.atrium.common.security.Caller;
+import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.workspace.api.DeliveryStatus;
 import dev.atrium.workspace.api.ObservabilityTargets;
+import dev.atrium.workspace.application.port.in.RecordDeliveryStatusUseCase;
 import dev.atrium.workspace.application.port.in.WorkspaceSettingsQuery;
 import dev.atrium.workspace.config.ByokConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
@@ -19,8 +23,11 @@ class InternalObservabilityResource {
     private final WorkspaceSettingsQuery settings;
     private final ByokConfig config;
     private final SecurityIdentity caller;
+    private final RecordDeliveryStatusUseCase deliveries;
 
-    InternalObservabilityResource(WorkspaceSettingsQuery settings, ByokConfig config, SecurityIdentity caller) {
+    InternalObservabilityResource(WorkspaceSettingsQuery settings, ByokConfig config, SecurityIdentity caller,
+            RecordDeliveryStatusUseCase deliveries) {
+        this.deliveries = deliveries;
         this.settings = settings;
         this.config = config;
         this.caller = caller;
@@ -35,5 +42,19 @@ class InternalObservabilityResource {
         return new ObservabilityTargets(ws, settings.observabilityWithHeaders(ws).stream()
                 .map(d -> new ObservabilityTargets.Target(d.type(), d.endpoint(), d.headers(), d.samplingRate(),
                         d.privacyMode())).toList());
+    }
+
+    /** The gateway's delivery outcome for one destination (throttled on its side); 204. */
+    @POST
+    @Path("/workspaces/{ws}/observability/status")
+    public void postDeliveryStatus(@PathParam("ws") String ws, DeliveryStatus status) {
+        if (!config.secretReaders().contains(caller.getPrincipal().getName())) {
+            throw ApiException.forbidden("Only the gateway reports deliveries");
+        }
+        if (status == null) {
+            throw new InvalidFieldException("endpoint", "endpoint is required");
+        }
+        deliveries.record(new RecordDeliveryStatusUseCase.DeliveryStatusCommand(ws, status.endpoint(),
+                status.delivered(), status.error(), status.at()));
     }
 }

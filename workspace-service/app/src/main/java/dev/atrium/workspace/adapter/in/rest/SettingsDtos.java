@@ -1,6 +1,7 @@
 package dev.atrium.workspace.adapter.in.rest;
 
 import dev.atrium.workspace.domain.ByokCredential;
+import dev.atrium.workspace.domain.DeliveryHealth;
 import dev.atrium.workspace.domain.ObservabilityDestination;
 import dev.atrium.workspace.domain.PluginSetting;
 import dev.atrium.workspace.domain.Preset;
@@ -64,16 +65,20 @@ final class SettingsDtos {
         }
     }
 
-    /** Header values are write-only: answers show "****". Sampling rate defaults to 1, privacy mode to off. */
+    /**
+     * Header values are write-only: answers show "****". Sampling rate defaults to 1, privacy mode to off.
+     * The last delivery outcomes are answered only (the gateway reports them); a PUT ignores them.
+     */
     record Destination(String type, String endpoint, Map<String, String> headers, Double samplingRate,
-            Boolean privacyMode) {
+            Boolean privacyMode, Instant lastSuccessAt, String lastError, Instant lastErrorAt) {
         ObservabilityDestination toDomain() {
             return new ObservabilityDestination(type, endpoint, headers, samplingRate == null ? 1.0 : samplingRate,
                     Boolean.TRUE.equals(privacyMode));
         }
 
-        static Destination of(ObservabilityDestination d) {
-            return new Destination(d.type(), d.endpoint(), d.headers(), d.samplingRate(), d.privacyMode());
+        static Destination of(ObservabilityDestination d, DeliveryHealth h) {
+            return new Destination(d.type(), d.endpoint(), d.headers(), d.samplingRate(), d.privacyMode(),
+                    h.lastSuccessAt(), h.lastError(), h.lastErrorAt());
         }
     }
 
@@ -83,8 +88,9 @@ final class SettingsDtos {
                     : destinations.stream().map(d -> d == null ? null : d.toDomain()).toList();
         }
 
-        static Observability of(List<ObservabilityDestination> destinations) {
-            return new Observability(destinations.stream().map(Destination::of).toList());
+        static Observability of(List<ObservabilityDestination> destinations, Map<String, DeliveryHealth> health) {
+            return new Observability(destinations.stream()
+                    .map(d -> Destination.of(d, health.getOrDefault(d.endpoint(), DeliveryHealth.NONE))).toList());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.atrium.workspace.adapter.in.rest;
 
+import dev.atrium.workspace.application.port.in.DeliveryHealthQuery;
 import dev.atrium.workspace.application.port.in.SaveObservabilityUseCase;
 import dev.atrium.workspace.application.port.in.SavePluginSettingsUseCase;
 import dev.atrium.workspace.application.port.in.WorkspaceSettingsQuery;
@@ -24,9 +25,11 @@ class WorkspaceSettingsResource {
     private final WorkspaceSettingsQuery settings;
     private final TenantGuard guard;
     private final SecurityIdentity caller;
+    private final DeliveryHealthQuery health;
 
     WorkspaceSettingsResource(SavePluginSettingsUseCase savePlugins, SaveObservabilityUseCase saveObservability,
-            WorkspaceSettingsQuery settings, TenantGuard guard, SecurityIdentity caller) {
+            WorkspaceSettingsQuery settings, TenantGuard guard, SecurityIdentity caller, DeliveryHealthQuery health) {
+        this.health = health;
         this.savePlugins = savePlugins;
         this.saveObservability = saveObservability;
         this.settings = settings;
@@ -65,14 +68,15 @@ class WorkspaceSettingsResource {
     public SettingsDtos.Observability putObservability(@PathParam("ws") String ws, SettingsDtos.Observability body) {
         guard.workspaceAdmin(caller, ws);
         return SettingsDtos.Observability.of(saveObservability.saveObservability(ws,
-                body == null ? null : body.toDomain()));
+                body == null ? null : body.toDomain()), health.deliveryHealth(ws));
     }
 
-    @Operation(summary = "Read the workspace's observability destinations (headers masked)")
+    /** Each destination also shows the gateway's last delivery outcomes: last_success_at, last_error, last_error_at. */
+    @Operation(summary = "Read the workspace's observability destinations (headers masked, last delivery outcomes)")
     @GET
     @Path("/workspaces/{ws}/observability")
     public SettingsDtos.Observability getObservability(@PathParam("ws") String ws) {
         guard.workspaceReader(caller, ws);
-        return SettingsDtos.Observability.of(settings.observability(ws));
+        return SettingsDtos.Observability.of(settings.observability(ws), health.deliveryHealth(ws));
     }
 }

@@ -144,9 +144,73 @@ class WorkspaceSettingsResourceTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("destinations", List.of(Map.of("type", "otlp", "endpoint", "ftp://x"))))
                 .put("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(400)
-                .body("error.metadata.field", equalTo("destinations.endpoint"));
+                .body("error.metadata.field", equalTo("destinations[0].endpoint"));
         given().get("/api/v1/workspaces/{ws}/plugins", ws).then().body("plugins", hasSize(0));
         given().get("/api/v1/workspaces/{ws}/observability", ws).then().body("destinations", hasSize(0));
+    }
+
+    @Test
+    void destinationsThatWouldReachInsideThePlatformAre400NamingTheFieldAndWriteNothing() {
+        String ws = workspace();
+        Map<String, Object> good = Map.of("type", "webhook", "endpoint", "https://hooks.example.com/ok");
+        for (String endpoint : List.of("http://hooks.example.com/plain-http", "https://127.0.0.1:9081/q/health",
+                "https://169.254.169.254/latest/meta-data/", "https://10.0.0.5/", "https://192.168.1.1/",
+                "https://100.64.0.1/", "https://[::1]/", "https://[fd00:ec2::254]/", "https://[::ffff:127.0.0.1]/",
+                "https://0x7f.0.0.1/", "https://0177.0.0.1/", "https://127.1/", "https://localhost:9081/",
+                "https://0.0.0.0/", "https://224.0.0.1/")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("destinations", List.of(good, Map.of("type", "otlp", "endpoint", endpoint))))
+                    .put("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(400)
+                    .body("error.code", equalTo(400))
+                    .body("error.metadata.field", equalTo("destinations[1].endpoint"));
+        }
+        for (Map<String, String> headers : List.of(Map.of("X-Hook", "a\r\nX-Injected: 1"), Map.of("X-Hook", "a\nb"),
+                Map.of("X-Hook", "a\u0000b"), Map.of("X Hook", "v"), Map.of("X-Hook\r\n", "v"),
+                Map.of("X-Hook", "x".repeat(4097)))) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("destinations", List.of(Map.of("type", "webhook",
+                            "endpoint", "https://hooks.example.com/h", "headers", headers))))
+                    .put("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(400)
+                    .body("error.metadata.field", equalTo("destinations[0].headers"));
+        }
+        given().get("/api/v1/workspaces/{ws}/observability", ws).then().body("destinations", hasSize(0));
+        String org = given().get("/api/v1/workspaces/{ws}", ws).then().extract().path("organization_id");
+        given().get("/api/v1/organizations/{org}/audit", org).then().statusCode(200)
+                .body("data.action", contains("workspace.created", "organization.created"));
+    }
+
+    @Test
+    void aFailingDestinationShowsItsLastErrorAndLaterItsLastSuccess() {
+        String ws = workspace();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("destinations", List.of(Map.of("type", "webhook", "endpoint", "https://hooks.example.com/h"),
+                        Map.of("type", "otlp", "endpoint", "https://otel.example.com"))))
+                .put("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(200)
+                .body("destinations[0].last_error", equalTo(null));
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://hooks.example.com/h",
+                        "delivered", false, "error", "HTTP 503", "at", "2026-12-06T10:00:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+        // An older report arriving late changes nothing; a destination the workspace lacks is ignored.
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://hooks.example.com/h",
+                        "delivered", false, "error", "unreachable: old", "at", "2026-12-06T09:00:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://elsewhere.example.com/",
+                        "delivered", false, "error", "HTTP 500", "at", "2026-12-06T10:00:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+
+        given().get("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(200)
+                .body("destinations", hasSize(2))
+                .body("destinations[0].last_error", equalTo("HTTP 503"))
+                .body("destinations[0].last_error_at", equalTo("2026-12-06T10:00:00Z"))
+                .body("destinations[0].last_success_at", equalTo(null))
+                .body("destinations[1].last_error", equalTo(null));
+
+        given().contentType(ContentType.JSON).body(Map.of("endpoint", "https://hooks.example.com/h",
+                        "delivered", true, "at", "2026-12-06T10:05:00Z"))
+                .post("/internal/v1/workspaces/{ws}/observability/status", ws).then().statusCode(204);
+        given().get("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(200)
+                .body("destinations[0].last_success_at", equalTo("2026-12-06T10:05:00Z"))
+                .body("destinations[0].last_error", equalTo("HTTP 503"));
     }
 
     @Test
