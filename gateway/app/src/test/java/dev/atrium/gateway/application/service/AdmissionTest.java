@@ -56,7 +56,7 @@ class AdmissionTest {
     void providerPreferencesReachRoutingMaxPriceConvertedFromPerMillionTokens() {
         fakes.candidates = List.of(Fakes.candidate("openai", "0.00000015", "0.0000006", false));
         ObjectNode body = body("openai/gpt-4o-mini").put("temperature", 0.3);
-        body.putArray("tools").addObject().put("type", "function");
+        body.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "lookup");
         ObjectNode provider = body.putObject("provider").put("require_parameters", true);
         provider.putArray("quantizations").add("fp8");
         provider.putObject("max_price").put("prompt", 1).put("completion", new BigDecimal("2.5"));
