@@ -122,9 +122,18 @@ class WorkspaceRoutingResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("data_collection", "never"))
                 .put("/api/v1/workspaces/{ws}/routing", WS)
                 .then().statusCode(400).body("error.metadata.field", equalTo("data_collection"));
+        // camelCase from a wrongly generated client: refused, not saved as "no price cap"
+        given().contentType(ContentType.JSON).body(Map.of("order", List.of("openai"),
+                        "maxPrice", Map.of("completion", "0.000002")))
+                .put("/api/v1/workspaces/{ws}/routing", WS)
+                .then().statusCode(400).body("error.message", equalTo("Unknown field maxPrice"))
+                .body("error.metadata.field", equalTo("maxPrice"));
 
         given().get("/api/v1/workspaces/{ws}/routing", WS).then().statusCode(200)
                 .body("data.order", equalTo(List.of("azure")));
+        // the internal plan reads the same preferences leniently: a newer gateway may send more
+        assertThat(plan(Map.of("workspace_id", WS, "model", "openai/gpt-4o-mini",
+                "provider", Map.of("sort", "price", "added_later", true))).getList("candidates")).isNotEmpty();
     }
 
     @Test
