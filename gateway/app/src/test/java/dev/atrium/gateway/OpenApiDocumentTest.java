@@ -2,9 +2,9 @@ package dev.atrium.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static empty;
-import static equalTo;
-import static is;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -42,9 +42,9 @@ class OpenApiDocumentTest {
     void documentDescribesTheVertxChatRouteWithItsSchemasAndTheApiKeyScheme() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/chat/completions'.post.security[0].api_key", empty())
-                .body("paths.'/api/v1/chat/completions'.post.requestBody.content.'application/json'.schema.'\$ref'",
+                .body("paths.'/api/v1/chat/completions'.post.requestBody.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/ChatCompletionRequest"))
-                .body("paths.'/api/v1/chat/completions'.post.responses.'200'.content.'application/json'.schema.'\$ref'",
+                .body("paths.'/api/v1/chat/completions'.post.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/ChatCompletion"))
                 .body("components.schemas.ChatCompletionRequest.properties.max_tokens.type",
                         equalTo("integer"))
