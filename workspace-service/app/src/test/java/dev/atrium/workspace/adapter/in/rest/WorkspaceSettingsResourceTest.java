@@ -177,6 +177,12 @@ class WorkspaceSettingsResourceTest {
                 .post("/api/v1/workspaces/{ws}/keys", ws).then().statusCode(400)
                 .body("error.metadata.field", equalTo("limitReset"));
         given().get("/api/v1/workspaces/{ws}/keys", ws).then().statusCode(200).body("data", hasSize(0));
+        String keyId = issue(ws, "ci").getString("id");
+        given().contentType(ContentType.JSON).body(Map.of("disabled", true, "expiresAt", "2027-01-01T00:00:00Z"))
+                .patch("/api/v1/workspaces/{ws}/keys/{key}", ws, keyId).then().statusCode(400)
+                .body("error.metadata.field", equalTo("expiresAt"));
+        given().get("/api/v1/workspaces/{ws}/keys/{key}", ws, keyId).then().statusCode(200)
+                .body("disabled", equalTo(false));
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("plugins", List.of(Map.of("id", "moderation", "enabled", true, "mode", "strict"))))
