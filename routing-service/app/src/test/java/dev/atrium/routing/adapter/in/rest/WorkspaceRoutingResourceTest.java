@@ -81,6 +81,10 @@ class WorkspaceRoutingResourceTest {
         assertThat(overridden.getList("candidates.provider", String.class))
                 .containsExactly("sim-fast", "sim-cheap", "sim-flaky", "azure", "openai");
         assertThat(otherWorkspace.getList("candidates.provider", String.class)).hasSize(5);
+        // the same preferences, read leniently here: a newer gateway may send a field this service lacks
+        assertThat(plan(Map.of("workspace_id", WS, "model", "openai/gpt-4o-mini",
+                "provider", Map.of("order", List.of("sim-fast"), "ignore", List.of(), "added_later", true)))
+                .getList("candidates.provider", String.class)).startsWith("sim-fast");
     }
 
     @Test
@@ -131,9 +135,6 @@ class WorkspaceRoutingResourceTest {
 
         given().get("/api/v1/workspaces/{ws}/routing", WS).then().statusCode(200)
                 .body("data.order", equalTo(List.of("azure")));
-        // the internal plan reads the same preferences leniently: a newer gateway may send more
-        assertThat(plan(Map.of("workspace_id", WS, "model", "openai/gpt-4o-mini",
-                "provider", Map.of("sort", "price", "added_later", true))).getList("candidates")).isNotEmpty();
     }
 
     @Test
