@@ -1,7 +1,9 @@
 package dev.atrium.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -47,6 +49,24 @@ public class ErrorMappers {
                 : respond(400, "Invalid value for " + field, Map.of("field", field));
     }
 
+    /** A management body with a field the API does not declare: refused, never silently dropped. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = path(e);
+        return respond(400, "Unknown field " + field, Map.of("field", field));
+    }
+
+    /** The field's path in the body, e.g. {@code plugins.mode}; array positions are left out. */
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return respond(400, "Malformed JSON in request body", Map.of());
@@ -70,6 +90,9 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }

@@ -46,7 +46,7 @@ class WorkspaceSettingsTest {
         long start = f.reload(workspace).settingsRevision();
         f.byok.save(SaveByokCredentialCommand.of(workspace.id(), "openai", SECRET, false, null));
         f.presets.save(SavePresetCommand.of(workspace.id(), "support", "Be kind", null, Map.of(), List.of(), null));
-        f.workspaceSettings.save(workspace.id(), List.of(new PluginSetting("web", true, true, Map.of())));
+        f.workspaceSettings.save(workspace.id(), List.of(new PluginSetting("moderation", true, true, Map.of())));
         f.workspaceSettings.saveObservability(workspace.id(), List.of(
                 new ObservabilityDestination("webhook", "https://hooks.example.com/x", Map.of(), 0.5, true)));
         f.byok.delete(workspace.id(), "openai");

@@ -1,5 +1,6 @@
 package dev.atrium.routing.adapter.in.rest;
 
+import dev.atrium.common.json.StrictBody;
 import dev.atrium.common.security.Caller;
 import dev.atrium.routing.api.ProviderPreferences;
 import dev.atrium.routing.application.port.in.PlanRouteUseCase.PlanRouteCommand;
@@ -8,6 +9,7 @@ import dev.atrium.routing.application.port.in.PreviewRouteUseCase.PreviewRouteCo
 import dev.atrium.routing.application.port.in.SetWorkspaceRoutingUseCase;
 import dev.atrium.routing.application.port.in.SetWorkspaceRoutingUseCase.SetWorkspaceRoutingCommand;
 import dev.atrium.routing.application.port.in.WorkspaceRoutingQuery;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -36,8 +38,10 @@ class WorkspaceRoutingResource {
         this.preview = preview;
     }
 
+    /** Strict although ProviderPreferences is the lenient contract the gateway forwards to plans. */
     @PUT
     @Path("/workspaces/{ws}/routing")
+    @CustomDeserialization(StrictBody.class)
     public Dtos.Single<RoutingDtos.RoutingView> put(@PathParam("ws") String ws, ProviderPreferences body) {
         guard.admin(caller, ws);
         var saved = setRouting.set(SetWorkspaceRoutingCommand.of(ws, body, Caller.userId(caller)));

@@ -108,7 +108,8 @@ class ApiKeyResource {
     @Path("/workspaces/{ws}/keys/{key}")
     public Dtos.ApiKeyView updateApiKey(@PathParam("ws") String ws, @PathParam("key") String key, JsonNode body) {
         guard.workspaceAdmin(caller, ws);
-        PatchBody b = PatchBody.of(body);
+        PatchBody b = PatchBody.of(body, "name", "limit", "limit_reset", "include_byok_in_limit", "expires_at",
+                "disabled");
         return Dtos.ApiKeyView.of(updateApiKey.update(UpdateApiKeyCommand.of(ws, key, b.text("name"),
                 b.decimal("limit"), b.text("limit_reset"), b.bool("include_byok_in_limit"), b.instant("expires_at"),
                 b.bool("disabled"), clock.instant())));

@@ -68,7 +68,7 @@ class OrganizationResource {
     @Authenticated
     public Dtos.OrganizationView renameOrganization(@PathParam("org") String org, JsonNode body) {
         guard.organizationAdmin(caller, org);
-        var name = PatchBody.of(body).text("name");
+        var name = PatchBody.of(body, "name").text("name");
         if (!name.present()) {
             throw new InvalidFieldException("name", "name is required");
         }

@@ -7,6 +7,7 @@ import dev.atrium.workspace.application.port.in.Patch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -20,10 +21,17 @@ final class PatchBody {
         this.node = node;
     }
 
-    static PatchBody of(JsonNode node) {
+    /** @param fields the fields this PATCH reads; any other is refused (400 naming it), never dropped */
+    static PatchBody of(JsonNode node, String... fields) {
         if (node == null || !node.isObject()) {
             throw new ApiException(400, "The body must be a JSON object", Map.of());
         }
+        List<String> known = List.of(fields);
+        node.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw new InvalidFieldException(field, "Unknown field " + field);
+            }
+        });
         return new PatchBody(node);
     }
 

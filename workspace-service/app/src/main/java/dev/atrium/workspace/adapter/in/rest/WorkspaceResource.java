@@ -93,7 +93,7 @@ class WorkspaceResource {
     @Path("/workspaces/{ws}")
     public Dtos.WorkspaceView updateWorkspace(@PathParam("ws") String ws, JsonNode body) {
         guard.workspaceAdmin(caller, ws);
-        PatchBody b = PatchBody.of(body);
+        PatchBody b = PatchBody.of(body, "name", "default_text_model", "default_provider_sort");
         return Dtos.WorkspaceView.of(updateWorkspace.update(UpdateWorkspaceCommand.of(ws, b.text("name"),
                 b.text("default_text_model"), b.text("default_provider_sort"))));
     }

@@ -37,10 +37,10 @@ class WorkspaceSettingsResource {
         this.caller = caller;
     }
 
-    /** {@code {"plugins":[{"id":"web","enabled":true,"locked":false,"options":{...}}]}}. */
+    /** {@code {"plugins":[{"id":"response-healing","enabled":true,"locked":false,"options":{...}}]}}. */
     @Operation(summary = "Replace the workspace's plugin defaults")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example",
-            value = "{\"plugins\":[{\"id\":\"web\",\"enabled\":true,\"locked\":false,\"options\":{\"max_results\":5}},{\"id\":\"moderation\",\"enabled\":true,\"locked\":true}]}")))
+            value = "{\"plugins\":[{\"id\":\"response-healing\",\"enabled\":true,\"locked\":false},{\"id\":\"moderation\",\"enabled\":true,\"locked\":true}]}")))
     @PUT
     @Path("/workspaces/{ws}/plugins")
     public SettingsDtos.Plugins putPlugins(@PathParam("ws") String ws, SettingsDtos.Plugins body) {

@@ -5,6 +5,7 @@ import dev.atrium.workspace.domain.PluginSetting;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 public interface SavePluginSettingsUseCase {
 
@@ -17,8 +18,12 @@ public interface SavePluginSettingsUseCase {
         }
         Set<String> seen = new HashSet<>();
         for (PluginSetting p : plugins) {
-            if (p == null || p.id() == null || !PluginSetting.KNOWN.contains(p.id())) {
-                throw new InvalidFieldException("plugins.id", "plugin id must be one of " + PluginSetting.KNOWN);
+            if (p == null || p.id() == null) {
+                throw new InvalidFieldException("plugins.id", "plugin id is required");
+            }
+            if (!PluginSetting.KNOWN.contains(p.id())) {
+                throw new InvalidFieldException("plugins.id", "plugin " + p.id()
+                        + " is not implemented by the gateway; one of " + new TreeSet<>(PluginSetting.KNOWN));
             }
             if (!seen.add(p.id())) {
                 throw new InvalidFieldException("plugins.id", "plugin " + p.id() + " is listed twice");

@@ -6,6 +6,7 @@ import static dev.atrium.workspace.adapter.in.rest.ApiKeyLifecycleResourceTest.w
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -108,7 +109,7 @@ class WorkspaceSettingsResourceTest {
                 .put("/api/v1/workspaces/{ws}/byok/{p}", ws, "anthropic").then().statusCode(200);
         putPreset(ws, "Hi", 0.1).then().statusCode(200);
         given().contentType(ContentType.JSON)
-                .body(Map.of("plugins", List.of(Map.of("id", "web", "enabled", true, "locked", true,
+                .body(Map.of("plugins", List.of(Map.of("id", "context-compression", "enabled", true, "locked", true,
                         "options", Map.of("max_results", 3)))))
                 .put("/api/v1/workspaces/{ws}/plugins", ws).then().statusCode(200)
                 .body("plugins[0].locked", equalTo(true));
@@ -126,7 +127,7 @@ class WorkspaceSettingsResourceTest {
                 .body("settings_revision", equalTo(before + 4))
                 .body("byok_providers[0].provider", equalTo("anthropic"))
                 .body("presets.support", equalTo(1))
-                .body("plugins[0].id", equalTo("web"))
+                .body("plugins[0].id", equalTo("context-compression"))
                 .body("observability[0].privacy_mode", equalTo(true))
                 .extract().asString();
         assertThat(body).doesNotContain(SECRET).doesNotContain("obs-secret-123");
@@ -211,6 +212,55 @@ class WorkspaceSettingsResourceTest {
         given().get("/api/v1/workspaces/{ws}/observability", ws).then().statusCode(200)
                 .body("destinations[0].last_success_at", equalTo("2026-12-06T10:05:00Z"))
                 .body("destinations[0].last_error", equalTo("HTTP 503"));
+    }
+
+    @Test
+    void pluginsTheGatewayRefusesAre400NamingThePluginAndWriteNothing() {
+        String ws = workspace();
+        for (String plugin : List.of("web", "file-parser")) {
+            given().contentType(ContentType.JSON).body(Map.of("plugins", List.of(Map.of("id", plugin, "enabled", true))))
+                    .put("/api/v1/workspaces/{ws}/plugins", ws).then().statusCode(400)
+                    .body("error.metadata.field", equalTo("plugins.id"))
+                    .body("error.message", containsString("plugin " + plugin + " is not implemented"));
+        }
+        given().get("/api/v1/workspaces/{ws}/plugins", ws).then().body("plugins", hasSize(0));
+    }
+
+    @Test
+    void unknownFieldsInManagementBodiesAre400NamingThemAndWriteNothing() {
+        String ws = workspace();
+        // What a client generated from a camelCase document sends: once silently a preset with no prompt.
+        given().contentType(ContentType.JSON).body(Map.of("systemPrompt", "Be brief.", "model", "openai/gpt-4o-mini"))
+                .put("/api/v1/workspaces/{ws}/presets/support", ws).then().statusCode(400)
+                .body("error.code", equalTo(400))
+                .body("error.message", equalTo("Unknown field systemPrompt"))
+                .body("error.metadata.field", equalTo("systemPrompt"));
+        given().get("/api/v1/workspaces/{ws}/presets/support", ws).then().statusCode(404);
+
+        given().contentType(ContentType.JSON).body(Map.of("name", "ci", "limit", 5, "limitReset", "daily"))
+                .post("/api/v1/workspaces/{ws}/keys", ws).then().statusCode(400)
+                .body("error.metadata.field", equalTo("limitReset"));
+        given().get("/api/v1/workspaces/{ws}/keys", ws).then().statusCode(200).body("data", hasSize(0));
+        String keyId = issue(ws, "ci").getString("id");
+        given().contentType(ContentType.JSON).body(Map.of("disabled", true, "expiresAt", "2027-01-01T00:00:00Z"))
+                .patch("/api/v1/workspaces/{ws}/keys/{key}", ws, keyId).then().statusCode(400)
+                .body("error.metadata.field", equalTo("expiresAt"));
+        given().get("/api/v1/workspaces/{ws}/keys/{key}", ws, keyId).then().statusCode(200)
+                .body("disabled", equalTo(false));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("plugins", List.of(Map.of("id", "moderation", "enabled", true, "mode", "strict"))))
+                .put("/api/v1/workspaces/{ws}/plugins", ws).then().statusCode(400)
+                .body("error.metadata.field", equalTo("plugins.mode"));
+        given().get("/api/v1/workspaces/{ws}/plugins", ws).then().body("plugins", hasSize(0));
+    }
+
+    @Test
+    void internalRoutesKeepIgnoringUnknownFields() {
+        String ws = workspace();
+        String secret = issue(ws, "ci").getString("key");
+        given().contentType(ContentType.JSON).body(Map.of("key", secret, "added_by_a_newer_gateway", true))
+                .post("/internal/v1/keys/resolve").then().statusCode(200).body("workspace_id", equalTo(ws));
     }
 
     @Test
