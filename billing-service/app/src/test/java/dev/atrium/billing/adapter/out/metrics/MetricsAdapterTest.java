@@ -35,7 +35,8 @@ class MetricsAdapterTest {
     RecordUsageUseCase usage;
     @Inject
     EntityManager em;
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    // The management URL already ends with its root path, /q.
+    @TestHTTPResource(value = "metrics", management = true)
     URL metricsUrl;
 
     @Test

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ManagementInterfaceTest {
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    // The management URL already ends with its root path, /q.
+    @TestHTTPResource(value = "metrics", management = true)
     URL managementMetrics;
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "health/ready", management = true)
     URL managementReady;
 
     @TestHTTPResource("/q/metrics")
@@ -27,6 +28,7 @@ class ManagementInterfaceTest {
     @Test
     void metricsAndHealthAnswerOnTheManagementPortOnly() {
         assertThat(managementMetrics.getPort()).as("a port of its own").isNotEqualTo(publicMetrics.getPort());
+        assertThat(managementMetrics.getPath()).isEqualTo("/q/metrics");
 
         String metrics = given().get(managementMetrics).then().statusCode(200).extract().asString();
         assertThat(metrics).contains("jvm_memory_used_bytes");
