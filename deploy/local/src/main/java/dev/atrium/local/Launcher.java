@@ -87,10 +87,10 @@ public final class Launcher {
                 "  Services          workspace " + p.url(p.workspace()) + "  guardrail " + p.url(p.guardrail())
                         + "  routing " + p.url(p.routing()) + "  billing " + p.url(p.billing()),
                 "  Provider simulator " + p.url(p.simulator()),
-                "  Health, metrics   gateway " + p.url(p.gatewayManagement()) + "/q/metrics  (each service's on its"
-                        + " port + 1000: workspace " + p.workspaceManagement() + ", guardrail "
-                        + p.guardrailManagement() + ", routing " + p.routingManagement() + ", billing "
-                        + p.billingManagement() + ")",
+                "  Management ports  /q/health, /q/metrics, /q/openapi (never on the ports above): gateway "
+                        + p.gatewayManagement() + "  workspace " + p.workspaceManagement() + "  guardrail "
+                        + p.guardrailManagement() + "  routing " + p.routingManagement() + "  billing "
+                        + p.billingManagement(),
                 "  Settings          .atrium/demo.env (source it in scripts)",
                 "",
                 "Try it:",

@@ -62,6 +62,13 @@ class StackTest {
     }
 
     @Test
+    void theSummaryNamesEachServicesManagementPort() {
+        Stack stack = new Stack(home, home, Ports.defaults(), null, line -> { });
+        String summary = Launcher.summary(stack, new Seeder.Demo("org_1", "ws_1", "key_1", "sk-at-v1-demo"));
+        assertThat(summary).contains("gateway 9080  workspace 9081  guardrail 9082  routing 9083  billing 9084");
+    }
+
+    @Test
     void aMissingServiceBuildNamesTheServiceAndItsLog() throws Exception {
         ServiceProcess service = new ServiceProcess("billing", home.resolve("missing.jar"), FreePorts.next(),
                 FreePorts.next(), java.util.Map.of(), home.resolve("logs/billing.log"));
