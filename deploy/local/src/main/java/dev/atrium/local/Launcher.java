@@ -87,6 +87,10 @@ public final class Launcher {
                 "  Services          workspace " + p.url(p.workspace()) + "  guardrail " + p.url(p.guardrail())
                         + "  routing " + p.url(p.routing()) + "  billing " + p.url(p.billing()),
                 "  Provider simulator " + p.url(p.simulator()),
+                "  Management ports  /q/health, /q/metrics, /q/openapi (never on the ports above): gateway "
+                        + p.gatewayManagement() + "  workspace " + p.workspaceManagement() + "  guardrail "
+                        + p.guardrailManagement() + "  routing " + p.routingManagement() + "  billing "
+                        + p.billingManagement(),
                 "  Settings          .atrium/demo.env (source it in scripts)",
                 "",
                 "Try it:",
@@ -110,11 +114,11 @@ public final class Launcher {
         up.put("kafka", FreePorts.isTaken(p.kafka()));
         up.put("keycloak", Stack.httpOk(p.url(p.keycloakManagement()) + "/health/ready"));
         up.put("simulator", Stack.httpOk(p.url(p.simulator()) + "/health"));
-        up.put("workspace", ServiceProcess.isReady(p.workspace()));
-        up.put("guardrail", ServiceProcess.isReady(p.guardrail()));
-        up.put("routing", ServiceProcess.isReady(p.routing()));
-        up.put("billing", ServiceProcess.isReady(p.billing()));
-        up.put("gateway", ServiceProcess.isReady(p.gateway()));
+        up.put("workspace", ServiceProcess.isReady(p.workspaceManagement()));
+        up.put("guardrail", ServiceProcess.isReady(p.guardrailManagement()));
+        up.put("routing", ServiceProcess.isReady(p.routingManagement()));
+        up.put("billing", ServiceProcess.isReady(p.billingManagement()));
+        up.put("gateway", ServiceProcess.isReady(p.gatewayManagement()));
         // PostgreSQL runs inside the launcher's JVM, so its lines are in the launcher's log.
         up.forEach((name, ok) -> System.out.printf("%-10s %s%s%n", name, ok ? "up" : "DOWN",
                 ok ? "" : "   (log: " + home.resolve("logs").resolve((name.equals("postgres") ? "launcher" : name)

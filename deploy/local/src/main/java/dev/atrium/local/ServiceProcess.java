@@ -20,13 +20,15 @@ final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> settings;
     private final Path log;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> settings, Path log) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> settings, Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.settings = settings;
         this.log = log;
     }
@@ -57,6 +59,8 @@ final class ServiceProcess {
                 "-XX:+UseSerialGC"));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + managementPort);
+        command.add("-Dquarkus.management.host=127.0.0.1");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -68,13 +72,14 @@ final class ServiceProcess {
     }
 
     boolean isReady() {
-        return isReady(port);
+        return isReady(managementPort);
     }
 
-    static boolean isReady(int port) {
+    /** Readiness is served on the management port only (never on the public one). */
+    static boolean isReady(int managementPort) {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -39,6 +39,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, Long> launchedAt = new LinkedHashMap<>();
     private final Map<String, ProcessStarter> starters = new LinkedHashMap<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+    private final Map<Integer, Integer> replicaManagement = new LinkedHashMap<>();
     private Postgres postgres;
     private String otlpEndpoint = System.getenv("ATRIUM_OTLP_ENDPOINT");
 
@@ -126,6 +127,11 @@ public final class Stack implements AutoCloseable {
         fixed.put("guardrail", ports.guardrail());
         fixed.put("routing", ports.routing());
         fixed.put("billing", ports.billing());
+        fixed.put("gateway management", ports.gatewayManagement());
+        fixed.put("workspace management", ports.workspaceManagement());
+        fixed.put("guardrail management", ports.guardrailManagement());
+        fixed.put("routing management", ports.routingManagement());
+        fixed.put("billing management", ports.billingManagement());
         fixed.put("simulator", ports.simulator());
         fixed.put("keycloak", ports.keycloak());
         fixed.put("keycloak management", ports.keycloakManagement());
@@ -174,17 +180,20 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Starts one more instance of a service on a free port, sharing the stack's database and Kafka (for
-     * tests of several instances); it is stopped with the stack. Its log is {@code <name>-<port>.log}.
+     * Starts one more instance of a service on a free port (and a free management port, see
+     * {@link #managementPort(int)}), sharing the stack's database and Kafka (for tests of several
+     * instances); it is stopped with the stack. Its log is {@code <name>-<port>.log}.
      */
     public synchronized int startReplica(String name) {
         int port = FreePorts.next();
+        int management = FreePorts.next();
         String replica = name + "-" + port;
+        replicaManagement.put(port, management);
         ServiceProcess base = service(name, port);
         Map<String, String> settings = new LinkedHashMap<>(base.settings());
         // Its own Kafka consumer identity: two members with one group.instance.id fence each other.
         settings.put("atrium.instance-id", "local-" + replica);
-        ServiceProcess process = new ServiceProcess(replica, base.jar(), port, settings, log(replica));
+        ServiceProcess process = new ServiceProcess(replica, base.jar(), port, management, settings, log(replica));
         try {
             launch(replica, process::start);
         } catch (IOException | InterruptedException e) {
@@ -192,6 +201,12 @@ public final class Stack implements AutoCloseable {
         }
         await(replica, process::isReady, Duration.ofSeconds(180));
         return port;
+    }
+
+    /** The management port (health, metrics) of the service or replica on this public port. */
+    public synchronized int managementPort(int servicePort) {
+        Integer replica = replicaManagement.get(servicePort);
+        return replica != null ? replica : ports.management(servicePort);
     }
 
     private ServiceProcess service(String name, int port) {
@@ -236,7 +251,7 @@ public final class Stack implements AutoCloseable {
             settings.put("atrium.gateway.spool-dir", home.resolve("gateway-spool").toString());
         }
         return new ServiceProcess(name, root.resolve(module).resolve("app/target/quarkus-app/quarkus-run.jar"), port,
-                settings, log(name));
+                managementPort(port), settings, log(name));
     }
 
     private void launch(String name, ProcessStarter starter) throws IOException, InterruptedException {

@@ -23,7 +23,8 @@ class StackTest {
             Ports free = Ports.free();
             Ports ports = new Ports(free.gateway(), free.workspace(), free.guardrail(), taken.getLocalPort(),
                     free.billing(), free.simulator(), free.keycloak(), free.keycloakManagement(), free.kafka(),
-                    free.kafkaController(), free.postgres());
+                    free.kafkaController(), free.postgres(), free.gatewayManagement(), free.workspaceManagement(),
+                    free.guardrailManagement(), free.routingManagement(), free.billingManagement());
             List<String> progress = new ArrayList<>();
             Stack stack = new Stack(home, home.resolve("stack"), ports, null, progress::add);
 
@@ -36,9 +37,41 @@ class StackTest {
     }
 
     @Test
+    void aTakenManagementPortIsNamedWithItsServiceBeforeAnythingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Ports free = Ports.free();
+            Ports ports = new Ports(free.gateway(), free.workspace(), free.guardrail(), free.routing(),
+                    free.billing(), free.simulator(), free.keycloak(), free.keycloakManagement(), free.kafka(),
+                    free.kafkaController(), free.postgres(), taken.getLocalPort(), free.workspaceManagement(),
+                    free.guardrailManagement(), free.routingManagement(), free.billingManagement());
+            Stack stack = new Stack(home, home.resolve("stack"), ports, null, line -> { });
+
+            assertThatThrownBy(stack::start).isInstanceOf(ComponentFailure.class)
+                    .hasMessageContaining("port " + taken.getLocalPort())
+                    .extracting(e -> ((ComponentFailure) e).component()).isEqualTo("gateway");
+        }
+    }
+
+    @Test
+    void eachServicesManagementPortIsItsPublicPortPlusAThousandLocally() {
+        Ports ports = Ports.defaults();
+        assertThat(List.of(ports.management(ports.gateway()), ports.management(ports.workspace()),
+                ports.management(ports.guardrail()), ports.management(ports.routing()),
+                ports.management(ports.billing()))).containsExactly(9080, 9081, 9082, 9083, 9084);
+        assertThatThrownBy(() -> ports.management(ports.simulator())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theSummaryNamesEachServicesManagementPort() {
+        Stack stack = new Stack(home, home, Ports.defaults(), null, line -> { });
+        String summary = Launcher.summary(stack, new Seeder.Demo("org_1", "ws_1", "key_1", "sk-at-v1-demo"));
+        assertThat(summary).contains("gateway 9080  workspace 9081  guardrail 9082  routing 9083  billing 9084");
+    }
+
+    @Test
     void aMissingServiceBuildNamesTheServiceAndItsLog() throws Exception {
         ServiceProcess service = new ServiceProcess("billing", home.resolve("missing.jar"), FreePorts.next(),
-                java.util.Map.of(), home.resolve("logs/billing.log"));
+                FreePorts.next(), java.util.Map.of(), home.resolve("logs/billing.log"));
         assertThatThrownBy(service::start).isInstanceOf(ComponentFailure.class)
                 .hasMessageContaining("billing failed").hasMessageContaining("missing.jar")
                 .hasMessageContaining("billing.log");

@@ -11,8 +11,10 @@ final class Metrics {
     private Metrics() {
     }
 
+    /** The exposition of the service whose public port this is, read on its management port. */
     static String of(int port) {
-        return given().get(SharedStack.url(port, "/q/metrics")).then().statusCode(200).extract().asString();
+        return given().get(SharedStack.url(SharedStack.get().managementPort(port), "/q/metrics")).then()
+                .statusCode(200).extract().asString();
     }
 
     /** The sum of a metric's samples whose labels contain {@code labelPart}; -1 when there is none. */

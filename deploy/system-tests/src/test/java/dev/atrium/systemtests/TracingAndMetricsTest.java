@@ -110,15 +110,19 @@ class TracingAndMetricsTest {
     }
 
     @Test
-    void prometheusMetricsCountTheGenerationPerWorkspaceAndTheUsageLag() throws Exception {
+    void prometheusMetricsCountTheGenerationAndTheUsageLagOnTheManagementPortOnly() throws Exception {
         given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON)
                 .body(Map.of("model", MODEL, "messages", List.of(Map.of("role", "user", "content", "Count me"))))
                 .post(url(ports.gateway(), "/api/v1/chat/completions")).then().statusCode(200);
 
         String gateway = Metrics.of(ports.gateway());
         assertThat(Metrics.sample(gateway, "atrium_gateway_generations_seconds_count",
-                "workspace=\"" + workspace + "\""))
+                "model=\"" + MODEL + "\""))
                 .as(gateway).isGreaterThanOrEqualTo(1);
+        assertThat(gateway).as("no series names a tenant's workspace (per-workspace labels are off)")
+                .doesNotContain(workspace);
+        given().get(url(ports.gateway(), "/q/metrics")).then().statusCode(404);
+        given().get(url(ports.billing(), "/q/metrics")).then().statusCode(404);
         assertThat(Metrics.sample(gateway, "atrium_gateway_upstream_latency_seconds_count", "outcome=\"success\""))
                 .isGreaterThanOrEqualTo(1);
 

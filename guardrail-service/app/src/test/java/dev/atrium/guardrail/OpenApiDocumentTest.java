@@ -3,8 +3,10 @@ package dev.atrium.guardrail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,26 +19,33 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OpenApiDocumentTest {
 
+    /** Served on the management port only (docs/operations.md, Ports). */
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openapi;
+
+    @TestHTTPResource(value = "swagger-ui/", management = true)
+    URL swaggerUi;
+
     private static final Path COMMITTED = Path.of("../../docs/openapi/guardrail-service");
     private static final String REBUILD =
             "docs/openapi/guardrail-service differs from the served document: run ./mvnw -pl guardrail-service/app -am package -DskipTests and commit it";
 
     @Test
     void committedDocumentsAreTheServedOnes() throws IOException {
-        String yaml = given().get("/q/openapi").then().statusCode(200).extract().asString();
-        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String yaml = given().get(openapi).then().statusCode(200).extract().asString();
+        String json = given().queryParam("format", "json").get(openapi).then().statusCode(200).extract().asString();
         assertThat(yaml.strip()).as(REBUILD).isEqualTo(Files.readString(COMMITTED.resolve("openapi.yaml")).strip());
         assertThat(json.strip()).as(REBUILD).isEqualTo(Files.readString(COMMITTED.resolve("openapi.json")).strip());
     }
 
     @Test
     void servedDocumentNamesPropertiesInSnakeCaseAsTheServiceReadsThem() {
-        String yaml = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        String yaml = given().get(openapi).then().statusCode(200).extract().asString();
         assertThat(yaml).doesNotContainPattern("(?m)^ {8}[a-z]+[A-Z][A-Za-z]*:$");
     }
 
     @Test
     void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get(swaggerUi).then().statusCode(200);
     }
 }

@@ -46,6 +46,25 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void healthOrMetricsReachableBeyondTheManagementPortFail() {
+        List<ObjectNode> manifests = Kustomize.render(Repo.fixture("management-exposed"));
+
+        assertThat(ManifestChecks.managementProblems(manifests)).containsExactlyInAnyOrder(
+                "Deployment leaky container app: readinessProbe reads /q/ off the management port",
+                "Deployment leaky: Prometheus scrapes port 8080, not the management port 9080",
+                "Deployment leaky container app: QUARKUS_MANAGEMENT_PORT is 9000, not its management port 9080",
+                "Deployment leaky container app: QUARKUS_MANAGEMENT_HOST is null, so the kubelet and Prometheus "
+                        + "cannot reach it",
+                "Service leaky: exposes the management port of Deployment leaky",
+                "NetworkPolicy leaky: admits the management port of Deployment leaky from beyond the observability "
+                        + "namespaces",
+                "NetworkPolicy everyone: admits the management port of Deployment leaky from beyond the "
+                        + "observability namespaces",
+                "Deployment bare container app: readinessProbe reads /q/ off the management port",
+                "Deployment bare container app: no port named management");
+    }
+
+    @Test
     void aMissingConfigMapOrSecretKeyFails() {
         List<ObjectNode> manifests = Kustomize.render(Repo.fixture("missing-references"));
 

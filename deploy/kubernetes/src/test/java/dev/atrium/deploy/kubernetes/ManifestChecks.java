@@ -104,6 +104,161 @@ final class ManifestChecks {
         return problems;
     }
 
+    /**
+     * Health, metrics and OpenAPI ({@code /q/*}) only on a container port named {@code management}: probes and the
+     * Prometheus scrape use it, the ConfigMap binds Quarkus's management interface to it on every interface, no
+     * Service exposes it, and NetworkPolicies admit it only from namespaces labelled for observability. The
+     * metrics name every tenant's traffic, so the public port must not serve them.
+     */
+    static List<String> managementProblems(List<ObjectNode> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode workload : Workloads.all(manifests)) {
+            String where = Manifests.id(workload);
+            JsonNode template = workload.path("spec").path("template");
+            JsonNode labels = template.path("metadata").path("labels");
+            for (JsonNode container : Workloads.podSpec(workload).path("containers")) {
+                int management = -1;
+                for (JsonNode port : container.path("ports")) {
+                    if (port.path("name").asText().equals("management")) {
+                        management = port.path("containerPort").asInt();
+                    }
+                }
+                String at = where + " container " + container.path("name").asText();
+                for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                    JsonNode get = container.path(probe).path("httpGet");
+                    if (get.path("path").asText().startsWith("/q/") && !isPort(get.path("port"), management)) {
+                        problems.add(at + ": " + probe + " reads /q/ off the management port");
+                    }
+                }
+                if (management < 0) {
+                    if (servesQuarkusEndpoints(container, template)) {
+                        problems.add(at + ": no port named management");
+                    }
+                    continue;
+                }
+                JsonNode annotations = template.path("metadata").path("annotations");
+                if (annotations.path("prometheus.io/scrape").asText().equals("true")
+                        && !annotations.path("prometheus.io/port").asText().equals(String.valueOf(management))) {
+                    problems.add(where + ": Prometheus scrapes port " + annotations.path("prometheus.io/port").asText()
+                            + ", not the management port " + management);
+                }
+                problems.addAll(managementSettingProblems(manifests, at, container, management));
+                for (ObjectNode service : Manifests.ofKind(manifests, "Service")) {
+                    JsonNode selector = service.at("/spec/selector");
+                    if (selector.isObject() && !selector.isEmpty() && selects(selector, labels)) {
+                        for (JsonNode port : service.at("/spec/ports")) {
+                            JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
+                            if (isPort(target, management)) {
+                                problems.add(Manifests.id(service) + ": exposes the management port of " + where);
+                            }
+                        }
+                    }
+                }
+                for (ObjectNode policy : Manifests.ofKind(manifests, "NetworkPolicy")) {
+                    boolean applies = policySelects(policy.at("/spec/podSelector"), labels);
+                    if (!applies) {
+                        continue;
+                    }
+                    for (JsonNode rule : policy.at("/spec/ingress")) {
+                        if (admits(rule.path("ports"), management) && !onlyFromObservability(rule.path("from"))) {
+                            problems.add(Manifests.id(policy) + ": admits the management port of " + where
+                                    + " from beyond the observability namespaces");
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean servesQuarkusEndpoints(JsonNode container, JsonNode template) {
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            if (container.path(probe).path("httpGet").path("path").asText().startsWith("/q/")) {
+                return true;
+            }
+        }
+        return template.path("metadata").path("annotations").path("prometheus.io/path").asText().startsWith("/q/");
+    }
+
+    /** The ConfigMap the container reads sets QUARKUS_MANAGEMENT_PORT to its management port, on 0.0.0.0. */
+    private static List<String> managementSettingProblems(List<ObjectNode> manifests, String at, JsonNode container,
+            int management) {
+        List<String> problems = new ArrayList<>();
+        String port = null;
+        String host = null;
+        for (JsonNode source : container.path("envFrom")) {
+            String name = source.path("configMapRef").path("name").asText();
+            JsonNode data = Manifests.find(manifests, "ConfigMap", name).map(m -> m.path("data"))
+                    .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+            port = data.has("QUARKUS_MANAGEMENT_PORT") ? data.path("QUARKUS_MANAGEMENT_PORT").asText() : port;
+            host = data.has("QUARKUS_MANAGEMENT_HOST") ? data.path("QUARKUS_MANAGEMENT_HOST").asText() : host;
+        }
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals("QUARKUS_MANAGEMENT_PORT")) {
+                port = env.path("value").asText();
+            } else if (env.path("name").asText().equals("QUARKUS_MANAGEMENT_HOST")) {
+                host = env.path("value").asText();
+            }
+        }
+        if (!String.valueOf(management).equals(port)) {
+            problems.add(at + ": QUARKUS_MANAGEMENT_PORT is " + port + ", not its management port " + management);
+        }
+        if (!"0.0.0.0".equals(host)) {
+            problems.add(at + ": QUARKUS_MANAGEMENT_HOST is " + host + ", so the kubelet and Prometheus cannot reach it");
+        }
+        return problems;
+    }
+
+    private static boolean isPort(JsonNode port, int management) {
+        return port.isInt() ? port.asInt() == management
+                : port.asText().equals("management") || port.asText().equals(String.valueOf(management));
+    }
+
+    /** A rule without ports admits every port. */
+    private static boolean admits(JsonNode ports, int management) {
+        if (!ports.isArray() || ports.isEmpty()) {
+            return true;
+        }
+        for (JsonNode port : ports) {
+            if (isPort(port.path("port"), management)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A rule without peers admits everyone; a peer without the observability namespace label admits more. */
+    private static boolean onlyFromObservability(JsonNode from) {
+        if (!from.isArray() || from.isEmpty()) {
+            return false;
+        }
+        for (JsonNode peer : from) {
+            if (!peer.path("namespaceSelector").path("matchLabels").path("atrium.dev/observability").asText()
+                    .equals("true")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a NetworkPolicy's podSelector (labels and expressions, an empty one selects every pod) may select a
+     * pod with these labels; expressions other than In are taken to select it, so the check errs on the strict side.
+     */
+    private static boolean policySelects(JsonNode podSelector, JsonNode labels) {
+        JsonNode matchLabels = podSelector.path("matchLabels");
+        if (matchLabels.isObject() && !selects(matchLabels, labels)) {
+            return false;
+        }
+        for (JsonNode expression : podSelector.path("matchExpressions")) {
+            if (expression.path("operator").asText().equals("In")
+                    && !containsText(expression.path("values"), labels.path(expression.path("key").asText()).asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean selects(JsonNode selector, JsonNode labels) {
         var fields = selector.fields();
         while (fields.hasNext()) {

@@ -32,6 +32,18 @@ class OverlaysTest {
         assertThat(ManifestChecks.companionProblems(manifests)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void healthAndMetricsAreServedOnlyOnTheManagementPortToTheKubeletAndMonitoring(String overlay) {
+        List<ObjectNode> manifests = Kustomize.render(Repo.overlay(overlay));
+
+        assertThat(ManifestChecks.managementProblems(manifests)).isEmpty();
+        for (ObjectNode workload : Workloads.all(manifests)) {
+            assertThat(workload.at("/spec/template/spec/containers/0/ports").findValuesAsText("name"))
+                    .as(Manifests.id(workload)).contains("management");
+        }
+    }
+
     @Test
     void devReadsOnlyWhatItGeneratesOrAnOperatorWrites() {
         List<ObjectNode> manifests = Kustomize.render(Repo.overlay("dev"));

@@ -81,6 +81,19 @@ public interface GatewayConfig {
     /** Used for providers without an entry in {@link #providerKeys()}: the local simulator accepts any key. */
     Optional<String> defaultProviderKey();
 
+    /** What the gateway's Prometheus metrics break down by. */
+    Metrics metrics();
+
+    interface Metrics {
+
+        /**
+         * Tags {@code atrium_gateway_generations} by workspace too. Off by default: one series set per
+         * workspace grows with the tenants, and the scrape would list every tenant's workspaces.
+         */
+        @WithDefault("false")
+        boolean perWorkspace();
+    }
+
     interface ServiceAccount {
 
         String tokenUrl();

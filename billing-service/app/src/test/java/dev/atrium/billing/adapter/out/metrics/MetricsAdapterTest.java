@@ -11,17 +11,19 @@ import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageComm
 import dev.atrium.billing.domain.LedgerAudit;
 import dev.atrium.billing.domain.LedgerInvariants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** What Prometheus scrapes at /q/metrics, and the ledger audit behind the violations gauge. */
+/** What Prometheus scrapes at /q/metrics (on the management port), and the ledger audit behind the violations gauge. */
 @QuarkusTest
 class MetricsAdapterTest {
 
@@ -33,6 +35,9 @@ class MetricsAdapterTest {
     RecordUsageUseCase usage;
     @Inject
     EntityManager em;
+    // The management URL already ends with its root path, /q.
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
 
     @Test
     void processedUsageRecordsAreCountedAfterTheirTransactionCommits() {
@@ -80,8 +85,8 @@ class MetricsAdapterTest {
     }
 
     /** The value of the first sample matching the pattern (a metric name and its labels). */
-    private static double scrape(String sample) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double scrape(String sample) {
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + sample + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
         assertThat(m.find()).as("%s in /q/metrics", sample).isTrue();
         return Double.parseDouble(m.group(1));

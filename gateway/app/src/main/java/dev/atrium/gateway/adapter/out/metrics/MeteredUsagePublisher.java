@@ -3,6 +3,7 @@ package dev.atrium.gateway.adapter.out.metrics;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
+import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.routing.api.Price;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Prometheus metrics from the records the request path publishes anyway, so the core needs no
- * metrics port: every generation (its usage record) is timed per workspace, provider, model and
- * status, every upstream call (its attempt record) per provider, model and outcome.
+ * metrics port: every generation (its usage record) is timed per provider, model and status (and
+ * workspace, only where {@code atrium.gateway.metrics.per-workspace} asks for it: that label grows with
+ * the tenants), every upstream call (its attempt record) per provider, model and outcome.
  */
 @Decorator
 @Priority(10)
@@ -35,20 +37,28 @@ class MeteredUsagePublisher implements UsagePublisher {
 
     private final UsagePublisher delegate;
     private final MeterRegistry registry;
+    private final boolean perWorkspace;
 
     @Inject
-    MeteredUsagePublisher(@Delegate @Any UsagePublisher delegate, MeterRegistry registry) {
+    MeteredUsagePublisher(@Delegate @Any UsagePublisher delegate, MeterRegistry registry, GatewayConfig config) {
+        this(delegate, registry, config.metrics().perWorkspace());
+    }
+
+    MeteredUsagePublisher(UsagePublisher delegate, MeterRegistry registry, boolean perWorkspace) {
         this.delegate = delegate;
         this.registry = registry;
+        this.perWorkspace = perWorkspace;
     }
 
     @Override
     public void usageRecorded(UsageRecorded usage) {
         delegate.usageRecorded(usage);
-        Timer.builder(GENERATIONS)
-                .description("Generations served (one per usage record) and their latency, client request to last token")
-                .tag("workspace", tag(usage.workspaceId()))
-                .tag("provider", tag(usage.provider()))
+        Timer.Builder generations = Timer.builder(GENERATIONS)
+                .description("Generations served (one per usage record) and their latency, client request to last token");
+        if (perWorkspace) {
+            generations.tag("workspace", tag(usage.workspaceId()));
+        }
+        generations.tag("provider", tag(usage.provider()))
                 .tag("model", tag(usage.model()))
                 .tag("status", status(usage.finishReason()))
                 .serviceLevelObjectives(BUCKETS)

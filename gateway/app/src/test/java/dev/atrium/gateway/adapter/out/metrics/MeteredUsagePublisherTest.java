@@ -18,7 +18,7 @@ class MeteredUsagePublisherTest {
 
     private final List<Object> published = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MeteredUsagePublisher metered = new MeteredUsagePublisher(new UsagePublisher() {
+    private final UsagePublisher recording = new UsagePublisher() {
         @Override
         public void usageRecorded(UsageRecorded usage) {
             published.add(usage);
@@ -28,10 +28,28 @@ class MeteredUsagePublisherTest {
         public void providerAttempted(ProviderAttempt attempt) {
             published.add(attempt);
         }
-    }, registry);
+    };
+    private final MeteredUsagePublisher metered = new MeteredUsagePublisher(recording, registry, false);
 
     @Test
-    void timesEachGenerationPerWorkspaceProviderModelAndStatus() {
+    void timesEachGenerationPerProviderModelAndStatusWithoutNamingWorkspaces() {
+        metered.usageRecorded(usage("ws_a", 120, "stop"));
+        metered.usageRecorded(usage("ws_b", 80, "length"));
+        metered.usageRecorded(usage("ws_b", 300, "cancelled"));
+
+        Timer ok = registry.get(MeteredUsagePublisher.GENERATIONS).tags("provider", "openai",
+                "model", "openai/gpt-4o-mini", "status", "ok").timer();
+        assertThat(ok.count()).as("both workspaces' generations in one series").isEqualTo(2);
+        assertThat(ok.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(200);
+        assertThat(registry.find(MeteredUsagePublisher.GENERATIONS).meters())
+                .as("no series names a workspace").hasSize(2)
+                .allSatisfy(m -> assertThat(m.getId().getTag("workspace")).isNull());
+        assertThat(published).hasSize(3);
+    }
+
+    @Test
+    void timesEachGenerationPerWorkspaceWhereConfigured() {
+        MeteredUsagePublisher metered = new MeteredUsagePublisher(recording, registry, true);
         metered.usageRecorded(usage("ws_a", 120, "stop"));
         metered.usageRecorded(usage("ws_a", 80, "length"));
         metered.usageRecorded(usage("ws_b", 300, "cancelled"));
