@@ -40,7 +40,10 @@ class KeycloakHardeningSystemTest {
 
     private static io.restassured.response.Response createUser(String username, String password) {
         return given().header("Authorization", "Bearer " + workspaceServiceToken()).contentType("application/json")
-                .body(Map.of("username", username, "enabled", true, "credentials",
+                // A complete profile (Keycloak's user profile requires email and names), so nothing but the
+                // password stands between the user and a token.
+                .body(Map.of("username", username, "enabled", true, "email", username + "@probe.atrium.local",
+                        "emailVerified", true, "firstName", "Probe", "lastName", "User", "credentials",
                         List.of(Map.of("type", "password", "value", password, "temporary", false))))
                 .post(SharedStack.get().keycloakUrl() + "/admin/realms/atrium/users");
     }

@@ -42,6 +42,7 @@ class MoneyPathSystemTest {
         workspaceId = Tenants.workspace(admin, org, "apps");
         Tenants.awaitGuardrailKnows(admin, workspaceId);
         Tenants.credit(admin, org, 10);
+        Tenants.awaitGuardrailCredits(org, workspaceId);
     }
 
     @AfterEach
