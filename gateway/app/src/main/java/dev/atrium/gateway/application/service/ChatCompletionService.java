@@ -279,7 +279,10 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
             }
         };
         Duration left = left(started);
+        // Set when the provider's stream ended by itself; otherwise the deadline's time limit ended it.
+        AtomicBoolean upstreamEnded = new AtomicBoolean();
         Multi<ObjectNode> rewritten = live.chunks()
+                .onCompletion().invoke(() -> upstreamEnded.set(true))
                 .select().first(left)
                 .select().first(chunk -> fits(tally, chunk, clock.millis() - started.toEpochMilli()))
                 .map(chunk -> {
@@ -322,7 +325,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                 last.add(usageChunk);
             }
             Multi<ObjectNode> items = Multi.createFrom().iterable(last);
-            if (tally.finishReason() == null && Duration.between(started, clock.instant()).compareTo(requestDeadline) >= 0) {
+            if (tally.finishReason() == null && !tally.cut() && !upstreamEnded.get()) {
                 return Multi.createBy().concatenating().streams(items, Multi.createFrom().failure(deadlineExceeded()));
             }
             return items;
