@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.domain;
 
+import dev.atrium.guardrail.domain.named.GuardrailRef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -7,10 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A budget that applies to a request: a level's written budget or a key's own limit, checked
- * against its own counter (the whole organization, the workspace, the member's keys, the key).
+ * A budget that applies to a request: a level's written budget, a key's own limit or a named guardrail's
+ * {@code limit_usd}, checked against its own counter (the whole organization, the workspace, the member's
+ * keys, the key). A guardrail's limit counts the spend of the entity it governs (its key, or its member),
+ * never a pool shared by everyone it is assigned to.
  */
-public record ApplicableBudget(PolicyScope scope, Budget budget, boolean keyLimit) {
+public record ApplicableBudget(PolicyScope scope, Budget budget, boolean keyLimit, GuardrailRef guardrail) {
+
+    public ApplicableBudget(PolicyScope scope, Budget budget, boolean keyLimit) {
+        this(scope, budget, keyLimit, null);
+    }
 
     public SpendCounter counter(Instant at) {
         return SpendCounter.of(scope, budget.window(), at);
@@ -21,10 +28,15 @@ public record ApplicableBudget(PolicyScope scope, Budget budget, boolean keyLimi
         return state.spent(budget.includeByok()).add(state.reserved()).add(worstCase).compareTo(budget.limit()) > 0;
     }
 
-    /** E.g. "Workspace monthly budget of $500.00 exceeded." or "Key limit of $5.00 exceeded.". */
+    /**
+     * E.g. "Workspace monthly budget of $500.00 exceeded.", "Key limit of $5.00 exceeded." or
+     * "Guardrail "Interns" (key) daily budget of $1.00 exceeded.".
+     */
     public String exceededMessage() {
         String window = budget.window() == BudgetWindow.LIFETIME && keyLimit ? "" : budget.window().wire() + " ";
-        return scope.level().title() + " " + window + (keyLimit ? "limit" : "budget") + " of "
+        String who = guardrail == null ? scope.level().title()
+                : "Guardrail \"" + guardrail.name() + "\" (" + scope.level().wire() + ")";
+        return who + " " + window + (keyLimit ? "limit" : "budget") + " of "
                 + usd(budget.limit()) + " exceeded.";
     }
 

@@ -22,20 +22,36 @@ public record EffectivePolicy(
         Integer tokensPerMinute,
         List<ContentFilter> contentFilters,
         Map<String, List<Level>> decidedBy,
-        List<Overridden> overridden) {
+        List<Overridden> overridden,
+        Map<String, List<LevelPolicy>> decisions) {
 
+    /** The revision of a level's own policy (a named guardrail applied there has its own). */
     public long revision(Level level) {
-        return levels.stream().filter(l -> l.level() == level).mapToLong(LevelPolicy::revision).findFirst().orElse(0);
+        return levels.stream().filter(l -> l.level() == level && l.guardrail() == null)
+                .mapToLong(LevelPolicy::revision).findFirst().orElse(0);
+    }
+
+    /** Who decided a field, as {@code decided_by} names them: levels and {@code guardrail:<id>}. */
+    public List<String> deciders(String field) {
+        return decisions.getOrDefault(field, List.of()).stream().map(LevelPolicy::wire).toList();
+    }
+
+    /** The same as a denial names them: {@code workspace}, {@code guardrail "Strict"}. */
+    public List<String> deciderTitles(String field) {
+        return decisions.getOrDefault(field, List.of()).stream().map(LevelPolicy::title).toList();
     }
 
     /**
      * The revisions in force, e.g. {@code org:3,ws:1}; member and key levels appear once written
-     * ({@code org:3,ws:1,key:2}).
+     * ({@code org:3,ws:1,key:2}); a named guardrail applied appears as {@code gr.<id>:4}.
      */
     public String policyRevision() {
         return levels.stream()
-                .filter(l -> l.level() == Level.ORGANIZATION || l.level() == Level.WORKSPACE || l.revision() > 0)
-                .map(l -> l.level().shortName() + ":" + l.revision()).collect(Collectors.joining(","));
+                .filter(l -> l.guardrail() != null || l.level() == Level.ORGANIZATION || l.level() == Level.WORKSPACE
+                        || l.revision() > 0)
+                .map(l -> (l.guardrail() == null ? l.level().shortName() : "gr." + l.guardrail().id()) + ":"
+                        + l.revision())
+                .collect(Collectors.joining(","));
     }
 
     /**
@@ -43,12 +59,21 @@ public record EffectivePolicy(
      * written at two levels is the ceiling's).
      */
     public Level levelOf(ContentFilter filter) {
+        return holderOf(filter).level();
+    }
+
+    /** The same, as a denial names it: {@code workspace}, or {@code guardrail "Strict"}. */
+    public String holderTitle(ContentFilter filter) {
+        return holderOf(filter).title();
+    }
+
+    private LevelPolicy holderOf(ContentFilter filter) {
         return levels.stream().filter(l -> l.document().contentFilters() != null
-                && l.document().contentFilters().contains(filter)).map(LevelPolicy::level).findFirst()
+                && l.document().contentFilters().contains(filter)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No level holds filter " + filter.name()));
     }
 
-        public boolean requiresZdr() {
+    public boolean requiresZdr() {
         return Boolean.TRUE.equals(zdrRequired);
     }
 

@@ -37,11 +37,11 @@ public final class PolicyCheck {
             PolicyDocument d = level.document();
             if (d.allowedModels() != null && !d.allowedModels().isEmpty()
                     && !Patterns.matchesAny(d.allowedModels(), model)) {
-                return Optional.of("Model " + model + " is not allowed by the " + level.level().wire()
+                return Optional.of("Model " + model + " is not allowed by the " + level.title()
                         + "'s allowed_models");
             }
             if (d.ignoredModels() != null && Patterns.matchesAny(d.ignoredModels(), model)) {
-                return Optional.of("Model " + model + " is excluded by the " + level.level().wire()
+                return Optional.of("Model " + model + " is excluded by the " + level.title()
                         + "'s ignored_models");
             }
         }
@@ -54,6 +54,6 @@ public final class PolicyCheck {
     }
 
     private static List<String> deciders(EffectivePolicy policy, String field) {
-        return policy.decidedBy().getOrDefault(field, List.of()).stream().map(Level::wire).toList();
+        return policy.deciderTitles(field);
     }
 }

@@ -14,12 +14,13 @@ import java.util.function.Function;
  * Combines the levels' policies (ceiling first) by taking the strictest value field by field:
  * allow-lists intersect, deny-lists unite, ZDR required, data collection denied or training
  * forbidden at any level holds, the lowest max_tokens and rate limits win, content filters unite.
- * Budgets never merge: each is checked on its own (see {@link ApplicableBudget}).
+ * Budgets never merge: each is checked on its own (see {@link ApplicableBudget}). A named guardrail
+ * takes part as one more level, right below the level it is applied at, so the ceiling still wins.
  */
 public final class PolicyMerge {
 
     private final List<LevelPolicy> levels;
-    private final Map<String, List<Level>> decidedBy = new LinkedHashMap<>();
+    private final Map<String, List<LevelPolicy>> decidedBy = new LinkedHashMap<>();
     private final List<Overridden> overridden = new ArrayList<>();
 
     private PolicyMerge(List<LevelPolicy> levels) {
@@ -42,8 +43,10 @@ public final class PolicyMerge {
         Integer maxTokens = m.lowest(PolicyDocument.MAX_TOKENS, PolicyDocument::maxTokens);
         Integer rpm = m.lowest(RateLimits.REQUESTS_PER_MINUTE, PolicyDocument::requestsPerMinute);
         Integer tpm = m.lowest(RateLimits.TOKENS_PER_MINUTE, PolicyDocument::tokensPerMinute);
+        List<ContentFilter> filters = m.filters();
+        Map<String, List<LevelPolicy>> decisions = m.decisions();
         return new EffectivePolicy(m.levels, models, ignoredModels, providers, ignoredProviders, zdr, collection,
-                training, maxTokens, rpm, tpm, m.filters(), m.decisions(), List.copyOf(m.overridden));
+                training, maxTokens, rpm, tpm, filters, levelsOf(decisions), List.copyOf(m.overridden), decisions);
     }
 
     /** Filters unite: every level's filters apply, each once. */
@@ -53,16 +56,22 @@ public final class PolicyMerge {
             List<ContentFilter> written = level.document().contentFilters();
             if (written != null && !written.isEmpty()) {
                 union.addAll(written);
-                decide(PolicyDocument.CONTENT_FILTERS, level.level());
+                decide(PolicyDocument.CONTENT_FILTERS, level);
             }
         }
         return List.copyOf(union);
     }
 
-    private Map<String, List<Level>> decisions() {
-        Map<String, List<Level>> copy = new LinkedHashMap<>();
+    private Map<String, List<LevelPolicy>> decisions() {
+        Map<String, List<LevelPolicy>> copy = new LinkedHashMap<>();
         decidedBy.forEach((field, deciders) -> copy.put(field, List.copyOf(deciders)));
         return Collections.unmodifiableMap(copy);
+    }
+
+    private static Map<String, List<Level>> levelsOf(Map<String, List<LevelPolicy>> decisions) {
+        Map<String, List<Level>> levels = new LinkedHashMap<>();
+        decisions.forEach((field, deciders) -> levels.put(field, deciders.stream().map(LevelPolicy::level).toList()));
+        return Collections.unmodifiableMap(levels);
     }
 
     private AllowList allowList(String field, Function<PolicyDocument, List<String>> written) {
@@ -77,10 +86,10 @@ public final class PolicyMerge {
             if (asked == null || asked.isEmpty()) {
                 continue;
             }
-            decide(field, levels.get(i).level());
+            decide(field, levels.get(i));
             AllowList ceiling = above.get(i);
             if (ceiling.restricted() && !sameSet(ceiling.narrow(asked).patterns(), Patterns.simplify(asked))) {
-                overridden.add(new Overridden(field, levels.get(i).level(), asked, effective.patterns()));
+                overridden.add(Overridden.of(field, levels.get(i), asked, effective.patterns()));
             }
         }
         return effective;
@@ -92,7 +101,7 @@ public final class PolicyMerge {
             List<String> denied = written.apply(level.document());
             if (denied != null && !denied.isEmpty()) {
                 union.addAll(denied);
-                decide(field, level.level());
+                decide(field, level);
             }
         }
         return List.copyOf(union);
@@ -101,12 +110,12 @@ public final class PolicyMerge {
     /** The strict value if any level states it, else the other value if any level states one. */
     private <T> T strictest(String field, Function<PolicyDocument, T> written, T strict, Function<? super T, ?> wire) {
         T effective = null;
-        Level decider = null;
+        LevelPolicy decider = null;
         for (LevelPolicy level : levels) {
             T value = written.apply(level.document());
             if (value != null && (effective == null || (value.equals(strict) && !effective.equals(strict)))) {
                 effective = value;
-                decider = level.level();
+                decider = level;
             }
         }
         if (decider == null) {
@@ -117,7 +126,7 @@ public final class PolicyMerge {
         for (LevelPolicy level : levels) {
             T value = written.apply(level.document());
             if (value != null && !value.equals(strict) && strictAbove) {
-                overridden.add(new Overridden(field, level.level(), wire.apply(value), wire.apply(strict)));
+                overridden.add(Overridden.of(field, level, wire.apply(value), wire.apply(strict)));
             }
             strictAbove |= strict.equals(value);
         }
@@ -126,12 +135,12 @@ public final class PolicyMerge {
 
     private Integer lowest(String field, Function<PolicyDocument, Integer> written) {
         Integer effective = null;
-        Level decider = null;
+        LevelPolicy decider = null;
         for (LevelPolicy level : levels) {
             Integer value = written.apply(level.document());
             if (value != null && (effective == null || value < effective)) {
                 effective = value;
-                decider = level.level();
+                decider = level;
             }
         }
         if (decider == null) {
@@ -142,7 +151,7 @@ public final class PolicyMerge {
         for (LevelPolicy level : levels) {
             Integer value = written.apply(level.document());
             if (value != null && lowestAbove != null && value > lowestAbove) {
-                overridden.add(new Overridden(field, level.level(), value, effective));
+                overridden.add(Overridden.of(field, level, value, effective));
             }
             if (value != null && (lowestAbove == null || value < lowestAbove)) {
                 lowestAbove = value;
@@ -155,7 +164,7 @@ public final class PolicyMerge {
         return new HashSet<>(a).equals(new HashSet<>(b));
     }
 
-    private void decide(String field, Level level) {
+    private void decide(String field, LevelPolicy level) {
         decidedBy.computeIfAbsent(field, f -> new ArrayList<>()).add(Objects.requireNonNull(level));
     }
 }

@@ -33,7 +33,7 @@ public record ScanResult(ContentFilter blockedBy, String redactedText, List<Reda
      * @param subject what was scanned: {@code Request} for a check's input, {@code Response} for output
      */
     public String blockMessage(String subject, EffectivePolicy policy) {
-        String filter = "the " + policy.levelOf(blockedBy).wire() + "'s content filter " + blockedBy.name();
+        String filter = "the " + policy.holderTitle(blockedBy) + "'s content filter " + blockedBy.name();
         if (unfinished != null) {
             return subject + " refused: " + filter + " " + unfinished + ".";
         }

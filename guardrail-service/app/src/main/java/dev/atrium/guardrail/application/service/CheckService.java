@@ -22,10 +22,12 @@ import dev.atrium.guardrail.domain.Reservation;
 import dev.atrium.guardrail.domain.ScanResult;
 import dev.atrium.guardrail.domain.SpendCounter;
 import dev.atrium.guardrail.domain.WorstCase;
+import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -64,7 +66,8 @@ public class CheckService implements CheckPolicyUseCase {
         KnownKey key = levels.key(command.keyId());
         String owner = command.ownerUserId() != null ? command.ownerUserId() : key == null ? null : key.ownerUserId();
         var stored = levels.stored(command.organizationId(), command.workspaceId(), owner, command.keyId());
-        EffectivePolicy policy = levels.merge(stored);
+        var guardrails = levels.applied(command.organizationId(), command.workspaceId(), owner, command.keyId());
+        EffectivePolicy policy = levels.merge(stored, guardrails);
         String revision = policy.policyRevision();
         Optional<String> policyDenial = PolicyCheck.denial(policy, command.models(), command.maxTokens());
         if (policyDenial.isPresent()) {
@@ -79,7 +82,8 @@ public class CheckService implements CheckPolicyUseCase {
             return allowed(policy, null, scan, null);
         }
 
-        List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
+        List<ApplicableBudget> budgets = new ArrayList<>(ApplicableBudget.of(stored, key));
+        budgets.addAll(AppliedGuardrail.budgets(guardrails, command.workspaceId(), owner, command.keyId()));
         List<ApplicableRateLimit> rateLimits = ApplicableRateLimit.of(stored);
         WorstCase bound = worstCase(command);
         BigDecimal worstCase = bound.amount();

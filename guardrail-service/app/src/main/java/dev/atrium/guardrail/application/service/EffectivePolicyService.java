@@ -8,14 +8,19 @@ import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.SpendCounter;
 import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Merges the levels' policies at read time, so a ceiling change applies to every workspace at once. */
+/**
+ * Merges the levels' policies and the named guardrails applied at read time, so a ceiling change applies to
+ * every workspace at once.
+ */
 @ApplicationScoped
 public class EffectivePolicyService implements ViewEffectivePolicyQuery {
 
@@ -33,13 +38,15 @@ public class EffectivePolicyService implements ViewEffectivePolicyQuery {
     @Transactional
     public EffectiveView effective(String organizationId, String workspaceId, String keyId) {
         KnownKey key = levels.key(keyId);
-        List<StoredPolicy> stored = levels.stored(organizationId, workspaceId, key == null ? null : key.ownerUserId(),
-                keyId);
+        String owner = key == null ? null : key.ownerUserId();
+        List<StoredPolicy> stored = levels.stored(organizationId, workspaceId, owner, keyId);
+        List<AppliedGuardrail> guardrails = levels.applied(organizationId, workspaceId, owner, keyId);
         Instant now = clock.instant();
-        List<ApplicableBudget> budgets = ApplicableBudget.of(stored, key);
+        List<ApplicableBudget> budgets = new ArrayList<>(ApplicableBudget.of(stored, key));
+        budgets.addAll(AppliedGuardrail.budgets(guardrails, workspaceId, owner, keyId));
         Map<SpendCounter, CounterState> states = ledger.read(budgets.stream().map(b -> b.counter(now)).toList());
         List<BudgetStatus> statuses = budgets.stream()
                 .map(b -> BudgetStatus.of(b, states.getOrDefault(b.counter(now), CounterState.EMPTY), now)).toList();
-        return new EffectiveView(levels.merge(stored), statuses);
+        return new EffectiveView(levels.merge(stored, guardrails), statuses);
     }
 }

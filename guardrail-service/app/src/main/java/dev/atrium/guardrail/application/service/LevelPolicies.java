@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
+import dev.atrium.guardrail.application.named.NamedGuardrailRepository;
 import dev.atrium.guardrail.application.port.out.AfterTransaction;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
@@ -9,16 +10,19 @@ import dev.atrium.guardrail.domain.LevelPolicy;
 import dev.atrium.guardrail.domain.PolicyMerge;
 import dev.atrium.guardrail.domain.PolicyScope;
 import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The policies that govern a request, ceiling first: organization, workspace, member (the key's owner), key.
+ * The policies that govern a request, ceiling first: organization, workspace, member (the key's owner), key,
+ * and the named guardrails applied at those levels (the workspace's default, the owner's, the key's).
  * An instance keeps the keys and policies it read for {@link #KEPT_FOR}, so a check reads neither in the
  * common case (docs/adr/0006-guardrail-keeps-policies.md). A change written through this instance ends
  * everything kept when its transaction ends ({@link #changed()}); one written through another instance
@@ -36,32 +40,67 @@ public class LevelPolicies {
     private final AfterTransaction afterTransaction;
     private final KeptReads<String, Optional<KnownKey>> keys;
     private final KeptReads<List<PolicyScope>, List<StoredPolicy>> stored;
+    /** Null: no named guardrails (tests of the level rules alone). */
+    private final NamedGuardrailRepository named;
+    private final KeptReads<List<String>, List<AppliedGuardrail>> applied;
 
     @Inject
-    public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction) {
-        this(policies, tenancy, afterTransaction, System::nanoTime, KEPT_FOR);
+    public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
+            NamedGuardrailRepository named) {
+        this(policies, tenancy, afterTransaction, System::nanoTime, KEPT_FOR, named);
     }
 
     /** Reads every time: for tests of the rules, which write straight to their stores. */
     LevelPolicies(PolicyRepository policies, TenancyRepository tenancy) {
-        this(policies, tenancy, Runnable::run, System::nanoTime, Duration.ZERO);
+        this(policies, tenancy, (NamedGuardrailRepository) null);
+    }
+
+    /** Reads every time, named guardrails included. */
+    public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, NamedGuardrailRepository named) {
+        this(policies, tenancy, Runnable::run, System::nanoTime, Duration.ZERO, named);
     }
 
     LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
             LongSupplier nanoTime, Duration keptFor) {
+        this(policies, tenancy, afterTransaction, nanoTime, keptFor, null);
+    }
+
+    LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
+            LongSupplier nanoTime, Duration keptFor, NamedGuardrailRepository named) {
         this.policies = policies;
         this.tenancy = tenancy;
         this.afterTransaction = afterTransaction;
+        this.named = named;
         this.keys = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
         this.stored = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
+        this.applied = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
     }
 
-    /** A key or a policy was written in the current transaction: nothing read before its end answers again. */
-    void changed() {
+    /**
+     * A key, a policy or a named guardrail was written in the current transaction: nothing read before its
+     * end answers again.
+     */
+    public void changed() {
         afterTransaction.run(() -> {
             keys.forget();
             stored.forget();
+            applied.forget();
         });
+    }
+
+    /** The named guardrails that govern a request: the workspace's default, the owner's, the key's. */
+    List<AppliedGuardrail> applied(String organizationId, String workspaceId, String ownerUserId, String keyId) {
+        if (named == null) {
+            return List.of();
+        }
+        List<String> scope = Arrays.asList(organizationId, workspaceId, ownerUserId, keyId);
+        return applied.get(scope, () -> named.applying(organizationId, workspaceId, ownerUserId, keyId));
+    }
+
+    /** The levels' policies and the applied guardrails, merged under the ceiling. */
+    EffectivePolicy merge(List<StoredPolicy> stored, List<AppliedGuardrail> guardrails) {
+        return PolicyMerge.merge(AppliedGuardrail.interleave(stored.stream().map(LevelPolicy::of).toList(),
+                guardrails));
     }
 
     KnownKey key(String keyId) {
@@ -82,6 +121,6 @@ public class LevelPolicies {
     }
 
     EffectivePolicy merge(List<StoredPolicy> stored) {
-        return PolicyMerge.merge(stored.stream().map(LevelPolicy::of).toList());
+        return merge(stored, List.of());
     }
 }

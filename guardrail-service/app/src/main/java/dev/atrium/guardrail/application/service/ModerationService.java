@@ -27,8 +27,10 @@ public class ModerationService implements ModerateOutputUseCase {
     @Transactional
     public ModerationResult moderate(ModerateCommand command) {
         KnownKey key = levels.key(command.keyId());
-        EffectivePolicy policy = levels.merge(levels.stored(command.organizationId(), command.workspaceId(),
-                key == null ? null : key.ownerUserId(), command.keyId()));
+        String owner = key == null ? null : key.ownerUserId();
+        EffectivePolicy policy = levels.merge(
+                levels.stored(command.organizationId(), command.workspaceId(), owner, command.keyId()),
+                levels.applied(command.organizationId(), command.workspaceId(), owner, command.keyId()));
         ScanResult scan = ContentScan.scan(policy.contentFilters(), command.text());
         if (scan.blocked().isPresent()) {
             return ModerationResult.blocked(scan.blockMessage("Response", policy));

@@ -12,6 +12,7 @@ import dev.atrium.guardrail.domain.DataCollection;
 import dev.atrium.guardrail.domain.EffectivePolicy;
 import dev.atrium.guardrail.domain.FieldChange;
 import dev.atrium.guardrail.domain.Level;
+import dev.atrium.guardrail.domain.LevelPolicy;
 import dev.atrium.guardrail.domain.Overridden;
 import dev.atrium.guardrail.domain.PolicyDocument;
 import dev.atrium.guardrail.domain.PolicyRevision;
@@ -93,13 +94,17 @@ final class Dtos {
     }
 
     /** A budget that applies, with its own spend; {@code resets_at} is null for a lifetime budget. */
+    /** {@code source}: {@code policy}, {@code key_limit}, or {@code guardrail} (a named guardrail's limit_usd). */
     record BudgetStatusView(String level, String window, BigDecimal limit, BigDecimal spent, BigDecimal reserved,
-            Instant resetsAt, boolean includeByok, String source) {
+            Instant resetsAt, boolean includeByok, String source,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String guardrailId) {
 
         static BudgetStatusView of(BudgetStatus s) {
             ApplicableBudget b = s.budget();
+            String source = b.guardrail() != null ? "guardrail" : b.keyLimit() ? "key_limit" : "policy";
             return new BudgetStatusView(b.scope().level().wire(), b.budget().window().wire(), b.budget().limit(),
-                    s.spent(), s.reserved(), s.resetsAt(), b.budget().includeByok(), b.keyLimit() ? "key_limit" : "policy");
+                    s.spent(), s.reserved(), s.resetsAt(), b.budget().includeByok(), source,
+                    b.guardrail() == null ? null : b.guardrail().id());
         }
     }
 
@@ -137,29 +142,45 @@ final class Dtos {
         }
     }
 
+    /**
+     * {@code decided_by} names levels and named guardrails ({@code guardrail:<id>}); {@code guardrails} lists
+     * the named guardrails applied, ceiling first, with the level they apply at.
+     */
     record EffectiveView(String workspaceId, String keyId, Policy policy, Map<String, Object> decidedBy,
             List<BudgetStatusView> budgets, Map<String, Long> revisions, String policyRevision,
-            List<OverriddenView> overridden) {
+            List<OverriddenView> overridden, List<AppliedGuardrailView> guardrails) {
 
         static EffectiveView of(String workspaceId, String keyId, ViewEffectivePolicyQuery.EffectiveView view) {
             EffectivePolicy p = view.policy();
             Map<String, Object> decidedBy = new LinkedHashMap<>();
-            p.decidedBy().forEach((field, levels) -> {
-                List<String> names = levels.stream().map(Level::wire).toList();
+            p.decisions().keySet().forEach(field -> {
+                List<String> names = p.deciders(field);
                 decidedBy.put(field, LIST_FIELDS.contains(field) ? names : names.get(0));
             });
             Map<String, Long> revisions = new LinkedHashMap<>();
-            p.levels().forEach(l -> revisions.put(l.level().wire(), l.revision()));
+            p.levels().stream().filter(l -> l.guardrail() == null)
+                    .forEach(l -> revisions.put(l.level().wire(), l.revision()));
             return new EffectiveView(workspaceId, keyId, Policy.of(p), decidedBy,
                     view.budgets().stream().map(BudgetStatusView::of).toList(), revisions,
-                    p.policyRevision(), p.overridden().stream().map(OverriddenView::of).toList());
+                    p.policyRevision(), p.overridden().stream().map(OverriddenView::of).toList(),
+                    p.levels().stream().filter(l -> l.guardrail() != null).map(AppliedGuardrailView::of).toList());
         }
     }
 
+    /** A named guardrail in force: {@code applied_at} workspace (the default), member or key. */
+    record AppliedGuardrailView(String id, String name, String appliedAt, long revision) {
+
+        static AppliedGuardrailView of(LevelPolicy l) {
+            return new AppliedGuardrailView(l.guardrail().id(), l.guardrail().name(), l.level().wire(),
+                    l.revision());
+        }
+    }
+
+    /** {@code level}: the level, or {@code guardrail:<id>} for a named guardrail's request. */
     record OverriddenView(String field, String level, Object requested, Object applied) {
 
         static OverriddenView of(Overridden o) {
-            return new OverriddenView(o.field(), o.level().wire(), o.requested(), o.applied());
+            return new OverriddenView(o.field(), o.source(), o.requested(), o.applied());
         }
     }
 
