@@ -13,29 +13,29 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Workspaces are known from workspace events; organizations need no prior knowledge.
  */
 @ApplicationScoped
-class TenantGuard {
+public class TenantGuard {
 
     private final FindTenancyQuery tenancy;
 
-    TenantGuard(FindTenancyQuery tenancy) {
+    public TenantGuard(FindTenancyQuery tenancy) {
         this.tenancy = tenancy;
     }
 
-    void organizationAdmin(SecurityIdentity caller, String organizationId) {
+    public void organizationAdmin(SecurityIdentity caller, String organizationId) {
         seeOrganization(caller, organizationId);
         if (!Caller.isOrgAdmin(caller, organizationId)) {
             throw ApiException.forbidden("Only organization admins may change the organization's guardrails");
         }
     }
 
-    void organizationReader(SecurityIdentity caller, String organizationId) {
+    public void organizationReader(SecurityIdentity caller, String organizationId) {
         seeOrganization(caller, organizationId);
         if (!Caller.canSeeOrgBilling(caller, organizationId)) {
             throw ApiException.forbidden("Only organization admins and billing may read the organization's guardrails");
         }
     }
 
-    KnownWorkspace workspaceAdmin(SecurityIdentity caller, String workspaceId) {
+    public KnownWorkspace workspaceAdmin(SecurityIdentity caller, String workspaceId) {
         KnownWorkspace ws = workspaceReader(caller, workspaceId);
         if (!Caller.isWorkspaceAdmin(caller, ws.organizationId(), ws.id())) {
             throw ApiException.forbidden(
@@ -44,7 +44,7 @@ class TenantGuard {
         return ws;
     }
 
-    KnownWorkspace workspaceReader(SecurityIdentity caller, String workspaceId) {
+    public KnownWorkspace workspaceReader(SecurityIdentity caller, String workspaceId) {
         return tenancy.workspace(workspaceId)
                 .filter(w -> Caller.isWorkspaceMember(caller, w.organizationId(), w.id())
                         || Caller.canSeeOrgBilling(caller, w.organizationId()))

@@ -18,20 +18,20 @@ import java.util.List;
  * statements that an entity model would only obscure.
  */
 @ApplicationScoped
-class Jdbc {
+public class Jdbc {
 
     private final AgroalDataSource dataSource;
 
-    Jdbc(AgroalDataSource dataSource) {
+    public Jdbc(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    <T> List<T> query(String sql, Row<T> row, Object... params) {
+    public <T> List<T> query(String sql, Row<T> row, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -46,7 +46,7 @@ class Jdbc {
         }
     }
 
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
@@ -55,7 +55,7 @@ class Jdbc {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
