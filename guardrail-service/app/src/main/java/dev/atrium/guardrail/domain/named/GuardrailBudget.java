@@ -22,7 +22,7 @@ public record GuardrailBudget(BigDecimal limitUsd, BudgetWindow resetInterval, b
             throw new InvalidFieldException("reset_interval", "reset_interval must be daily, weekly or monthly");
         }
         if (limitUsd != null) {
-            limitUsd = asBudget().limit();
+            limitUsd = new Budget(resetInterval, limitUsd, includeByok).limit();
         }
     }
 
