@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +45,7 @@ public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, Find
         if (c.workspaceId() != null) {
             workspaceOf(c.organizationId(), c.workspaceId());
         }
-        Instant now = clock.instant();
+        Instant now = now();
         NamedGuardrail created = new NamedGuardrail(UUID.randomUUID().toString(), c.organizationId(), c.workspaceId(),
                 c.name(), c.description(), c.rules(), 1, now, now);
         guardrails.insert(created);
@@ -56,7 +57,7 @@ public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, Find
     public NamedGuardrail update(String organizationId, String id, UnaryOperator<NamedGuardrail> change) {
         NamedGuardrail current = guardrails.findForUpdate(organizationId, id).orElseThrow(() -> notFound(id));
         NamedGuardrail changed = change.apply(current);
-        NamedGuardrail next = current.revise(changed.name(), changed.description(), changed.rules(), clock.instant());
+        NamedGuardrail next = current.revise(changed.name(), changed.description(), changed.rules(), now());
         guardrails.update(next);
         levels.changed();
         return next;
@@ -86,7 +87,7 @@ public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, Find
                         + g.workspaceId());
             }
         }
-        int assigned = guardrails.assignKeys(g, c.ids(), c.author(), clock.instant());
+        int assigned = guardrails.assignKeys(g, c.ids(), c.author(), now());
         levels.changed();
         return assigned;
     }
@@ -103,7 +104,7 @@ public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, Find
     @Transactional
     public int assignMembers(BulkCommand c) {
         int assigned = guardrails.assignMembers(existing(c.organizationId(), c.guardrailId()), c.ids(), c.author(),
-                clock.instant());
+                now());
         levels.changed();
         return assigned;
     }
@@ -126,7 +127,7 @@ public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, Find
                         + " belongs to workspace " + g.workspaceId());
             }
         }
-        guardrails.setDefault(organizationId, workspaceId, guardrailId, author, clock.instant());
+        guardrails.setDefault(organizationId, workspaceId, guardrailId, author, now());
         levels.changed();
     }
 
@@ -164,6 +165,11 @@ public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, Find
     @Transactional
     public Optional<String> defaultOf(String workspaceId) {
         return guardrails.defaultOf(workspaceId);
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it: the create's answer and every later read agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private KnownWorkspace workspaceOf(String organizationId, String workspaceId) {
