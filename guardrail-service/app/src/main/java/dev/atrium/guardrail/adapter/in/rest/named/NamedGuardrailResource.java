@@ -58,14 +58,14 @@ class NamedGuardrailResource {
     }
 
     @GET
-    public Listed<Guardrail> list(@PathParam("org") String org, @QueryParam("offset") Integer offset,
+    public Listed<Guardrail> listGuardrails(@PathParam("org") String org, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @QueryParam("workspace_id") String workspaceId) {
         guard.organizationReader(caller, org);
         return Listed.of(find.list(org, workspaceId, Paging.of(offset, limit)), Guardrail::of);
     }
 
     @POST
-    public Response create(@PathParam("org") String org, JsonNode body) {
+    public Response createGuardrail(@PathParam("org") String org, JsonNode body) {
         guard.organizationAdmin(caller, org);
         GuardrailBody b = GuardrailBody.of(body, CREATE_FIELDS);
         var created = manage.create(new CreateCommand(org, b.text("workspace_id"), b.name(null), b.description(null),
@@ -75,14 +75,14 @@ class NamedGuardrailResource {
 
     @GET
     @Path("/{id}")
-    public Data<Guardrail> get(@PathParam("org") String org, @PathParam("id") String id) {
+    public Data<Guardrail> getGuardrail(@PathParam("org") String org, @PathParam("id") String id) {
         guard.organizationReader(caller, org);
         return new Data<>(Guardrail.of(find.guardrail(org, id)));
     }
 
     @PATCH
     @Path("/{id}")
-    public Data<Guardrail> update(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
+    public Data<Guardrail> updateGuardrail(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
         guard.organizationAdmin(caller, org);
         GuardrailBody b = GuardrailBody.of(body, GuardrailBody.RULE_FIELDS);
         var updated = manage.update(org, id, current -> current.revise(b.name(current.name()),
@@ -92,7 +92,7 @@ class NamedGuardrailResource {
 
     @DELETE
     @Path("/{id}")
-    public Deleted delete(@PathParam("org") String org, @PathParam("id") String id) {
+    public Deleted deleteGuardrail(@PathParam("org") String org, @PathParam("id") String id) {
         guard.organizationAdmin(caller, org);
         manage.delete(org, id);
         return new Deleted(true);
@@ -100,7 +100,7 @@ class NamedGuardrailResource {
 
     @GET
     @Path("/assignments/keys")
-    public Listed<KeyAssignmentView> keyAssignments(@PathParam("org") String org,
+    public Listed<KeyAssignmentView> listKeyAssignments(@PathParam("org") String org,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         guard.organizationReader(caller, org);
         return Listed.of(find.keyAssignments(org, null, Paging.of(offset, limit)), KeyAssignmentView::of);
@@ -108,7 +108,7 @@ class NamedGuardrailResource {
 
     @GET
     @Path("/assignments/members")
-    public Listed<MemberAssignmentView> memberAssignments(@PathParam("org") String org,
+    public Listed<MemberAssignmentView> listMemberAssignments(@PathParam("org") String org,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         guard.organizationReader(caller, org);
         return Listed.of(find.memberAssignments(org, null, Paging.of(offset, limit)), MemberAssignmentView::of);
@@ -116,7 +116,7 @@ class NamedGuardrailResource {
 
     @GET
     @Path("/{id}/assignments/keys")
-    public Listed<KeyAssignmentView> guardrailKeyAssignments(@PathParam("org") String org,
+    public Listed<KeyAssignmentView> listGuardrailKeyAssignments(@PathParam("org") String org,
             @PathParam("id") String id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         guard.organizationReader(caller, org);
         return Listed.of(find.keyAssignments(org, id, Paging.of(offset, limit)), KeyAssignmentView::of);
@@ -124,7 +124,7 @@ class NamedGuardrailResource {
 
     @GET
     @Path("/{id}/assignments/members")
-    public Listed<MemberAssignmentView> guardrailMemberAssignments(@PathParam("org") String org,
+    public Listed<MemberAssignmentView> listGuardrailMemberAssignments(@PathParam("org") String org,
             @PathParam("id") String id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         guard.organizationReader(caller, org);
         return Listed.of(find.memberAssignments(org, id, Paging.of(offset, limit)), MemberAssignmentView::of);
@@ -132,25 +132,25 @@ class NamedGuardrailResource {
 
     @POST
     @Path("/{id}/assignments/keys")
-    public Assigned assignKeys(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
+    public Assigned bulkAssignKeys(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
         return new Assigned(manage.assignKeys(bulk(org, id, body, KEYS)));
     }
 
     @POST
     @Path("/{id}/assignments/keys/remove")
-    public Unassigned unassignKeys(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
+    public Unassigned bulkUnassignKeys(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
         return new Unassigned(manage.unassignKeys(bulk(org, id, body, KEYS)));
     }
 
     @POST
     @Path("/{id}/assignments/members")
-    public Assigned assignMembers(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
+    public Assigned bulkAssignMembers(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
         return new Assigned(manage.assignMembers(bulk(org, id, body, MEMBERS)));
     }
 
     @POST
     @Path("/{id}/assignments/members/remove")
-    public Unassigned unassignMembers(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
+    public Unassigned bulkUnassignMembers(@PathParam("org") String org, @PathParam("id") String id, JsonNode body) {
         return new Unassigned(manage.unassignMembers(bulk(org, id, body, MEMBERS)));
     }
 

@@ -39,14 +39,14 @@ class WorkspaceDefaultGuardrailResource {
     }
 
     @GET
-    public Data<WorkspaceDefault> get(@PathParam("ws") String ws) {
+    public Data<WorkspaceDefault> getDefaultGuardrail(@PathParam("ws") String ws) {
         guard.workspaceReader(caller, ws);
         return new Data<>(new WorkspaceDefault(ws, find.defaultOf(ws).orElse(null)));
     }
 
     /** {@code {"guardrail_id": "<id>"}} sets it, {@code {"guardrail_id": null}} removes it. */
     @PUT
-    public Data<WorkspaceDefault> put(@PathParam("ws") String ws, JsonNode body) {
+    public Data<WorkspaceDefault> setDefaultGuardrail(@PathParam("ws") String ws, JsonNode body) {
         KnownWorkspace workspace = guard.workspaceAdmin(caller, ws);
         GuardrailBody b = GuardrailBody.of(body, Set.of("guardrail_id"));
         if (!body.has("guardrail_id")) {
