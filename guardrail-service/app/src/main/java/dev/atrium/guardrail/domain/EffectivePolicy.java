@@ -43,15 +43,20 @@ public record EffectivePolicy(
 
     /**
      * The revisions in force, e.g. {@code org:3,ws:1}; member and key levels appear once written
-     * ({@code org:3,ws:1,key:2}); a named guardrail applied appears as {@code gr.<id>:4}.
+     * ({@code org:3,ws:1,key:2}); a named guardrail applied appears as {@code gr.<first 8 of its id>:4}, short
+     * enough that all seven fit where generations keep the string (billing: 100 characters).
      */
     public String policyRevision() {
         return levels.stream()
                 .filter(l -> l.guardrail() != null || l.level() == Level.ORGANIZATION || l.level() == Level.WORKSPACE
                         || l.revision() > 0)
-                .map(l -> (l.guardrail() == null ? l.level().shortName() : "gr." + l.guardrail().id()) + ":"
-                        + l.revision())
+                .map(l -> (l.guardrail() == null ? l.level().shortName() : "gr." + shortId(l.guardrail().id()))
+                        + ":" + l.revision())
                 .collect(Collectors.joining(","));
+    }
+
+    private static String shortId(String id) {
+        return id.length() <= 8 ? id : id.substring(0, 8);
     }
 
     /**
