@@ -19,7 +19,12 @@
 --            the disk unless atrium.guardrail.durable-reservations, ADR 0004)
 --   undo:    admission_undo (a check refused after its admission: its counts, release_reservations)
 --   settle:  settle_reservations (usage records: charges, then release_reservations; durable)
---   release: release_reservations (the gateway's release, expiry, and the two above)
+--   release: release_reservations (the gateway's release, expiry, a gateway instance's release of its
+--            previous lives' holds at start, and the two above)
+--
+-- A reservation settled after it was released (its usage record arrived after the sweep, or after its
+-- gateway's next life gave it back) is charged its spend and gives nothing back a second time:
+-- release_reservations finds it gone and counts it as not open.
 
 -- admission_lock: a check's locks in one round trip: the rate counters of the current 10 s bucket (created
 -- when missing, the request counted on each; each answers its sliding window), then the spend counters (created when missing), each set in the order of
@@ -99,8 +104,9 @@ $$;
 -- organization's credit still covers it (a conditional update under the row's lock), and writes
 -- nothing else when it does not. Credits fail closed: an organization guardrail knows no balance for
 -- has none, so any positive credit hold is refused (a hold of zero, a free request, needs no credit).
--- Then records the reservation and its holds and adds the holds to the spend counters' reserved
--- amounts (the caller has locked those rows). False when the credit did not cover the hold.
+-- Then records the reservation (with its holder, the gateway instance and life that asked, when named)
+-- and its holds and adds the holds to the spend counters' reserved amounts (the caller has locked those
+-- rows). False when the credit did not cover the hold.
 CREATE OR REPLACE FUNCTION hold_reservation(
     p_id          TEXT,
     p_org         TEXT,
@@ -111,7 +117,9 @@ CREATE OR REPLACE FUNCTION hold_reservation(
     p_scopes      TEXT[],
     p_windows     TEXT[],
     p_starts      TEXT[],
-    p_amounts     TEXT[])
+    p_amounts     TEXT[],
+    p_holder_instance TEXT DEFAULT NULL,
+    p_holder_life     TEXT DEFAULT NULL)
 RETURNS BOOLEAN
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -131,8 +139,8 @@ BEGIN
             RETURN FALSE;
         END IF;
     END IF;
-    INSERT INTO reservation (id, organization_id, credit_hold, created_at, expires_at)
-    VALUES (p_id, p_org, p_credit_hold, p_created_at, p_expires_at);
+    INSERT INTO reservation (id, organization_id, credit_hold, created_at, expires_at, holder_instance, holder_life)
+    VALUES (p_id, p_org, p_credit_hold, p_created_at, p_expires_at, p_holder_instance, p_holder_life);
     IF cardinality(p_levels) > 0 THEN
         INSERT INTO reservation_hold (reservation_id, level, scope_id, budget_window, window_start, amount)
         SELECT p_id, t.level, t.scope_id, t.budget_window, t.window_start::timestamptz, t.amount::numeric
@@ -168,7 +176,9 @@ CREATE OR REPLACE FUNCTION admission(
     p_credit_hold     NUMERIC,
     p_hold_created_at TIMESTAMPTZ,
     p_hold_expires_at TIMESTAMPTZ,
-    p_hold_amounts    TEXT[])
+    p_hold_amounts    TEXT[],
+    p_holder_instance TEXT DEFAULT NULL,
+    p_holder_life     TEXT DEFAULT NULL)
 RETURNS TABLE (kind TEXT, row_level TEXT, row_scope TEXT, row_window TEXT, row_start TIMESTAMPTZ,
                n1 NUMERIC, n2 NUMERIC, n3 NUMERIC)
 LANGUAGE plpgsql AS $$
@@ -178,7 +188,8 @@ BEGIN
     IF p_hold_id IS NOT NULL THEN
         RETURN QUERY SELECT 'held'::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz,
             CASE WHEN hold_reservation(p_hold_id, p_hold_org, p_credit_hold, p_hold_created_at, p_hold_expires_at,
-                p_spend_levels, p_spend_scopes, p_spend_windows, p_spend_starts, p_hold_amounts)
+                p_spend_levels, p_spend_scopes, p_spend_windows, p_spend_starts, p_hold_amounts,
+                p_holder_instance, p_holder_life)
                 THEN 1 ELSE 0 END::numeric, NULL::numeric, NULL::numeric;
     END IF;
 END

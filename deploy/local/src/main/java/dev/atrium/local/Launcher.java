@@ -3,13 +3,16 @@ package dev.atrium.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The Java side of {@code ./atrium}: {@code up} starts the stack and holds it until stopped;
- * {@code status} checks each component. Progress and failures go to standard output, and the
+ * The Java side of {@code ./atrium}: {@code up} starts the stack and holds it until stopped, starting
+ * again any component whose process exits meanwhile; {@code status} checks each component. Progress and failures go to standard output, and the
  * outcome to {@code <home>/state} so that {@code up --detach} can wait for it.
  */
 public final class Launcher {
@@ -43,8 +46,12 @@ public final class Launcher {
         Stack stack = new Stack(root, home, Ports.defaults(), Stack.ExternalDatabase.fromEnvironment(),
                 line -> System.out.println("  " + line));
         CountDownLatch stopped = new CountDownLatch(1);
+        Thread[] watcher = new Thread[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Atrium...");
+            if (watcher[0] != null) {
+                watcher[0].interrupt();
+            }
             stack.close();
             try {
                 Files.deleteIfExists(home.resolve("launcher.pid"));
@@ -61,6 +68,7 @@ public final class Launcher {
             System.out.printf("Atrium is ready in %.0f s.%n%n", (System.nanoTime() - started) / 1e9);
             System.out.println(summary(stack, demo));
             Files.writeString(state, "ready\n");
+            watcher[0] = watch(stack);
         } catch (ComponentFailure failure) {
             System.out.println("FAILED: " + failure.getMessage());
             Files.writeString(state, "failed " + failure.component() + " "
@@ -109,20 +117,73 @@ public final class Launcher {
     }
 
     private static int status(Ports p, Path home) {
-        Map<String, Boolean> up = new LinkedHashMap<>();
-        up.put("postgres", FreePorts.isTaken(p.postgres()));
-        up.put("kafka", FreePorts.isTaken(p.kafka()));
-        up.put("keycloak", Stack.httpOk(p.url(p.keycloakManagement()) + "/health/ready"));
-        up.put("simulator", Stack.httpOk(p.url(p.simulator()) + "/health"));
-        up.put("workspace", ServiceProcess.isReady(p.workspaceManagement()));
-        up.put("guardrail", ServiceProcess.isReady(p.guardrailManagement()));
-        up.put("routing", ServiceProcess.isReady(p.routingManagement()));
-        up.put("billing", ServiceProcess.isReady(p.billingManagement()));
-        up.put("gateway", ServiceProcess.isReady(p.gatewayManagement()));
-        // PostgreSQL runs inside the launcher's JVM, so its lines are in the launcher's log.
-        up.forEach((name, ok) -> System.out.printf("%-10s %s%s%n", name, ok ? "up" : "DOWN",
-                ok ? "" : "   (log: " + home.resolve("logs").resolve((name.equals("postgres") ? "launcher" : name)
-                        + ".log") + ")"));
-        return up.containsValue(false) ? 1 : 0;
+        List<String> lines = statusLines(p, home);
+        lines.forEach(System.out::println);
+        return lines.stream().allMatch(l -> l.startsWith("up", 11)) ? 0 : 1;
+    }
+
+    /**
+     * One line per component, {@code up} or {@code DOWN} with why: a component is down when the process its PID
+     * file names has exited (a crash, a kill) or its health check fails. Last, the launcher, which starts
+     * again a component whose process exits.
+     */
+    static List<String> statusLines(Ports p, Path home) {
+        Map<String, Boolean> healthy = new LinkedHashMap<>();
+        healthy.put("postgres", FreePorts.isTaken(p.postgres()));
+        healthy.put("kafka", FreePorts.isTaken(p.kafka()));
+        healthy.put("keycloak", Stack.httpOk(p.url(p.keycloakManagement()) + "/health/ready"));
+        healthy.put("simulator", Stack.httpOk(p.url(p.simulator()) + "/health"));
+        healthy.put("workspace", ServiceProcess.isReady(p.workspaceManagement()));
+        healthy.put("guardrail", ServiceProcess.isReady(p.guardrailManagement()));
+        healthy.put("routing", ServiceProcess.isReady(p.routingManagement()));
+        healthy.put("billing", ServiceProcess.isReady(p.billingManagement()));
+        healthy.put("gateway", ServiceProcess.isReady(p.gatewayManagement()));
+        List<String> lines = new ArrayList<>();
+        healthy.forEach((name, ok) -> {
+            // PostgreSQL runs inside the launcher's JVM, so its lines are in the launcher's log.
+            Path log = home.resolve("logs").resolve((name.equals("postgres") ? "launcher" : name) + ".log");
+            Optional<String> gone = exited(home.resolve("pids").resolve(name + ".pid"));
+            String why = gone.map(g -> g + "; ").orElse(ok ? "" : "health check fails; ");
+            lines.add(String.format("%-10s %s", name, gone.isEmpty() && ok ? "up" : "DOWN   (" + why + "log: " + log + ")"));
+        });
+        Optional<String> launcherGone = exited(home.resolve("launcher.pid"));
+        boolean launcherRecorded = Files.exists(home.resolve("launcher.pid"));
+        lines.add(String.format("%-10s %s", "launcher", launcherRecorded && launcherGone.isEmpty()
+                ? "up     (starts again a component that exits)"
+                : "DOWN   (" + launcherGone.orElse("not running") + "; ./atrium up starts it)"));
+        return lines;
+    }
+
+    /** "process N exited" when the PID file names a process that no longer runs; empty when none is recorded. */
+    static Optional<String> exited(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? Optional.empty()
+                    : Optional.of("process " + pid + " exited");
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * While the stack runs: every second, a component whose process exited (a crash, a kill -9) is started
+     * again and waited for, each step a line on the launcher's output (and so in launcher.log).
+     */
+    private static Thread watch(Stack stack) {
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(1000);
+                    stack.restartExited();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (ComponentFailure failure) {
+                    System.out.println("  FAILED to start again: " + failure.getMessage());
+                }
+            }
+        }, "atrium-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
     }
 }

@@ -30,6 +30,9 @@ public final class Stack implements AutoCloseable {
     public static final List<String> DATABASES = List.of("workspace", "guardrail", "routing", "billing");
     static final String SIMULATOR_KEY = "sim-local-key";
 
+    /** Keycloak, the slowest, is ready ~31 s after a restart on its existing data; busy machines take longer. */
+    static final Duration RESTART_TIMEOUT = Duration.ofSeconds(300);
+
     private final Path root;
     private final Path home;
     private final Ports ports;
@@ -193,6 +196,10 @@ public final class Stack implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>(base.settings());
         // Its own Kafka consumer identity: two members with one group.instance.id fence each other.
         settings.put("atrium.instance-id", "local-" + replica);
+        if (name.equals("gateway")) {
+            // A spool is one process's: a replica sharing the first gateway's would resend its records.
+            settings.put("atrium.gateway.spool-dir", home.resolve("gateway-spool-" + port).toString());
+        }
         ServiceProcess process = new ServiceProcess(replica, base.jar(), port, management, settings, log(replica));
         try {
             launch(replica, process::start);
@@ -321,6 +328,39 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * Starts again every component whose process exited without being stopped through this stack (a crash,
+     * a kill -9, an OOM kill), each waited for until ready, and says so through the progress lines; one
+     * stopped with {@link #stop(String)} or {@link #kill(String)} stays down. The launcher calls it every
+     * second while the stack runs. Returns the components started again.
+     */
+    public synchronized List<String> restartExited() {
+        List<String> exited = processes.entrySet().stream().filter(e -> !e.getValue().isAlive())
+                .map(Map.Entry::getKey).toList();
+        for (String name : exited) {
+            Process gone = processes.remove(name);
+            progress.accept(String.format("%-10s exited (code %d); starting it again", name, gone.exitValue()));
+            try {
+                launch(name, starters.get(name));
+            } catch (IOException | InterruptedException e) {
+                throw new ComponentFailure(name, log(name), e.toString());
+            }
+            await(name, readiness.get(name), RESTART_TIMEOUT);
+        }
+        return exited;
+    }
+
+    /** Starts one component under this stack's care, as {@link #start()} starts each (for tests of supervision). */
+    synchronized void startComponent(String name, ProcessStarter starter, BooleanSupplier ready) {
+        try {
+            Files.createDirectories(home.resolve("pids"));
+            launch(name, starter);
+        } catch (IOException | InterruptedException e) {
+            throw new ComponentFailure(name, log(name), e.toString());
+        }
+        await(name, ready, RESTART_TIMEOUT);
+    }
+
+    /**
      * Stops exactly what this stack started: all asked at once (newest first), then each waited for, so a
      * JVM that closes the stack on its way out finishes before anything forcibly ends it.
      */
@@ -370,7 +410,7 @@ public final class Stack implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface ProcessStarter {
+    interface ProcessStarter {
         Process start() throws IOException, InterruptedException;
     }
 

@@ -147,6 +147,25 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
         return Uni.createFrom().voidItem();
     }
 
+    /** Answers of guardrail's release of earlier lives, in turn (negative: guardrail unavailable); 0 once none are left. */
+    final java.util.Deque<Integer> previousLivesAnswers = new java.util.ArrayDeque<>();
+    int previousLivesCalls;
+    /** What the spool answers, in turn; true once none are left. */
+    final java.util.Deque<Boolean> previousLifeSentAnswers = new java.util.ArrayDeque<>();
+
+    @Override
+    public Uni<Integer> releasePreviousLives() {
+        previousLivesCalls++;
+        int answer = previousLivesAnswers.isEmpty() ? 0 : previousLivesAnswers.poll();
+        return answer < 0 ? Uni.createFrom().failure(new dev.atrium.common.error.ApiException(503,
+                "guardrail-service could not answer; try again shortly")) : Uni.createFrom().item(answer);
+    }
+
+    @Override
+    public boolean previousLifeSent() {
+        return previousLifeSentAnswers.isEmpty() || previousLifeSentAnswers.poll();
+    }
+
     @Override
     public Uni<RoutePlan> plan(PlanRequest request) {
         lastPlan = request;

@@ -87,9 +87,10 @@ public class CheckService implements CheckPolicyUseCase {
         List<ApplicableRateLimit> rateLimits = ApplicableRateLimit.of(stored);
         WorstCase bound = worstCase(command);
         BigDecimal worstCase = bound.amount();
-        if (!budgets.isEmpty() && worstCase == null) {
-            return CheckResult.deny(503, "The prices of " + String.join(", ", command.models())
-                    + " are not known yet, so the budgets cannot be checked.", revision);
+        if (worstCase == null) {
+            // Nothing can be held for a request that cannot be priced: admitting it would spend credit and budgets
+            // unchecked (its hold would be zero), so it waits until routing's catalogue names a price.
+            return CheckResult.deny(503, unpriced(command.models()), revision);
         }
         long tokens = command.estimatedPromptTokens()
                 + (command.maxTokens() == null ? 0 : (long) command.maxTokens() * command.choices());
@@ -109,11 +110,11 @@ public class CheckService implements CheckPolicyUseCase {
         // Counted and held with the lock, before the rows are judged, and committed: a refusal below takes the
         // counts and the hold back. A crash may lose the last moments of holds and counts unless reservations are
         // durable: bounded, see ADR 0004.
-        Reservation hold = worstCase == null ? null
-                : new Reservation(command.reservationId() != null ? command.reservationId()
-                        : "res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
-                        counters.stream().map(c -> new Hold(c, worstCase)).toList(), worstCase, now,
-                        now.plus(config.reservationTtl()));
+        // The hold names its holder, so the gateway instance's next life gives it back if this one crashes.
+        Reservation hold = new Reservation(command.reservationId() != null ? command.reservationId()
+                : "res_" + UUID.randomUUID().toString().replace("-", ""), command.organizationId(),
+                counters.stream().map(c -> new Hold(c, worstCase)).toList(), worstCase, now,
+                now.plus(config.reservationTtl()), command.holder());
         var admission = new AdmissionLocks.Request(!config.durableReservations(), rateCounters, tokens, counters,
                 creditOrganization, hold);
         AdmissionLocks.Locked locked = locks.lock(admission);
@@ -177,6 +178,11 @@ public class CheckService implements CheckPolicyUseCase {
                         .toList(), scan.flags(),
                 bound == null ? null : (int) Math.min(Integer.MAX_VALUE, bound.completionTokens()),
                 hold == null ? null : hold.amount());
+    }
+
+    static String unpriced(List<String> models) {
+        return "The prices of " + String.join(", ", models)
+                + " are not known yet, so the request cannot be priced against budgets and credits; try again shortly.";
     }
 
     private WorstCase worstCase(CheckCommand command) {

@@ -2,9 +2,11 @@ package dev.atrium.guardrail.application.service;
 
 import dev.atrium.guardrail.application.port.in.ExpireReservationsUseCase;
 import dev.atrium.guardrail.application.port.in.RecordBalanceUseCase;
+import dev.atrium.guardrail.application.port.in.ReleasePreviousLivesUseCase;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.application.port.out.RateCounters;
+import dev.atrium.guardrail.domain.Holder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,11 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Gives held worst cases back when no usage will come, and keeps billing's balances. */
 @ApplicationScoped
 public class ReservationService implements ReleaseReservationUseCase, ExpireReservationsUseCase,
-        RecordBalanceUseCase {
+        RecordBalanceUseCase, ReleasePreviousLivesUseCase {
 
     /** A batch is one transaction of a fixed number of statements; small batches keep its locks short. */
     static final int EXPIRY_BATCH = 500;
@@ -51,11 +54,25 @@ public class ReservationService implements ReleaseReservationUseCase, ExpireRese
     public int expire() {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().call(() -> rates.forgetBefore(now.minus(Duration.ofMinutes(2))));
+        return releaseInBatches(() -> ledger.expired(now, EXPIRY_BATCH));
+    }
+
+    /**
+     * The instance's earlier lives ended (it starts again), so nothing of theirs will settle or release
+     * their holds: given back now, in the expiry's batches, instead of when they expire. Only holds of this
+     * instance, and never of this life: the holder is named by every check, and a life is new at each start.
+     */
+    @Override
+    public int releasePreviousLives(Holder holder) {
+        return releaseInBatches(() -> ledger.heldInOtherLives(holder, EXPIRY_BATCH));
+    }
+
+    private int releaseInBatches(Supplier<List<String>> batchOfIds) {
         int released = 0;
         for (int batch = 0; batch < EXPIRY_BATCHES_PER_RUN; batch++) {
             int[] found = new int[1];
             released += QuarkusTransaction.requiringNew().call(() -> {
-                List<String> ids = ledger.expired(now, EXPIRY_BATCH);
+                List<String> ids = batchOfIds.get();
                 found[0] = ids.size();
                 return ids.isEmpty() ? 0 : ledger.settleAll(ids, Map.of());
             });

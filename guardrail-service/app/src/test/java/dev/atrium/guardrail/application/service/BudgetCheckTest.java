@@ -11,6 +11,7 @@ import dev.atrium.guardrail.domain.Budget;
 import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.Holder;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.LimitReset;
 import dev.atrium.guardrail.domain.PolicyDocument;
@@ -218,8 +219,8 @@ class BudgetCheckTest {
         CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
                 List.of("nobody/knows"), 0, 1000)));
         assertThat(r.status()).isEqualTo(503);
-        assertThat(r.message()).isEqualTo("The prices of nobody/knows are not known yet, so the budgets cannot be"
-                + " checked.");
+        assertThat(r.message()).isEqualTo("The prices of nobody/knows are not known yet, so the request cannot be"
+                + " priced against budgets and credits; try again shortly.");
         checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1", List.of("nobody/knows"), 0,
                 1000)));
         assertThat(ledger.catalogueAsked).containsExactly("nobody/knows");
@@ -229,6 +230,35 @@ class BudgetCheckTest {
         assertThat(checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
                 List.of("nobody/knows"), 0, 1000))).allowed()).isTrue();
         assertThat(ledger.catalogueAsked).containsExactly("nobody/knows", "nobody/knows");
+    }
+
+    /** Without a budget, an unknown price used to be admitted on positive credit with nothing held. */
+    @Test
+    void withoutABudgetARequestThatCannotBePricedIsRefusedNotAdmittedWithAZeroHold() {
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of("nobody/knows"), 120, null)));
+        assertThat(r.allowed()).isFalse();
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.message()).isEqualTo("The prices of nobody/knows are not known yet, so the request cannot be"
+                + " priced against budgets and credits; try again shortly.");
+        assertThat(r.reservationId()).isNull();
+        assertThat(ledger.reservations).isEmpty();
+        assertThat(ledger.credit("org_1").orElseThrow().reserved()).isEqualByComparingTo("0");
+        assertThat(ledger.catalogueAsked).as("routing was asked for the price").containsExactly("nobody/knows");
+        CheckResult explained = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of("nobody/knows"), 120, null).asDryRun()));
+        assertThat(explained.status()).as("explain answers what the request would get").isEqualTo(503);
+    }
+
+    @Test
+    void aHoldNamesTheGatewayInstanceAndLifeThatAskedForIt() {
+        Holder holder = new Holder("gateway-0", "life-2");
+        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
+                List.of(MODEL), 0, 1000).heldBy(new dev.atrium.guardrail.api.Holder("gateway-0", "life-2"))));
+        assertThat(r.allowed()).isTrue();
+        assertThat(ledger.reservations.get(r.reservationId()).holder()).isEqualTo(holder);
+        assertThat(ledger.heldInOtherLives(new Holder("gateway-0", "life-3"), 10)).containsExactly(r.reservationId());
+        assertThat(ledger.heldInOtherLives(holder, 10)).as("its own life's holds stay").isEmpty();
     }
 
     @Test
@@ -268,15 +298,6 @@ class BudgetCheckTest {
     }
 
     @Test
-    void aModelWithoutKnownPricesNeedsAPositiveCreditAndHoldsNothing() {
-        CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_1", "ws_1", "key_1", "user_1",
-                List.of("nobody/knows"), 0, 1000)));
-        assertThat(r.allowed()).isTrue();
-        assertThat(r.reservationId()).isNull();
-        assertThat(ledger.catalogueAsked).containsExactly("nobody/knows");
-    }
-
-    @Test
     void anOrganizationWithoutAKnownBalanceHasNoCredits() {
         CheckResult r = checks.check(CheckCommand.of(new CheckRequest("org_new", "ws_9", null, null,
                 List.of(MODEL), 0, 1000)));
@@ -288,9 +309,9 @@ class BudgetCheckTest {
 
         CheckResult unpriced = checks.check(CheckCommand.of(new CheckRequest("org_new", "ws_9", null, null,
                 List.of("nobody/knows"), 0, 1000)));
-        assertThat(unpriced.status()).isEqualTo(402);
-        assertThat(unpriced.message())
-                .isEqualTo("The organization's credits are too low for this request. An organization admin can add credits.");
+        assertThat(unpriced.status()).as("what cannot be priced is refused before credits are looked at")
+                .isEqualTo(503);
+        assertThat(unpriced.allowed()).isFalse();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.EndpointPrice;
 import dev.atrium.guardrail.domain.Hold;
+import dev.atrium.guardrail.domain.Holder;
 import dev.atrium.guardrail.domain.ModelPrice;
 import dev.atrium.guardrail.domain.RateCounter;
 import dev.atrium.guardrail.domain.RateState;
@@ -177,7 +178,7 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
             if (r.creditHold().signum() > 0) {
                 return false;
             }
-            r = new Reservation(r.id(), r.organizationId(), r.holds(), null, r.createdAt(), r.expiresAt());
+            r = new Reservation(r.id(), r.organizationId(), r.holds(), null, r.createdAt(), r.expiresAt(), r.holder());
         }
         if (r.creditHold() != null && credits.get(r.organizationId()).shortFor(r.creditHold())) {
             return false;
@@ -228,6 +229,11 @@ class InMemoryLedger implements BudgetLedger, RateCounters, AdmissionLocks, Pric
             throw new IllegalStateException("A hold would go negative: " + amount.toPlainString());
         }
         return amount;
+    }
+
+    @Override
+    public List<String> heldInOtherLives(Holder holder, int limit) {
+        return reservations.values().stream().filter(holder::outlived).map(Reservation::id).limit(limit).toList();
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.guardrail.api.CheckBatch;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.Holder;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.guardrail.api.ModerationRequest;
 import dev.atrium.guardrail.api.ModerationResult;
@@ -39,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,11 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     private final GatewayConfig config;
 
     private final KeyContextCache keys;
+    /**
+     * This instance ({@code atrium.instance-id}, stable across restarts) in this life (new at each start):
+     * every check names it, so the holds it takes are this life's (docs/adr/0018-holds-instance-release.md).
+     */
+    private final Holder holder;
     private final CheckBatcher checks;
     /** Preset versions never change; BYOK secrets are versioned by the workspace's settings revision. */
     private final Map<String, PresetDefinition> presets = new ConcurrentHashMap<>();
@@ -70,8 +78,20 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     /** Observability destinations with their headers, versioned like BYOK secrets. */
     private final Map<String, ObservabilityTargets> observability = new ConcurrentHashMap<>();
 
+    @Inject
+    InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config,
+            Clock clock, @ConfigProperty(name = "atrium.instance-id") String instanceId) {
+        this(http, tokens, json, config, clock, new Holder(instanceId, UUID.randomUUID().toString()));
+    }
+
     InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config,
             Clock clock) {
+        this(http, tokens, json, config, clock, new Holder("test-" + UUID.randomUUID(), UUID.randomUUID().toString()));
+    }
+
+    private InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config,
+            Clock clock, Holder holder) {
+        this.holder = holder;
         this.http = http;
         this.tokens = tokens;
         this.json = json;
@@ -206,8 +226,8 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
      */
     @Override
     public Uni<CheckResult> check(CheckRequest request) {
-        CheckRequest named = request.reservationId() != null ? request
-                : request.withReservationId("res_" + UUID.randomUUID().toString().replace("-", ""));
+        CheckRequest named = (request.reservationId() != null ? request
+                : request.withReservationId("res_" + UUID.randomUUID().toString().replace("-", ""))).heldBy(holder);
         return checks.check(named)
                 .onFailure().invoke(() -> releaseGivenUp(named.reservationId()))
                 .onCancellation().invoke(() -> releaseGivenUp(named.reservationId()));
@@ -265,6 +285,17 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Integer> releasePreviousLives() {
+        return post(config.guardrailUrl() + "/internal/v1/reservations/release-previous-lives", holder)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw unavailable("guardrail-service", response);
+                    }
+                    return read(response, Holder.Released.class).released();
+                });
     }
 
     @Override

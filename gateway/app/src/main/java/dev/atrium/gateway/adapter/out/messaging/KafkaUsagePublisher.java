@@ -52,6 +52,8 @@ class KafkaUsagePublisher implements UsagePublisher {
     private final UsageSender sender;
     private final ObjectMapper json;
     private final KafkaTracing tracing;
+    /** The spool's head when this life began: records below it were written by earlier lives. */
+    private final long previousLivesEnd;
 
     @Inject
     KafkaUsagePublisher(Config config, GatewayConfig gateway, ObjectMapper json, OpenTelemetry openTelemetry,
@@ -74,6 +76,7 @@ class KafkaUsagePublisher implements UsagePublisher {
         this.json = json;
         this.tracing = new KafkaTracing(openTelemetry);
         this.spool = new UsageSpool(spoolDir);
+        this.previousLivesEnd = spool.head();
         this.sender = new UsageSender(producer, spool, json, tracing, maxRetryInterval);
         this.writer = new SpoolWriter(spool, json, commitInterval, sender::committed);
     }
@@ -117,6 +120,12 @@ class KafkaUsagePublisher implements UsagePublisher {
     /** Created at start, so a restarted gateway sends its spool before the first request. */
     void start(@Observes StartupEvent event) {
         spool.unsent();
+    }
+
+    /** The spool's records below its head at this start are the earlier lives'; acknowledged ones are in Kafka. */
+    @Override
+    public boolean previousLifeSent() {
+        return spool.acknowledged() >= previousLivesEnd;
     }
 
     /** Records not in Kafka within the timeout stay in the spool for the next start. */

@@ -51,6 +51,11 @@ class MeteredUsagePublisher implements UsagePublisher {
     }
 
     @Override
+    public boolean previousLifeSent() {
+        return delegate.previousLifeSent();
+    }
+
+    @Override
     public void usageRecorded(UsageRecorded usage) {
         delegate.usageRecorded(usage);
         Timer.Builder generations = Timer.builder(GENERATIONS)

@@ -15,4 +15,11 @@ public interface GuardrailChecker {
 
     /** Frees a reservation no usage record will settle (no provider answered); never fails. */
     Uni<Void> release(String reservationId);
+
+    /**
+     * Frees what this gateway instance held in its earlier lives (they ended: nothing of theirs will settle or
+     * release it); the holds of this life and of other instances stay. Answers how many were still held;
+     * fails when guardrail-service did not answer.
+     */
+    Uni<Integer> releasePreviousLives();
 }

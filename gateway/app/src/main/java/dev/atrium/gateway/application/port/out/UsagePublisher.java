@@ -9,4 +9,13 @@ public interface UsagePublisher {
     void usageRecorded(UsageRecorded usage);
 
     void providerAttempted(ProviderAttempt attempt);
+
+    /**
+     * Whether every usage record of this instance's earlier lives (left in its spool by a crash or a stop) has
+     * reached Kafka: until then a hold of theirs may still be settled by one. A publisher that keeps
+     * nothing across starts has nothing left.
+     */
+    default boolean previousLifeSent() {
+        return true;
+    }
 }

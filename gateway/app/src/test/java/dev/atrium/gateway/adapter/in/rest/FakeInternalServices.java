@@ -87,6 +87,11 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
         return Uni.createFrom().voidItem();
     }
 
+    @Override
+    public Uni<Integer> releasePreviousLives() {
+        return Uni.createFrom().item(0);
+    }
+
     /** Planned on the simulator's Anthropic protocol; named under openai/ so that the guardrail above allows it. */
     static final String OVER_ANTHROPIC = "openai/served-over-anthropic";
 

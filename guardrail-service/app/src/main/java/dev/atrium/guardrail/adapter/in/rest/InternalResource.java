@@ -5,6 +5,7 @@ import dev.atrium.common.security.Caller;
 import dev.atrium.guardrail.api.CheckBatch;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.api.Holder;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.guardrail.api.ModerationRequest;
 import dev.atrium.guardrail.api.ModerationResult;
@@ -12,6 +13,7 @@ import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
 import dev.atrium.guardrail.application.port.in.ModerateOutputUseCase;
 import dev.atrium.guardrail.application.port.in.ModerateOutputUseCase.ModerateCommand;
+import dev.atrium.guardrail.application.port.in.ReleasePreviousLivesUseCase;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
 import dev.atrium.guardrail.application.port.in.ViewKeySpendQuery;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,13 +36,16 @@ class InternalResource {
     private final ViewKeySpendQuery keySpend;
     private final ReleaseReservationUseCase releaseReservation;
     private final ModerateOutputUseCase moderateOutput;
+    private final ReleasePreviousLivesUseCase releasePreviousLives;
 
     InternalResource(CheckPolicyUseCase checkPolicy, ViewKeySpendQuery keySpend,
-            ReleaseReservationUseCase releaseReservation, ModerateOutputUseCase moderateOutput) {
+            ReleaseReservationUseCase releaseReservation, ModerateOutputUseCase moderateOutput,
+            ReleasePreviousLivesUseCase releasePreviousLives) {
         this.checkPolicy = checkPolicy;
         this.keySpend = keySpend;
         this.releaseReservation = releaseReservation;
         this.moderateOutput = moderateOutput;
+        this.releasePreviousLives = releasePreviousLives;
     }
 
     /** Always 200: a denial is an answer, carrying the status the gateway should give its client. */
@@ -97,6 +102,21 @@ class InternalResource {
     @Path("/moderations")
     public ModerationResult moderate(ModerationRequest request) {
         return moderateOutput.moderate(ModerateCommand.of(request));
+    }
+
+    /**
+     * A gateway instance that starts gives back what its earlier lives held (they ended, so no usage record
+     * or release of theirs will come); the holds of its present life and of other instances stay. Answers
+     * how many were still held; a repeated call finds none.
+     */
+    @POST
+    @Path("/reservations/release-previous-lives")
+    public Holder.Released releasePreviousLives(Holder holder) {
+        var by = ReleasePreviousLivesUseCase.holder("", holder);
+        int released = releasePreviousLives.releasePreviousLives(by);
+        LOG.infof("Gave back %d holds of earlier lives of gateway instance %s (now in life %s)", released,
+                by.instance(), by.life());
+        return new Holder.Released(released);
     }
 
     /** 204 whether or not the reservation was still held: the gateway may call it more than once. */

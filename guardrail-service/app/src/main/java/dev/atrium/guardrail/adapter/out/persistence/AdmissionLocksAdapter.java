@@ -30,7 +30,7 @@ class AdmissionLocksAdapter implements AdmissionLocks {
     private static final String LOCK = "SELECT kind, row_level, row_scope, row_window, row_start, n1, n2, n3"
             + " FROM admission(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text,"
-            + " ?::text, ?::text, ?::numeric, ?::text::timestamptz, ?::text::timestamptz, ?::text[])";
+            + " ?::text, ?::text, ?::numeric, ?::text::timestamptz, ?::text::timestamptz, ?::text[], ?::text, ?::text)";
     private static final String UNDO = "SELECT admission_undo(?::boolean, ?::text[], ?::text[], ?::text[], ?::bigint,"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text)";
 
@@ -76,7 +76,9 @@ class AdmissionLocksAdapter implements AdmissionLocks {
                 request.tokens(), rows.levels, rows.scopes, rows.windows, rows.starts, request.creditOrganizationId(),
                 hold == null ? null : hold.id(), hold == null ? null : hold.organizationId(),
                 hold == null ? null : hold.creditHold(), hold == null ? null : hold.createdAt().toString(),
-                hold == null ? null : hold.expiresAt().toString(), rows.amounts);
+                hold == null ? null : hold.expiresAt().toString(), rows.amounts,
+                hold == null || hold.holder() == null ? null : hold.holder().instance(),
+                hold == null || hold.holder() == null ? null : hold.holder().life());
         return new Locked(rates, counters, credit[0], taken[0]);
     }
 

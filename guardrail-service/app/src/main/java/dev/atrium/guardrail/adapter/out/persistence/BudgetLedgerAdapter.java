@@ -4,6 +4,7 @@ import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
+import dev.atrium.guardrail.domain.Holder;
 import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
@@ -112,6 +113,12 @@ class BudgetLedgerAdapter implements BudgetLedger {
                         Level.valueOf(rs.getString("level").toUpperCase(Locale.ROOT)), rs.getString("scope_id"),
                         BudgetWindow.valueOf(rs.getString("budget_window").toUpperCase(Locale.ROOT)),
                         Jdbc.instant(rs, "window_start")), (Object) reservationIds);
+    }
+
+    @Override
+    public List<String> heldInOtherLives(Holder holder, int limit) {
+        return jdbc.query("SELECT id FROM reservation WHERE holder_instance = ? AND holder_life <> ?"
+                + " ORDER BY created_at LIMIT ?", rs -> rs.getString("id"), holder.instance(), holder.life(), limit);
     }
 
     @Override

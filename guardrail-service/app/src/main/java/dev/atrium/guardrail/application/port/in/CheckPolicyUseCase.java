@@ -3,6 +3,7 @@ package dev.atrium.guardrail.application.port.in;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
+import dev.atrium.guardrail.domain.Holder;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ public interface CheckPolicyUseCase {
 
     record CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
             List<String> models, long estimatedPromptTokens, Integer maxTokens, String text, int choices,
-            boolean dryRun, String reservationId) {
+            boolean dryRun, String reservationId, Holder holder) {
 
         /**
          * The gateway's largest body (4 MiB): the text always comes; the content filters scan at most
@@ -33,7 +34,7 @@ public interface CheckPolicyUseCase {
         public CheckCommand(String organizationId, String workspaceId, String keyId, String ownerUserId,
                 List<String> models, long estimatedPromptTokens, Integer maxTokens, String text) {
             this(organizationId, workspaceId, keyId, ownerUserId, models, estimatedPromptTokens, maxTokens, text, 1,
-                    false, null);
+                    false, null, null);
         }
 
         public static CheckCommand of(CheckRequest request) {
@@ -61,7 +62,8 @@ public interface CheckPolicyUseCase {
                     InvalidFieldException.requireText("workspace_id", request.workspaceId(), 64),
                     blankToNull(request.keyId()), blankToNull(request.ownerUserId()), models,
                     request.estimatedPromptTokens(), request.maxTokens(), request.text(),
-                    request.choices() == null ? 1 : request.choices(), request.dryRun(), request.reservationId());
+                    request.choices() == null ? 1 : request.choices(), request.dryRun(), request.reservationId(),
+                    request.holder() == null ? null : ReleasePreviousLivesUseCase.holder("holder.", request.holder()));
         }
 
         private static String blankToNull(String s) {

@@ -2,6 +2,7 @@ package dev.atrium.guardrail.application.port.out;
 
 import dev.atrium.guardrail.domain.CounterState;
 import dev.atrium.guardrail.domain.CreditState;
+import dev.atrium.guardrail.domain.Holder;
 import dev.atrium.guardrail.domain.SpendCharge;
 import dev.atrium.guardrail.domain.SpendCounter;
 import java.math.BigDecimal;
@@ -41,6 +42,9 @@ public interface BudgetLedger {
      * expired before).
      */
     int settleAll(Collection<String> reservationIds, Map<SpendCounter, SpendCharge> charges);
+
+    /** Ids of reservations held by {@code holder}'s instance in another life than its own, oldest first. */
+    List<String> heldInOtherLives(Holder holder, int limit);
 
     /** Ids of reservations that expired before {@code now}, oldest first. */
     List<String> expired(Instant now, int limit);

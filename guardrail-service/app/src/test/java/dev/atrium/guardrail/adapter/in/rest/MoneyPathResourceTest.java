@@ -134,6 +134,57 @@ class MoneyPathResourceTest {
                 .body("error.code", equalTo(403));
     }
 
+    /** No budget and credits to spare: a model nobody has priced is still refused, never admitted holding nothing. */
+    @Test
+    @TestSecurity(user = "gateway", roles = Caller.SERVICE)
+    void aRequestThatCannotBePricedIsRefusedWithoutABudget() {
+        String org = "org_unpriced_" + run;
+        String model = "nobody-prices/model-" + run;
+        TestCredits.grant(org);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("organization_id", org, "workspace_id", "ws_" + org, "models", List.of(model),
+                        "estimated_prompt_tokens", 10))
+                .post("/internal/v1/checks").then().statusCode(200)
+                .body("allowed", equalTo(false)).body("status", equalTo(503))
+                .body("message", equalTo("The prices of " + model + " are not known yet, so the request cannot be"
+                        + " priced against budgets and credits; try again shortly."))
+                .body("reservation_id", nullValue());
+        assertThat(count("SELECT count(*) FROM reservation WHERE organization_id = '" + org + "'")).isZero();
+    }
+
+    /** A gateway instance's start gives back its earlier life's hold; another instance's start does not. */
+    @Test
+    @TestSecurity(user = "gateway", roles = Caller.SERVICE)
+    void aGatewaysStartGivesBackOnlyItsEarlierLivesHolds() {
+        priceKnown();
+        String org = "org_lives_" + run;
+        TestCredits.grant(org);
+        String instance = "gateway-" + run;
+        String held = given().contentType(ContentType.JSON)
+                .body(Map.of("organization_id", org, "workspace_id", "ws_" + org, "models", List.of(MODEL),
+                        "estimated_prompt_tokens", 0, "max_tokens", 1000,
+                        "holder", Map.of("instance", instance, "life", "first")))
+                .post("/internal/v1/checks").then().statusCode(200).body("allowed", equalTo(true))
+                .extract().path("reservation_id");
+
+        releasePreviousLives(Map.of("instance", "other-" + run, "life", "second")).body("released", equalTo(0));
+        releasePreviousLives(Map.of("instance", instance, "life", "first")).body("released", equalTo(0));
+        assertThat(count("SELECT count(*) FROM reservation WHERE id = '" + held + "'")).isEqualTo(1);
+        releasePreviousLives(Map.of("instance", instance, "life", "second")).body("released", equalTo(1));
+        assertThat(count("SELECT count(*) FROM reservation WHERE id = '" + held + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM credit_balance WHERE organization_id = '" + org
+                + "' AND reserved = 0")).isEqualTo(1);
+
+        given().contentType(ContentType.JSON).body(Map.of("instance", instance))
+                .post("/internal/v1/reservations/release-previous-lives").then().statusCode(400)
+                .body("error.metadata.field", equalTo("life"));
+    }
+
+    private static ValidatableResponse releasePreviousLives(Map<String, String> holder) {
+        return given().contentType(ContentType.JSON).body(holder)
+                .post("/internal/v1/reservations/release-previous-lives").then().statusCode(200);
+    }
+
     private void priceKnown() {
         Events.send(RoutingEvents.TOPIC, "money-path", "dev.atrium.routing.endpoint.updated.v1",
                 RoutingEvents.SOURCE, Map.of("model", MODEL, "provider", "sim-fast",
