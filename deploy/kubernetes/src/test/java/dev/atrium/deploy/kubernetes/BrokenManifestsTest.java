@@ -46,6 +46,16 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void replicasThatMayShareANodeFail() {
+        List<ObjectNode> manifests = Kustomize.render(Repo.fixture("unspread-replicas"));
+
+        assertThat(ManifestChecks.spreadProblems(manifests)).containsExactlyInAnyOrder(
+                "Deployment crowded: 3 replicas may land on one node (no hostname spread or anti-affinity selecting its pods)",
+                "Deployment soft: 2 replicas may land on one node (no hostname spread or anti-affinity selecting its pods)",
+                "StatefulSet elsewhere: 3 replicas may land on one node (no hostname spread or anti-affinity selecting its pods)");
+    }
+
+    @Test
     void healthOrMetricsReachableBeyondTheManagementPortFail() {
         List<ObjectNode> manifests = Kustomize.render(Repo.fixture("management-exposed"));
 

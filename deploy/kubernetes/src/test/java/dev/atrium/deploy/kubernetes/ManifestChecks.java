@@ -74,6 +74,43 @@ final class ManifestChecks {
         return problems;
     }
 
+    /**
+     * Every workload with more than one replica is kept off a single node: a topology spread over
+     * {@code kubernetes.io/hostname} that may not be ignored ({@code DoNotSchedule}), or a required pod
+     * anti-affinity by hostname, selecting the workload's own pods.
+     */
+    static List<String> spreadProblems(List<ObjectNode> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode workload : Workloads.all(manifests)) {
+            if (workload.path("spec").path("replicas").asInt(1) < 2) {
+                continue;
+            }
+            JsonNode pod = Workloads.podSpec(workload);
+            JsonNode labels = workload.at("/spec/template/metadata/labels");
+            boolean spread = false;
+            for (JsonNode constraint : pod.path("topologySpreadConstraints")) {
+                spread |= constraint.path("topologyKey").asText().equals("kubernetes.io/hostname")
+                        && constraint.path("whenUnsatisfiable").asText().equals("DoNotSchedule")
+                        && constraint.path("maxSkew").asInt(0) == 1
+                        && ownPods(constraint.path("labelSelector"), labels);
+            }
+            for (JsonNode term : pod.at("/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution")) {
+                spread |= term.path("topologyKey").asText().equals("kubernetes.io/hostname")
+                        && ownPods(term.path("labelSelector"), labels);
+            }
+            if (!spread) {
+                problems.add(Manifests.id(workload) + ": " + workload.path("spec").path("replicas").asInt()
+                        + " replicas may land on one node (no hostname spread or anti-affinity selecting its pods)");
+            }
+        }
+        return problems;
+    }
+
+    /** A selector that names labels and selects the pods carrying these. */
+    private static boolean ownPods(JsonNode selector, JsonNode labels) {
+        return selector.path("matchLabels").size() > 0 && selects(selector.path("matchLabels"), labels);
+    }
+
     /** Every workload has its ServiceAccount, a PodDisruptionBudget, a NetworkPolicy and a Service. */
     static List<String> companionProblems(List<ObjectNode> manifests) {
         List<String> problems = new ArrayList<>();

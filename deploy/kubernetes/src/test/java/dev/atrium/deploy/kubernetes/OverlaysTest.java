@@ -45,6 +45,17 @@ class OverlaysTest {
     }
 
     @Test
+    void prodSpreadsEveryReplicatedWorkloadOverNodesAndZones() {
+        List<ObjectNode> manifests = Kustomize.render(Repo.overlay("prod"));
+
+        assertThat(ManifestChecks.spreadProblems(manifests)).isEmpty();
+        for (ObjectNode workload : Workloads.all(manifests)) {
+            assertThat(Workloads.podSpec(workload).path("topologySpreadConstraints").findValuesAsText("topologyKey"))
+                    .as(Manifests.id(workload)).containsExactly("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+        }
+    }
+
+    @Test
     void devReadsOnlyWhatItGeneratesOrAnOperatorWrites() {
         List<ObjectNode> manifests = Kustomize.render(Repo.overlay("dev"));
 

@@ -92,6 +92,13 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean perWorkspace();
+
+        /**
+         * Tags {@code atrium_gateway_cost_usd_total} by organization id (ADR 0018): spend per tenant is what an
+         * operator alerts on. One series per organization and model; off for a gateway with very many tenants.
+         */
+        @WithDefault("true")
+        boolean perOrganization();
     }
 
     interface ServiceAccount {

@@ -46,6 +46,7 @@ import org.eclipse.microprofile.config.Config;
 class KafkaUsagePublisher implements UsagePublisher {
 
     static final String SPOOLED = "atrium.gateway.usage.spooled";
+    static final String SPOOL_AGE = "atrium.gateway.usage.spool.oldest.age";
 
     private final UsageSpool spool;
     private final SpoolWriter writer;
@@ -63,6 +64,9 @@ class KafkaUsagePublisher implements UsagePublisher {
         Gauge.builder(SPOOLED, spool, UsageSpool::unsent)
                 .description("Usage records committed to the spool that Kafka has not acknowledged yet")
                 .register(registry);
+        Gauge.builder(SPOOL_AGE, spool, UsageSpool::oldestUnsentAgeSeconds)
+                .description("How long the oldest usage record Kafka has not acknowledged has waited in the spool")
+                .baseUnit("seconds").register(registry);
     }
 
     /** For adapter tests: a broker address, defaults for the rest. */

@@ -36,12 +36,15 @@ final class UsageSpool {
     private static final class Segment {
         final long first;
         final Path path;
+        /** When its first record was written (a segment found at start: when its file was last written). */
+        final long createdMillis;
         int count;
 
-        Segment(long first, Path path, int count) {
+        Segment(long first, Path path, int count, long createdMillis) {
             this.first = first;
             this.path = path;
             this.count = count;
+            this.createdMillis = createdMillis;
         }
 
         long end() {
@@ -67,7 +70,7 @@ final class UsageSpool {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
                     long first = Long.parseLong(name.substring(6, name.length() - 6));
-                    segments.put(first, new Segment(first, file, completeLines(file)));
+                    segments.put(first, new Segment(first, file, completeLines(file), written(file)));
                 }
             }
             head = segments.isEmpty() ? 0 : segments.lastEntry().getValue().end();
@@ -76,7 +79,7 @@ final class UsageSpool {
             if (Files.exists(legacy)) {
                 Path moved = directory.resolve(name(head));
                 Files.move(legacy, moved);
-                segments.put(head, new Segment(head, moved, completeLines(moved)));
+                segments.put(head, new Segment(head, moved, completeLines(moved), written(moved)));
                 head = segments.get(head).end();
             }
         } catch (IOException e) {
@@ -118,7 +121,7 @@ final class UsageSpool {
         try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
             folder.force(true);
         }
-        current = new Segment(head, path, 0);
+        current = new Segment(head, path, 0, System.currentTimeMillis());
         segments.put(head, current);
         openedNanos = System.nanoTime();
     }
@@ -215,6 +218,21 @@ final class UsageSpool {
         return Math.max(0, head - acknowledged);
     }
 
+    /**
+     * Seconds since the oldest record Kafka has not acknowledged was written, 0 when there is none: at most a
+     * segment's span ({@link #SEGMENT_NANOS}) more than the record's own age. Growing means Kafka takes nothing.
+     */
+    synchronized double oldestUnsentAgeSeconds() {
+        if (unsent() == 0) {
+            return 0;
+        }
+        Map.Entry<Long, Segment> oldest = segments.floorEntry(acknowledged);
+        if (oldest == null) {
+            oldest = segments.firstEntry();
+        }
+        return oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest.getValue().createdMillis) / 1000.0;
+    }
+
     boolean isEmpty() {
         return unsent() == 0;
     }
@@ -226,6 +244,10 @@ final class UsageSpool {
 
     private static String name(long first) {
         return String.format("usage-%020d.spool", first);
+    }
+
+    private static long written(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toMillis();
     }
 
     private static int completeLines(Path file) throws IOException {

@@ -64,6 +64,22 @@ class UsageSpoolTest {
                 .containsExactly("{\"id\":\"gen-last\"}");
     }
 
+    @Test
+    void theOldestUnsentRecordsAgeIsItsSegmentsAndNoneOnceKafkaHasThemAll() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "spool");
+        Files.writeString(dir.resolve("usage.spool"), "{\"id\":\"old-1\"}\n");
+        // A spool left by a gateway that stopped ten minutes ago: its record has waited since.
+        Files.setLastModifiedTime(dir.resolve("usage.spool"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 600_000));
+        UsageSpool spool = new UsageSpool(dir);
+        assertThat(spool.oldestUnsentAgeSeconds()).isBetween(600.0, 660.0);
+
+        spool.acknowledge(1);
+        assertThat(spool.oldestUnsentAgeSeconds()).isZero();
+        spool.append(List.of("{\"id\":\"new-1\"}"));
+        assertThat(spool.oldestUnsentAgeSeconds()).isBetween(0.0, 60.0);
+    }
+
     private static List<Path> segments(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith("usage-")).sorted().toList();

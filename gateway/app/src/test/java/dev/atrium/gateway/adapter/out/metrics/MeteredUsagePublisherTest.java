@@ -92,6 +92,44 @@ class MeteredUsagePublisherTest {
                 .isEqualTo(0.0000035, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    @Test
+    void countsTokensByTypeAndCostByOrganizationAndModelFromTheUsageRecord() {
+        metered.usageRecorded(usage("ws_a", 120, "stop"));
+        metered.usageRecorded(usage("ws_b", 80, "stop"));
+
+        var input = registry.get(MeteredUsagePublisher.TOKENS).tags("gen_ai.token.type", "input",
+                "gen_ai.provider.name", "openai", "gen_ai.request.model", "openai/gpt-4o-mini").summary();
+        assertThat(input.count()).isEqualTo(2);
+        assertThat(input.totalAmount()).isEqualTo(20);
+        assertThat(registry.get(MeteredUsagePublisher.TOKENS).tags("gen_ai.token.type", "output").summary()
+                .totalAmount()).isEqualTo(40);
+        assertThat(registry.get(MeteredUsagePublisher.COST).tags("organization", "org_1",
+                "model", "openai/gpt-4o-mini").counter().count())
+                .isEqualTo(0.000027, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(registry.find(MeteredUsagePublisher.TOKENS).meters()).as("no series names a workspace")
+                .allSatisfy(m -> assertThat(m.getId().getTag("workspace")).isNull());
+    }
+
+    @Test
+    void costNamesNoOrganizationWhereThatIsTurnedOff() {
+        new MeteredUsagePublisher(recording, registry, false, false).usageRecorded(usage("ws_a", 120, "stop"));
+
+        assertThat(registry.get(MeteredUsagePublisher.COST).counter().getId().getTag("organization")).isNull();
+    }
+
+    @Test
+    void timesTheFirstTokenOfStreamsOnly() {
+        metered.providerAttempted(new ProviderAttempt("gen-1", "openai", "openai/gpt-4o-mini", "success", 200, 900,
+                120L, 20, Instant.now()));
+        metered.providerAttempted(new ProviderAttempt("gen-2", "openai", "openai/gpt-4o-mini", "success", 200, 400,
+                null, 20, Instant.now()));
+
+        Timer firstToken = registry.get(MeteredUsagePublisher.FIRST_TOKEN).tags("gen_ai.provider.name", "openai",
+                "gen_ai.request.model", "openai/gpt-4o-mini").timer();
+        assertThat(firstToken.count()).as("the call without a first token (not streamed) is not timed").isEqualTo(1);
+        assertThat(firstToken.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(120);
+    }
+
     private static UsageRecorded usage(String workspace, long latencyMs, String finishReason) {
         return new UsageRecorded("gen-" + latencyMs, "org_1", workspace, "key_1", "user", "openai/gpt-4o-mini",
                 "openai", "gpt-4o-mini", 10, 20, new BigDecimal("0.00000015"), new BigDecimal("0.0000006"),
