@@ -80,6 +80,7 @@ public final class Launcher {
         String gateway = p.url(p.gateway());
         return String.join("\n",
                 "  OpenAI base URL   " + gateway + "/api/v1",
+                "  Console           " + p.url(p.console()) + "  (sign in as the admin below)",
                 "  Demo API key      " + demo.apiKey(),
                 "  Organization      " + demo.organizationId() + "   workspace " + demo.workspaceId(),
                 "  Admin login       " + AdminClient.USERNAME + " / " + AdminClient.PASSWORD + "  (Keycloak "
@@ -90,7 +91,7 @@ public final class Launcher {
                 "  Management ports  /q/health, /q/metrics, /q/openapi (never on the ports above): gateway "
                         + p.gatewayManagement() + "  workspace " + p.workspaceManagement() + "  guardrail "
                         + p.guardrailManagement() + "  routing " + p.routingManagement() + "  billing "
-                        + p.billingManagement(),
+                        + p.billingManagement() + "  console " + p.consoleManagement(),
                 "  Settings          .atrium/demo.env (source it in scripts)",
                 "",
                 "Try it:",
@@ -119,6 +120,7 @@ public final class Launcher {
         up.put("routing", ServiceProcess.isReady(p.routingManagement()));
         up.put("billing", ServiceProcess.isReady(p.billingManagement()));
         up.put("gateway", ServiceProcess.isReady(p.gatewayManagement()));
+        up.put("console", ServiceProcess.isReady(p.consoleManagement()));
         // PostgreSQL runs inside the launcher's JVM, so its lines are in the launcher's log.
         up.forEach((name, ok) -> System.out.printf("%-10s %s%s%n", name, ok ? "up" : "DOWN",
                 ok ? "" : "   (log: " + home.resolve("logs").resolve((name.equals("postgres") ? "launcher" : name)
