@@ -30,7 +30,7 @@ final class Views {
         return plain instanceof List<?> list ? (List<Map<String, Object>>) list : new ArrayList<>();
     }
 
-    /** Dollars as people read them: two decimals, more only when a cent would hide the amount. */
+    /** Dollars as people read them: at least two decimals, and every digit billing keeps beyond (no rounding). */
     static String money(JsonNode amount) {
         if (amount == null || !amount.isNumber()) {
             return "—";
@@ -39,9 +39,8 @@ final class Views {
     }
 
     static String money(BigDecimal amount) {
-        BigDecimal abs = amount.abs();
-        int scale = abs.signum() != 0 && abs.compareTo(new BigDecimal("0.01")) < 0 ? 6 : 2;
-        return "$" + amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+        BigDecimal exact = amount.stripTrailingZeros();
+        return "$" + (exact.scale() < 2 ? exact.setScale(2, RoundingMode.UNNECESSARY) : exact).toPlainString();
     }
 
     /** The chart data a canvas carries: labels and values as a JSON text (the page's script draws it). */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -49,7 +50,7 @@ class WorkspacePage {
     }
 
     @GET
-    public TemplateInstance show(@PathParam("ws") String ws) {
+    public TemplateInstance show(@PathParam("ws") String ws, @QueryParam("preset") String preset) {
         JsonNode details = api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws);
         String org = details.path("organization_id").asText();
         Loaded keys = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/keys?limit=100"));
@@ -61,6 +62,9 @@ class WorkspacePage {
         Loaded observability = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws
                 + "/observability"));
         JsonNode current = policy.json().path("policy");
+        Loaded presetVersions = preset == null || preset.isBlank() ? null
+                : Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/presets/"
+                        + UsagePage.encode(preset.trim()) + "/versions?limit=20"));
         return workspace.data("me", viewer.me()).data("ws", Views.plain(details)).data("orgId", org)
                 .data("admin", viewer.workspaceAdmin(org, ws)).data("orgAdmin", viewer.orgAdmin(org))
                 .data("keys", keys).data("keyRows", Views.rows(keys.json().path("data")))
@@ -75,7 +79,10 @@ class WorkspacePage {
                 .data("routing", routing).data("routingJson", pretty(routing.json().path("data")))
                 .data("plugins", plugins).data("pluginRows", Views.rows(plugins.json().path("plugins")))
                 .data("observability", observability)
-                .data("destinations", Views.rows(observability.json().path("destinations")));
+                .data("destinations", Views.rows(observability.json().path("destinations")))
+                .data("byok", byok(ws)).data("preset", preset == null ? "" : preset.trim())
+                .data("presetVersions", presetVersions)
+                .data("presetRows", presetVersions == null ? List.of() : Views.rows(presetVersions.json().path("data")));
     }
 
     @POST
@@ -112,6 +119,15 @@ class WorkspacePage {
         }
         JsonNode created = api.post(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/keys", body);
         return keyCreated.data("me", viewer.me()).data("wsId", ws).data("key", Views.plain(created));
+    }
+
+    /** A new secret, shown once like a new key's; the previous one stops at once. */
+    @POST
+    @Path("keys/{key}/rotate")
+    public TemplateInstance rotateKey(@PathParam("ws") String ws, @PathParam("key") String key) {
+        JsonNode rotated = api.post(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/keys/" + key + "/rotate",
+                Map.of());
+        return keyCreated.data("me", viewer.me()).data("wsId", ws).data("key", Views.plain(rotated));
     }
 
     @POST
@@ -182,6 +198,28 @@ class WorkspacePage {
     public Response removeMember(@PathParam("ws") String ws, @FormParam("user_id") String user) {
         api.delete(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/members/" + blank(user));
         return back(ws);
+    }
+
+    /**
+     * The workspace's own provider keys, masked as workspace-service shows them: one lookup per provider of the
+     * catalogue (the API reads one provider at a time), none where it answers 404.
+     */
+    private List<Map<String, Object>> byok(String ws) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Loaded providers = Loaded.of(() -> api.get(Service.ROUTING, "/api/v1/catalog/providers"));
+        for (JsonNode provider : providers.json().path("data")) {
+            String id = provider.path("id").asText();
+            Loaded key = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/byok/"
+                    + UsagePage.encode(id)));
+            if (key.ok()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("provider", id);
+                row.put("key", key.json().path("key").asText());
+                row.put("fallback", key.json().path("is_fallback").asBoolean());
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private static Response back(String ws) {

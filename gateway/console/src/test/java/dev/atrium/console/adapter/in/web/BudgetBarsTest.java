@@ -36,7 +36,8 @@ class BudgetBarsTest {
 
     @Test
     void aFractionOfACentIsShownRatherThanRoundedAway() {
-        assertThat(Views.money(new BigDecimal("0.000042"))).isEqualTo("$0.000042");
+        assertThat(Views.money(new BigDecimal("0.00000852"))).isEqualTo("$0.00000852");
+        assertThat(Views.money(new BigDecimal("100"))).isEqualTo("$100.00");
         assertThat(Views.money(new BigDecimal("12.5"))).isEqualTo("$12.50");
     }
 }
