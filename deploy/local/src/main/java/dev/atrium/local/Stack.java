@@ -226,7 +226,8 @@ public final class Stack implements AutoCloseable {
             settings.put("quarkus.datasource.username", externalDb != null ? externalDb.user() : Postgres.USER);
             settings.put("quarkus.datasource.password", externalDb != null ? externalDb.password() : Postgres.PASSWORD);
         }
-        if (otlpEndpoint != null && !otlpEndpoint.isBlank()) {
+        // The console makes no spans of its own (it has no tracing extension).
+        if (otlpEndpoint != null && !otlpEndpoint.isBlank() && !name.equals("console")) {
             settings.put("quarkus.otel.sdk.disabled", "false");
             settings.put("quarkus.otel.exporter.otlp.endpoint", otlpEndpoint);
             settings.put("quarkus.otel.bsp.schedule.delay", "1s");

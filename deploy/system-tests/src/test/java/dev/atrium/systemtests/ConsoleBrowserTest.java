@@ -291,8 +291,12 @@ class ConsoleBrowserTest {
         return browser.findElement(By.id(id)).getText().trim();
     }
 
-    /** A screenshot for docs/console.md. */
+    /** A screenshot for docs/console.md, with the server time the page took (its Server-Timing header). */
     private void screenshot(String name) {
+        Object serverTime = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const n = performance.getEntriesByType('navigation')[0];"
+                        + "const t = n && n.serverTiming.find(e => e.name === 'page'); return t ? t.duration : null;");
+        System.out.printf("[console] %-20s %s ms server time%n", name, serverTime);
         Path root = Path.of(System.getProperty("atrium.root", "../..")).toAbsolutePath().normalize();
         Path file = root.resolve("docs/console").resolve(name + ".png");
         try {
