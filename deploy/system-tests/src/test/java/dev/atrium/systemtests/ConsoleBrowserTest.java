@@ -164,6 +164,8 @@ class ConsoleBrowserTest {
             return amount(text("budget-workspace-monthly"), "spent").signum() > 0;
         });
         assertThat(amount(text("budget-workspace-monthly"), "left")).isLessThan(new BigDecimal("5"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.id("budget-workspace-monthly")));
         screenshot("workspace");
 
         // Deny the model, and explain says so.
