@@ -88,6 +88,7 @@ public final class Launcher {
         String gateway = p.url(p.gateway());
         return String.join("\n",
                 "  OpenAI base URL   " + gateway + "/api/v1",
+                "  Console           " + p.url(p.console()) + "  (sign in as the admin below)",
                 "  Demo API key      " + demo.apiKey(),
                 "  Organization      " + demo.organizationId() + "   workspace " + demo.workspaceId(),
                 "  Admin login       " + AdminClient.USERNAME + " / " + AdminClient.PASSWORD + "  (Keycloak "
@@ -98,7 +99,7 @@ public final class Launcher {
                 "  Management ports  /q/health, /q/metrics, /q/openapi (never on the ports above): gateway "
                         + p.gatewayManagement() + "  workspace " + p.workspaceManagement() + "  guardrail "
                         + p.guardrailManagement() + "  routing " + p.routingManagement() + "  billing "
-                        + p.billingManagement(),
+                        + p.billingManagement() + "  console " + p.consoleManagement(),
                 "  Settings          .atrium/demo.env (source it in scripts)",
                 "",
                 "Try it:",
@@ -138,6 +139,7 @@ public final class Launcher {
         healthy.put("routing", ServiceProcess.isReady(p.routingManagement()));
         healthy.put("billing", ServiceProcess.isReady(p.billingManagement()));
         healthy.put("gateway", ServiceProcess.isReady(p.gatewayManagement()));
+        healthy.put("console", ServiceProcess.isReady(p.consoleManagement()));
         List<String> lines = new ArrayList<>();
         healthy.forEach((name, ok) -> {
             // PostgreSQL runs inside the launcher's JVM, so its lines are in the launcher's log.

@@ -105,6 +105,7 @@ public final class Seeder {
         env.put("ATRIUM_ROUTING_URL", p.url(p.routing()));
         env.put("ATRIUM_BILLING_URL", p.url(p.billing()));
         env.put("ATRIUM_SIMULATOR_URL", p.url(p.simulator()));
+        env.put("ATRIUM_CONSOLE_URL", p.url(p.console()));
         List<String> lines = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         Files.write(stack.home().resolve("demo.env"), lines);
     }

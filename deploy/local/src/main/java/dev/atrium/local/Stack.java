@@ -114,6 +114,9 @@ public final class Stack implements AutoCloseable {
             ServiceProcess gateway = service("gateway", ports.gateway());
             launch("gateway", gateway::start);
             await("gateway", gateway::isReady, Duration.ofSeconds(120));
+            ServiceProcess console = service("console", ports.console());
+            launch("console", console::start);
+            await("console", console::isReady, Duration.ofSeconds(120));
         } catch (RuntimeException | IOException | InterruptedException e) {
             close();
             if (e instanceof ComponentFailure failure) {
@@ -135,6 +138,8 @@ public final class Stack implements AutoCloseable {
         fixed.put("guardrail management", ports.guardrailManagement());
         fixed.put("routing management", ports.routingManagement());
         fixed.put("billing management", ports.billingManagement());
+        fixed.put("console", ports.console());
+        fixed.put("console management", ports.consoleManagement());
         fixed.put("simulator", ports.simulator());
         fixed.put("keycloak", ports.keycloak());
         fixed.put("keycloak management", ports.keycloakManagement());
@@ -217,7 +222,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, int port) {
-        String module = name.equals("gateway") ? "gateway" : name + "-service";
+        String module = name.equals("gateway") || name.equals("console") ? "gateway" : name + "-service";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.kafka());
         // One stable Kafka consumer identity per process: a restarted service takes its partitions back at once.
@@ -228,7 +233,8 @@ public final class Stack implements AutoCloseable {
             settings.put("quarkus.datasource.username", externalDb != null ? externalDb.user() : Postgres.USER);
             settings.put("quarkus.datasource.password", externalDb != null ? externalDb.password() : Postgres.PASSWORD);
         }
-        if (otlpEndpoint != null && !otlpEndpoint.isBlank()) {
+        // The console makes no spans of its own (it has no tracing extension).
+        if (otlpEndpoint != null && !otlpEndpoint.isBlank() && !name.equals("console")) {
             settings.put("quarkus.otel.sdk.disabled", "false");
             settings.put("quarkus.otel.exporter.otlp.endpoint", otlpEndpoint);
             settings.put("quarkus.otel.bsp.schedule.delay", "1s");
@@ -257,7 +263,16 @@ public final class Stack implements AutoCloseable {
             settings.put("atrium.gateway.default-provider-key", SIMULATOR_KEY);
             settings.put("atrium.gateway.spool-dir", home.resolve("gateway-spool").toString());
         }
-        return new ServiceProcess(name, root.resolve(module).resolve("app/target/quarkus-app/quarkus-run.jar"), port,
+        if (name.equals("console")) {
+            // The console calls the services' public APIs with the signed-in user's token (docs/console.md).
+            settings.put("atrium.console.workspace-url", ports.url(ports.workspace()));
+            settings.put("atrium.console.guardrail-url", ports.url(ports.guardrail()));
+            settings.put("atrium.console.routing-url", ports.url(ports.routing()));
+            settings.put("atrium.console.billing-url", ports.url(ports.billing()));
+            settings.put("atrium.console.gateway-url", ports.url(ports.gateway()));
+        }
+        String app = name.equals("console") ? "console" : "app";
+        return new ServiceProcess(name, root.resolve(module).resolve(app + "/target/quarkus-app/quarkus-run.jar"), port,
                 managementPort(port), settings, log(name));
     }
 

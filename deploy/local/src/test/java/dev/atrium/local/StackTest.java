@@ -53,6 +53,13 @@ class StackTest {
     }
 
     @Test
+    void theConsoleServesOn8085WithItsManagementPortOn9085Locally() {
+        Ports ports = Ports.defaults();
+        assertThat(ports.console()).isEqualTo(8085);
+        assertThat(ports.management(ports.console())).isEqualTo(9085);
+    }
+
+    @Test
     void eachServicesManagementPortIsItsPublicPortPlusAThousandLocally() {
         Ports ports = Ports.defaults();
         assertThat(List.of(ports.management(ports.gateway()), ports.management(ports.workspace()),

@@ -26,7 +26,7 @@ class OverlaysTest {
         List<ObjectNode> manifests = Kustomize.render(Repo.overlay(overlay));
 
         assertThat(Workloads.all(manifests)).extracting(Manifests::id).containsExactlyInAnyOrder(
-                "StatefulSet gateway", "Deployment workspace-service", "Deployment guardrail-service",
+                "StatefulSet gateway", "Deployment workspace-service", "Deployment guardrail-service", "Deployment console",
                 "Deployment routing-service", "Deployment billing-service");
         assertThat(ManifestChecks.workloadProblems(manifests)).isEmpty();
         assertThat(ManifestChecks.companionProblems(manifests)).isEmpty();

@@ -1,0 +1,31 @@
+package dev.atrium.console.adapter.in.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.atrium.console.adapter.out.client.ServiceCallException;
+import io.quarkus.qute.TemplateData;
+import java.util.function.Supplier;
+
+/**
+ * One panel's data, or why it could not be shown (the service's refusal, as it said it): a page whose
+ * caller may not see one panel still shows the others.
+ */
+@TemplateData
+public record Loaded(JsonNode json, String error) {
+
+    static Loaded of(Supplier<JsonNode> call) {
+        try {
+            return new Loaded(call.get(), null);
+        } catch (ServiceCallException e) {
+            return new Loaded(MissingNode.getInstance(), e.getMessage());
+        }
+    }
+
+    public boolean ok() {
+        return error == null;
+    }
+
+    public Object data() {
+        return Views.plain(json);
+    }
+}
