@@ -40,6 +40,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, ProcessStarter> starters = new LinkedHashMap<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     private final Map<Integer, Integer> replicaManagement = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraSettings = new LinkedHashMap<>();
     private Postgres postgres;
     private String otlpEndpoint = System.getenv("ATRIUM_OTLP_ENDPOINT");
 
@@ -61,6 +62,15 @@ public final class Stack implements AutoCloseable {
      */
     public Stack otlpEndpoint(String endpoint) {
         this.otlpEndpoint = endpoint;
+        return this;
+    }
+
+    /**
+     * One more setting for a service (for tests: a shorter hold expiry, say); set before {@link #start()},
+     * it wins over the launcher's own.
+     */
+    public Stack setting(String service, String key, String value) {
+        extraSettings.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
         return this;
     }
 
@@ -250,6 +260,7 @@ public final class Stack implements AutoCloseable {
             settings.put("atrium.gateway.default-provider-key", SIMULATOR_KEY);
             settings.put("atrium.gateway.spool-dir", home.resolve("gateway-spool").toString());
         }
+        settings.putAll(extraSettings.getOrDefault(name, Map.of()));
         return new ServiceProcess(name, root.resolve(module).resolve("app/target/quarkus-app/quarkus-run.jar"), port,
                 managementPort(port), settings, log(name));
     }
@@ -295,8 +306,15 @@ public final class Stack implements AutoCloseable {
         stop(process);
     }
 
-    /** Kills one component without warning (SIGKILL), as a crash or an OOM kill would (for failure tests). */
+    /**
+     * Kills one component without warning (SIGKILL), as a crash or an OOM kill would (for failure tests).
+     * {@code postgres} (the embedded server only) is its postmaster and every backend.
+     */
     public synchronized void kill(String name) {
+        if (name.equals("postgres") && postgres != null) {
+            postgres.kill();
+            return;
+        }
         Process process = processes.remove(name);
         if (process == null) {
             throw new IllegalArgumentException("No running component " + name);
@@ -312,6 +330,14 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a component stopped with {@link #stop(String)} again, and waits until it is ready. */
     public synchronized void restart(String name) {
+        if (name.equals("postgres") && externalDb == null) {
+            try {
+                startDatabase();
+            } catch (IOException e) {
+                throw new ComponentFailure(name, home.resolve("postgres"), e.toString());
+            }
+            return;
+        }
         try {
             launch(name, starters.get(name));
         } catch (IOException | InterruptedException e) {
