@@ -112,6 +112,31 @@ final class Conservation {
     }
 
     /**
+     * From now until billing books again: until the organization's balance moves (the load's usage, or a
+     * probe's, being booked).
+     */
+    Duration untilBillingBooks(Duration timeout) {
+        return untilMoves(() -> billing("/balance").path("balance").decimalValue(), "billing's balance", timeout);
+    }
+
+    /** From now until guardrail settles again: until its spend of the organization's keys moves. */
+    Duration untilGuardrailSettles(Duration timeout) {
+        return untilMoves(() -> keySpend(apiKey).path("usage").decimalValue()
+                .add(keySpend(probeKey).path("usage").decimalValue()), "guardrail's spend", timeout);
+    }
+
+    private static Duration untilMoves(java.util.function.Supplier<BigDecimal> reading, String what, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        BigDecimal first = reading.get();
+        while (reading.get().compareTo(first) == 0) {
+            assertThat(System.nanoTime()).as("%s moved from %s within %s", what, first, timeout).isLessThan(deadline);
+            sleep(100);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
      * Asserts the conservation for the load's outcomes and the probes, waiting at most {@code within} for
      * bookings, settlements and the sweep of stranded holds. A request that got no complete answer (the
      * gateway killed under it) may have been booked or not; each booked one is booked once and is one of
@@ -180,9 +205,10 @@ final class Conservation {
         assertThat(reconciliation.path("held").decimalValue()).as("%s", reconciliation).isZero();
         assertThat(reconciliation.path("drift").decimalValue()).as("%s", reconciliation).isZero();
         assertThat(reconciliation.path("negative_rows").asLong()).as("%s", reconciliation).isZero();
-        System.out.printf("conservation: %d answered ($%s), %d cut off, %d booked ($%s), %d refused%n",
+        System.out.printf("conservation: %d answered ($%s), %d cut off, %d booked ($%s), %d refused, %d not connected%n",
                 answered.size(), answeredTotal.toPlainString(), broken, booked.size(), bookedTotal.toPlainString(),
-                all.stream().filter(o -> o.status() > 0 && o.status() != 200).count());
+                all.stream().filter(o -> o.status() > 0 && o.status() != 200).count(),
+                all.stream().filter(o -> o.status() == 0).count());
     }
 
     /** The organization's usage debits of its credits, by generation id (the entry's reference). */

@@ -33,14 +33,17 @@ class ConsumerRestartTest {
                     .isTrue();
             SharedStack.get().restart("billing");
             long ready = System.nanoTime();
+            Duration resumed = money.untilBillingBooks(Duration.ofSeconds(60));
             Load.Outcome probe = money.probe("after billing's restart");
             assertThat(probe.status()).as("%s", probe.body()).isEqualTo(200);
             Duration booked = money.untilBilled(probe.id(), Duration.ofSeconds(60));
-            System.out.printf("billing killed: ready %.1f s after the kill, a new answer booked %.1f s after ready%n",
-                    (ready - killed) / 1e9, booked.toMillis() / 1e3);
-            // Measured 2.1 s on a machine at load 40. A dynamic member with Kafka's default 45 s session waited for the
-            // dead member to expire: up to 45 s from the kill (~44 s measured in issue 24).
-            assertThat(booked).as("from billing ready to a new answer booked").isLessThan(BOOKS_AGAIN_WITHIN);
+            System.out.printf("billing killed: ready %.1f s after the kill, booking again %.1f s after ready, a new "
+                    + "answer booked %.1f s after it was answered%n", (ready - killed) / 1e9, resumed.toMillis() / 1e3,
+                    booked.toMillis() / 1e3);
+            // Measured 2.1 s on a machine at load 40 (one request, no backlog), 8 s at load 50 with three clients. A
+            // dynamic member with Kafka's default 45 s session waited for the dead member to expire: up to 45 s
+            // from the kill (~44 s measured in issue 24).
+            assertThat(resumed).as("from billing ready to its first booking").isLessThan(BOOKS_AGAIN_WITHIN);
             assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30))).as("answers after the restart")
                     .isTrue();
         } finally {
@@ -65,13 +68,16 @@ class ConsumerRestartTest {
                     .isTrue();
             SharedStack.get().restart("guardrail");
             long ready = System.nanoTime();
-            Load.Outcome probe = money.probe("after guardrail's restart");
-            assertThat(probe.status()).as("%s", probe.body()).isEqualTo(200);
-            Duration settled = money.untilProbesSettled(Duration.ofSeconds(60));
-            System.out.printf("guardrail killed: ready %.1f s after the kill, a new answer settled %.1f s after ready%n",
-                    (ready - killed) / 1e9, (System.nanoTime() - ready) / 1e9);
-            assertThat(Duration.ofNanos(System.nanoTime() - ready)).as("from guardrail ready to a new answer settled (%s "
-                    + "waiting for it)", settled).isLessThan(BOOKS_AGAIN_WITHIN);
+            // A probe answered beside the load, in case the load's key has reached its limit: guardrail has a new
+            // answer to settle either way.
+            var probe = java.util.concurrent.CompletableFuture.supplyAsync(() -> money.probe("after guardrail's restart"));
+            Duration resumed = money.untilGuardrailSettles(Duration.ofSeconds(60));
+            assertThat(probe.get().status()).as("%s", probe.get().body()).isEqualTo(200);
+            money.untilProbesSettled(Duration.ofSeconds(60));
+            System.out.printf("guardrail killed: ready %.1f s after the kill, settling again %.1f s and the probe "
+                    + "settled %.1f s after ready%n", (ready - killed) / 1e9, resumed.toMillis() / 1e3,
+                    (System.nanoTime() - ready) / 1e9);
+            assertThat(resumed).as("from guardrail ready to its first settlement").isLessThan(BOOKS_AGAIN_WITHIN);
             assertThat(load.await(o -> o.answered() || o.status() == 402, 10, Duration.ofSeconds(30)))
                     .as("answers (or refusals at the key's limit) after the restart").isTrue();
         } finally {

@@ -30,8 +30,9 @@ final class Load implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /**
-     * One request: {@code status} -1 when no complete answer arrived (connection refused or cut, a stream
-     * without its end); {@code id} and {@code cost} only for a complete 200.
+     * One request: {@code status} -1 when no complete answer arrived (the connection cut, a stream without
+     * its end: the gateway may have served it), 0 when no connection was made (nothing was served);
+     * {@code id} and {@code cost} only for a complete 200.
      */
     record Outcome(long startedAt, long endedAt, int status, boolean streamed, String id, BigDecimal cost,
             String body) {
@@ -111,6 +112,8 @@ final class Load implements AutoCloseable {
             }
             return new Outcome(started, ended, 200, stream, answer.path("id").asText(),
                     answer.path("usage").path("cost").decimalValue(), null);
+        } catch (java.net.ConnectException e) {
+            return new Outcome(started, System.nanoTime(), 0, stream, null, null, e.toString());
         } catch (IOException e) {
             return new Outcome(started, System.nanoTime(), -1, stream, null, null, e.toString());
         } catch (InterruptedException e) {
