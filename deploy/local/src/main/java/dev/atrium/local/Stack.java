@@ -343,7 +343,8 @@ public final class Stack implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             throw new ComponentFailure(name, log(name), e.toString());
         }
-        await(name, readiness.get(name), Duration.ofSeconds(120));
+        // As long as a first start may take: a restart on a busy machine took over 120 s.
+        await(name, readiness.get(name), Duration.ofSeconds(180));
     }
 
     /**
