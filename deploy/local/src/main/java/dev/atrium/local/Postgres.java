@@ -21,10 +21,12 @@ public final class Postgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final int port;
+    private final Path dataDir;
 
-    private Postgres(EmbeddedPostgres server, int port) {
+    private Postgres(EmbeddedPostgres server, int port, Path dataDir) {
         this.server = server;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     public static Postgres start(Path dataDir, int port) throws IOException {
@@ -42,7 +44,7 @@ public final class Postgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-        return new Postgres(server, port);
+        return new Postgres(server, port, dataDir);
     }
 
     public int port() {
@@ -64,6 +66,33 @@ public final class Postgres implements AutoCloseable {
                 }
             }
             s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    /**
+     * SIGKILL of the postmaster (its PID from {@code postmaster.pid}), then of every backend it leaves, as
+     * an OOM kill of the server's processes would: nothing is flushed, the next start recovers from the
+     * WAL (for failure tests). The folder's lock is released, so {@link #start} may run again.
+     */
+    void kill() {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("No running postmaster in " + dataDir, e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("No process " + pid + " (postmaster of " + dataDir + ")"));
+        java.util.List<ProcessHandle> backends = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), backends.stream())
+                .forEach(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
+        try {
+            // pg_ctl stop finds nothing to stop (logged); what matters is the released folder lock.
+            server.close();
+        } catch (IOException ignored) {
+            // the server is gone already
         }
     }
 

@@ -43,6 +43,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, ProcessStarter> starters = new LinkedHashMap<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     private final Map<Integer, Integer> replicaManagement = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraSettings = new LinkedHashMap<>();
     private Postgres postgres;
     private String otlpEndpoint = System.getenv("ATRIUM_OTLP_ENDPOINT");
 
@@ -64,6 +65,15 @@ public final class Stack implements AutoCloseable {
      */
     public Stack otlpEndpoint(String endpoint) {
         this.otlpEndpoint = endpoint;
+        return this;
+    }
+
+    /**
+     * One more setting for a service (for tests: a shorter hold expiry, say); set before {@link #start()},
+     * it wins over the launcher's own.
+     */
+    public Stack setting(String service, String key, String value) {
+        extraSettings.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
         return this;
     }
 
@@ -271,6 +281,7 @@ public final class Stack implements AutoCloseable {
             settings.put("atrium.console.billing-url", ports.url(ports.billing()));
             settings.put("atrium.console.gateway-url", ports.url(ports.gateway()));
         }
+        settings.putAll(extraSettings.getOrDefault(name, Map.of()));
         String app = name.equals("console") ? "console" : "app";
         return new ServiceProcess(name, root.resolve(module).resolve(app + "/target/quarkus-app/quarkus-run.jar"), port,
                 managementPort(port), settings, log(name));
@@ -317,8 +328,15 @@ public final class Stack implements AutoCloseable {
         stop(process);
     }
 
-    /** Kills one component without warning (SIGKILL), as a crash or an OOM kill would (for failure tests). */
+    /**
+     * Kills one component without warning (SIGKILL), as a crash or an OOM kill would (for failure tests).
+     * {@code postgres} (the embedded server only) is its postmaster and every backend.
+     */
     public synchronized void kill(String name) {
+        if (name.equals("postgres") && postgres != null) {
+            postgres.kill();
+            return;
+        }
         Process process = processes.remove(name);
         if (process == null) {
             throw new IllegalArgumentException("No running component " + name);
@@ -334,12 +352,21 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a component stopped with {@link #stop(String)} again, and waits until it is ready. */
     public synchronized void restart(String name) {
+        if (name.equals("postgres") && externalDb == null) {
+            try {
+                startDatabase();
+            } catch (IOException e) {
+                throw new ComponentFailure(name, home.resolve("postgres"), e.toString());
+            }
+            return;
+        }
         try {
             launch(name, starters.get(name));
         } catch (IOException | InterruptedException e) {
             throw new ComponentFailure(name, log(name), e.toString());
         }
-        await(name, readiness.get(name), Duration.ofSeconds(120));
+        // As long as a first start may take: a restart on a busy machine took over 120 s.
+        await(name, readiness.get(name), Duration.ofSeconds(180));
     }
 
     /**

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 /** One stack for every system test class of this JVM, on free ports, stopped when the JVM ends. */
 final class SharedStack {
 
+    /** The system stack's expiry of holds no usage record settled nor gateway released (fault tests wait it out). */
+    static final java.time.Duration HOLD_TTL = java.time.Duration.ofSeconds(30);
+
     private static Stack stack;
     private static OtlpReceiver otlp;
     private static String adminToken;
@@ -30,7 +33,10 @@ final class SharedStack {
                 deleteTree(home.resolve(data));
             }
             Stack started = new Stack(root, home, Ports.free(), null,
-                    line -> System.out.println("[stack] " + line)).otlpEndpoint(otlp.endpoint());
+                    line -> System.out.println("[stack] " + line)).otlpEndpoint(otlp.endpoint())
+                    // Holds a killed gateway strands are given back within a fault test, not after 6 minutes;
+                    // still far above any request of the tests (a few seconds at most).
+                    .setting("guardrail", "atrium.guardrail.reservation-ttl", HOLD_TTL.toSeconds() + "s");
             started.start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             stack = started;

@@ -66,4 +66,9 @@ class MeteredGuardrailChecker implements GuardrailChecker {
     public Uni<Void> release(String reservationId) {
         return delegate.release(reservationId);
     }
+
+    @Override
+    public Uni<Integer> releasePreviousLives() {
+        return delegate.releasePreviousLives();
+    }
 }

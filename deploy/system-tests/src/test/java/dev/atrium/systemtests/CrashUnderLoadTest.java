@@ -1,0 +1,101 @@
+package dev.atrium.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.local.AdminClient;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crashes (SIGKILL) of the gateway and of PostgreSQL under load, each followed by a restart while the
+ * load goes on: requests in flight may fail, every answer is billed exactly once and money is conserved
+ * ({@link Conservation}). The holds a killed gateway strands are given back by guardrail's sweep
+ * ({@link SharedStack#HOLD_TTL} on the system stack).
+ */
+class CrashUnderLoadTest {
+
+    private static final int CLIENTS = 3;
+    /** Bookings, settlements and the sweep of holds a killed gateway stranded. */
+    private static final Duration SETTLES_WITHIN = SharedStack.HOLD_TTL.plusSeconds(60);
+
+    private final AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
+
+    @Test
+    void gatewayKilledUnderLoadAndRestartedBillsEveryAnswerOnce() throws Exception {
+        Conservation money = Conservation.open(admin, "kill-gateway", new BigDecimal("5"));
+        Load load = money.load(CLIENTS);
+        try {
+            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
+                    .isTrue();
+            SharedStack.get().kill("gateway");
+            long killed = System.nanoTime();
+            SharedStack.get().restart("gateway");
+            System.out.printf("gateway killed: ready again %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);
+            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(30))).as("answers after the restart")
+                    .isTrue();
+        } finally {
+            load.close();
+        }
+        money.assertConserved(load.outcomes(), SETTLES_WITHIN);
+    }
+
+    @Test
+    void gatewayKilledDuringAKafkaOutageKeepsTheUsageOfEveryAnswerInItsSpool() throws Exception {
+        Conservation money = Conservation.open(admin, "kill-gateway-no-kafka", new BigDecimal("5"));
+        Load load = money.load(CLIENTS);
+        try {
+            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the outage")
+                    .isTrue();
+            SharedStack.get().stop("kafka");
+            try {
+                // Answered now, their usage only in the gateway's spool on disk.
+                assertThat(load.await(Load.Outcome::answered, 30, Duration.ofSeconds(30)))
+                        .as("answers while Kafka is away").isTrue();
+                SharedStack.get().kill("gateway");
+                SharedStack.get().restart("gateway");
+                assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30)))
+                        .as("answers after the gateway's restart, Kafka still away").isTrue();
+            } finally {
+                SharedStack.get().restart("kafka");
+            }
+            assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30))).as("answers after Kafka returned")
+                    .isTrue();
+        } finally {
+            load.close();
+        }
+        money.assertConserved(load.outcomes(), SETTLES_WITHIN);
+    }
+
+    @Test
+    void postgresKilledUnderLoadAndRestartedEveryConsumerResumesByItself() throws Exception {
+        Conservation money = Conservation.open(admin, "kill-postgres", new BigDecimal("5"));
+        Load load = money.load(CLIENTS);
+        try {
+            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
+                    .isTrue();
+            SharedStack.get().kill("postgres");
+            long killed = System.nanoTime();
+            // Checks cannot reserve: the gateway refuses rather than serve unchecked.
+            assertThat(load.await(o -> o.status() >= 500, 5, Duration.ofSeconds(30)))
+                    .as("refusals while PostgreSQL is away").isTrue();
+            SharedStack.get().restart("postgres");
+            long restarted = System.nanoTime();
+            assertThat(load.await(Load.Outcome::answered, 1, Duration.ofSeconds(60)))
+                    .as("an answer after PostgreSQL's restart").isTrue();
+            long serving = System.nanoTime();
+            Load.Outcome probe = money.probe("after PostgreSQL's restart");
+            assertThat(probe.status()).as("%s", probe.body()).isEqualTo(200);
+            Duration booked = money.untilBilled(probe.id(), Duration.ofSeconds(60));
+            Duration settled = money.untilProbesSettled(Duration.ofSeconds(60));
+            System.out.printf("postgres killed: up again %.1f s after the kill, serving %.1f s after that, a new answer "
+                    + "booked %.1f s and settled %.1f s later%n", (restarted - killed) / 1e9,
+                    (serving - restarted) / 1e9, booked.toMillis() / 1e3, (booked.toMillis() + settled.toMillis()) / 1e3);
+            assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30))).as("answers after the restart")
+                    .isTrue();
+        } finally {
+            load.close();
+        }
+        money.assertConserved(load.outcomes(), SETTLES_WITHIN);
+    }
+}
