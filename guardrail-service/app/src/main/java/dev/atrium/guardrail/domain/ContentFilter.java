@@ -1,6 +1,5 @@
 package dev.atrium.guardrail.domain;
 
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.atrium.common.error.InvalidFieldException;
 import java.util.List;
@@ -10,9 +9,13 @@ import java.util.Objects;
  * One content filter: a builtin detector or a custom regular expression, and what to do with a
  * match. A custom pattern must run on RE2/J, the linear-time engine the scan uses: constructs that
  * need backtracking (back-references, lookahead, lookbehind, atomic groups, possessive quantifiers)
- * are refused when written, naming the construct, so a stored filter always runs.
+ * are refused when written, naming the construct.
+ *
+ * <p>A filter stored before the scan took RE2 syntax may hold such a pattern: read back through
+ * {@link #stored}, it loads with {@code unrunnable} saying why (the policy around it still loads), and
+ * refuses every text it would scan until an administrator saves it again (fail closed).
  */
-public record ContentFilter(Builtin builtin, String pattern, FilterAction action, String label) {
+public record ContentFilter(Builtin builtin, String pattern, FilterAction action, String label, String unrunnable) {
 
     static final int MAX_PATTERN_LENGTH = 500;
     static final int MAX_FILTERS = 50;
@@ -24,12 +27,33 @@ public record ContentFilter(Builtin builtin, String pattern, FilterAction action
             throw new InvalidFieldException(PolicyDocument.CONTENT_FILTERS,
                     "A content filter has either a builtin or a pattern");
         }
-        if (pattern != null) {
+        if (pattern != null && unrunnable == null) {
             checkPattern(pattern);
         }
         if (label != null && (label.isBlank() || label.length() > 100)) {
             throw new InvalidFieldException(PolicyDocument.CONTENT_FILTERS,
                     "A content filter's label must have 1 to 100 characters");
+        }
+    }
+
+    /** A filter as written now: its pattern must run on RE2/J. */
+    public ContentFilter(Builtin builtin, String pattern, FilterAction action, String label) {
+        this(builtin, pattern, action, label, null);
+    }
+
+    /**
+     * A filter read back from storage: one whose pattern the scan cannot run (written before content filters
+     * took RE2 syntax) is kept, marked unrunnable with the reason, rather than failing the whole policy.
+     */
+    public static ContentFilter stored(Builtin builtin, String pattern, FilterAction action, String label) {
+        try {
+            return new ContentFilter(builtin, pattern, action, label);
+        } catch (InvalidFieldException e) {
+            if (!PATTERN_FIELD.equals(e.field())) {
+                throw e;
+            }
+            return new ContentFilter(builtin, pattern, action, label, e.getMessage()
+                    + ". It refuses every text it would scan until it is saved again with an RE2 pattern");
         }
     }
 
@@ -63,7 +87,7 @@ public record ContentFilter(Builtin builtin, String pattern, FilterAction action
                     + ", which the linear-time pattern engine (RE2) cannot run; content filters take RE2 syntax");
         }
         try {
-            Pattern.compile(pattern);
+            ContentScan.compile(pattern);
         } catch (PatternSyntaxException e) {
             throw new InvalidFieldException(PATTERN_FIELD, "Invalid pattern '" + pattern + "': "
                     + e.getDescription() + (e.getPattern() == null || e.getPattern().isEmpty() ? ""

@@ -2,13 +2,18 @@ package dev.atrium.guardrail.domain;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,11 +29,12 @@ public final class ContentScan {
 
     /**
      * At most {@code maxChars} UTF-16 characters are scanned, and all the filters of one scan stop at
-     * {@code time} on the clock (so they never use more CPU than that).
+     * {@code time} on the clock (the checking thread's CPU time by default), so they never use more CPU than
+     * that.
      */
     public record Bounds(int maxChars, Duration time) {
 
-        /** 1 Mi characters; 2 s, well inside the gateway's 5 s for a call to guardrail. */
+        /** 1 Mi characters; 2 s of CPU, well inside the gateway's 5 s for a call to guardrail. */
         public static final Bounds DEFAULT = new Bounds(1 << 20, Duration.ofSeconds(2));
 
         public Bounds {
@@ -38,10 +44,16 @@ public final class ContentScan {
         }
     }
 
+    private static final LongSupplier THREAD_CPU = threadCpu();
+
     /** Characters read between two looks at the clock. */
     private static final int READS_PER_LOOK = 1 << 14;
 
     private static final Map<Builtin, Pattern> BUILTINS = new EnumMap<>(Builtin.class);
+
+    /** Custom patterns compiled so far; RE2/J patterns are safe to share between threads. */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 10_000;
 
     /*
      * RE2 has no lookaround, so a builtin consumes the character before and after its match instead
@@ -80,8 +92,13 @@ public final class ContentScan {
     private ContentScan() {
     }
 
+    /**
+     * Scans within the default bounds, timed by the CPU the checking thread spends (where the JVM measures it,
+     * else the wall clock): a loaded machine stretches the wall clock many times over (the CPU-starved thread
+     * waits), which must not refuse a check that did little work.
+     */
     public static ScanResult scan(List<ContentFilter> filters, String text) {
-        return scan(filters, text, Bounds.DEFAULT, System::nanoTime);
+        return scan(filters, text, Bounds.DEFAULT, THREAD_CPU);
     }
 
     public static ScanResult scan(List<ContentFilter> filters, String text, Bounds bounds, LongSupplier nanoTime) {
@@ -92,27 +109,62 @@ public final class ContentScan {
             return ScanResult.unfinished(filters.get(0), "cannot scan its " + text.length()
                     + " characters: the content filters scan at most " + bounds.maxChars());
         }
-        Clocked input = new Clocked(text, nanoTime, nanoTime.getAsLong() + bounds.time().toNanos());
-        List<Match> matches = new ArrayList<>();
-        for (int i = 0; i < filters.size(); i++) {
-            try {
-                find(filters.get(i), i, input, matches);
-            } catch (Clocked.OutOfTime e) {
-                return ScanResult.unfinished(filters.get(i), "could not finish scanning its " + text.length()
-                        + " characters within " + bounds.time().toMillis() + " ms");
+        for (ContentFilter f : filters) {
+            if (f.unrunnable() != null) {
+                return ScanResult.unfinished(f, "cannot run its pattern, stored before content filters took RE2 "
+                        + "syntax; an administrator must save it again");
             }
         }
-        matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::order));
-        ContentFilter blockedBy = matches.stream().filter(m -> m.filter().action() == FilterAction.BLOCK)
-                .findFirst().map(Match::filter).orElse(null);
-        LinkedHashSet<String> flags = new LinkedHashSet<>();
-        matches.stream().filter(m -> m.filter().action() == FilterAction.FLAG)
-                .forEach(m -> flags.add(m.filter().name()));
-        List<Redaction> redactions = new ArrayList<>();
-        StringBuilder redacted = new StringBuilder();
+        Runs runs = new Runs(new Clocked(text, nanoTime, nanoTime.getAsLong() + bounds.time().toNanos()));
+        ContentFilter running = null;
+        try {
+            // A block match refuses the text whatever else matched, so the block filters go first and each only
+            // as far as its leftmost match; the earliest match wins, then the earlier filter.
+            ContentFilter blockedBy = null;
+            int blockedAt = Integer.MAX_VALUE;
+            for (ContentFilter f : filters) {
+                if (f.action() == FilterAction.BLOCK) {
+                    running = f;
+                    int at = runs.first(f);
+                    if (at >= 0 && at < blockedAt) {
+                        blockedAt = at;
+                        blockedBy = f;
+                    }
+                }
+            }
+            if (blockedBy != null) {
+                return ScanResult.blocked(blockedBy);
+            }
+            List<Match> flagged = new ArrayList<>();
+            List<Match> redact = new ArrayList<>();
+            for (int i = 0; i < filters.size(); i++) {
+                ContentFilter f = running = filters.get(i);
+                if (f.action() == FilterAction.FLAG) {
+                    int at = runs.first(f);
+                    if (at >= 0) {
+                        flagged.add(new Match(f, i, at, at));
+                    }
+                } else if (f.action() == FilterAction.REDACT) {
+                    for (int[] m : runs.all(f)) {
+                        redact.add(new Match(f, i, m[0], m[1]));
+                    }
+                }
+            }
+            flagged.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::order));
+            LinkedHashSet<String> flags = new LinkedHashSet<>();
+            flagged.forEach(m -> flags.add(m.filter().name()));
+            return redacted(text, withoutOverlaps(redact), List.copyOf(flags));
+        } catch (Clocked.OutOfTime e) {
+            return ScanResult.unfinished(running, "could not finish scanning its " + text.length()
+                    + " characters within " + bounds.time().toMillis() + " ms");
+        }
+    }
+
+    private static ScanResult redacted(String text, List<Match> kept, List<String> flags) {
+        List<Redaction> redactions = new ArrayList<>(kept.size());
+        StringBuilder redacted = new StringBuilder(text.length());
         int at = 0;
-        List<Match> redact = matches.stream().filter(m -> m.filter().action() == FilterAction.REDACT).toList();
-        for (Match m : withoutOverlaps(redact)) {
+        for (Match m : kept) {
             String replacement = "[REDACTED:" + m.filter().name() + "]";
             redactions.add(new Redaction(m.filter().name(), m.start(), m.end(), text.substring(m.start(), m.end()),
                     replacement));
@@ -120,7 +172,15 @@ public final class ContentScan {
             at = m.end();
         }
         redacted.append(text, at, text.length());
-        return new ScanResult(blockedBy, redacted.toString(), List.copyOf(redactions), List.copyOf(flags), null);
+        return new ScanResult(null, redacted.toString(), List.copyOf(redactions), flags, null);
+    }
+
+    private static LongSupplier threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()) {
+            return threads::getCurrentThreadCpuTime;
+        }
+        return System::nanoTime;
     }
 
     /** Whether the digits of a card number pass the Luhn check. */
@@ -141,18 +201,84 @@ public final class ContentScan {
         return sum % 10 == 0;
     }
 
-    /** The pattern a filter runs: its builtin's, or its own compiled on RE2/J (checked when it was written). */
+    /**
+     * The pattern a filter runs: its builtin's, or its own compiled on RE2/J (checked when it was written),
+     * compiled once per pattern, not per request.
+     */
     static Pattern compile(ContentFilter filter) {
-        return filter.builtin() != null ? BUILTINS.get(filter.builtin()) : Pattern.compile(filter.pattern());
+        return filter.builtin() != null ? BUILTINS.get(filter.builtin()) : compile(filter.pattern());
     }
 
-    private static void find(ContentFilter filter, int order, Clocked input, List<Match> into) {
+    /** {@code pattern} compiled on RE2/J, from the cache when it was compiled before. */
+    static Pattern compile(String pattern) {
+        Pattern compiled = COMPILED.get(pattern);
+        if (compiled == null) {
+            compiled = Pattern.compile(pattern);
+            if (COMPILED.size() >= MAX_COMPILED) {
+                // Bounded: stored patterns are compiled again after a clear, which is rare and cheap.
+                COMPILED.clear();
+            }
+            COMPILED.put(pattern, compiled);
+        }
+        return compiled;
+    }
+
+    /**
+     * The runs of one scan's patterns over its text, each pattern run at most once however many filters
+     * hold it (filters differ by action or label): a filter's leftmost match for block and flag, every match
+     * for redact.
+     */
+    private static final class Runs {
+
+        private final Clocked input;
+        private final Map<Object, Integer> firsts = new HashMap<>();
+        private final Map<Object, List<int[]>> alls = new HashMap<>();
+
+        Runs(Clocked input) {
+            this.input = input;
+        }
+
+        /** Where the filter's leftmost (non-empty, accepted) match starts, or -1. */
+        int first(ContentFilter filter) {
+            Object key = key(filter);
+            List<int[]> all = alls.get(key);
+            if (all != null) {
+                return all.isEmpty() ? -1 : all.get(0)[0];
+            }
+            Integer first = firsts.get(key);
+            if (first == null) {
+                List<int[]> found = new ArrayList<>(1);
+                find(filter, input, found, true);
+                first = found.isEmpty() ? -1 : found.get(0)[0];
+                firsts.put(key, first);
+            }
+            return first;
+        }
+
+        List<int[]> all(ContentFilter filter) {
+            return alls.computeIfAbsent(key(filter), k -> {
+                List<int[]> found = new ArrayList<>();
+                find(filter, input, found, false);
+                return found;
+            });
+        }
+
+        private static Object key(ContentFilter filter) {
+            return filter.builtin() != null ? filter.builtin() : filter.pattern();
+        }
+    }
+
+    /** Adds the filter's matches as {start, end}, in order; only the first when {@code firstOnly}. */
+    private static void find(ContentFilter filter, Clocked input, List<int[]> into, boolean firstOnly) {
         Matcher m = compile(filter).matcher(input);
         String text = input.text;
         if (filter.builtin() == null) {
             while (m.find()) {
                 if (m.end() > m.start()) {
-                    into.add(new Match(filter, order, m.start(), m.end()));
+                    into.add(new int[] {m.start(), m.end()});
+                    if (firstOnly) {
+                        return;
+                    }
                 }
             }
             return;
@@ -166,7 +292,10 @@ public final class ContentScan {
             int start = m.start(group);
             int end = m.end(group);
             if (end > start && accepts(filter, text.substring(start, end))) {
-                into.add(new Match(filter, order, start, end));
+                into.add(new int[] {start, end});
+                if (firstOnly) {
+                    return;
+                }
             }
             from = Math.max(end, start + 1);
         }
@@ -180,18 +309,26 @@ public final class ContentScan {
         return digits.length() >= 13 && digits.length() <= 19 && luhn(digits);
     }
 
+    /**
+     * The redactions to make, in order: of overlapping matches the longer wins, then the earlier filter, then
+     * the earlier match. Kept matches never overlap, so the one starting at or before a candidate and the one
+     * starting after it are the only ones it can overlap: n log n however many matches (a one-character pattern
+     * on a mebibyte has a million).
+     */
     private static List<Match> withoutOverlaps(List<Match> matches) {
         List<Match> byStrength = new ArrayList<>(matches);
         byStrength.sort(Comparator.comparingInt((Match m) -> m.start() - m.end()).thenComparingInt(Match::order)
                 .thenComparingInt(Match::start));
-        List<Match> kept = new ArrayList<>();
+        TreeMap<Integer, Match> kept = new TreeMap<>();
         for (Match m : byStrength) {
-            if (kept.stream().noneMatch(k -> k.start() < m.end() && m.start() < k.end())) {
-                kept.add(m);
+            Map.Entry<Integer, Match> before = kept.floorEntry(m.start());
+            Map.Entry<Integer, Match> after = kept.ceilingEntry(m.start());
+            if ((before == null || before.getValue().end() <= m.start())
+                    && (after == null || after.getKey() >= m.end())) {
+                kept.put(m.start(), m);
             }
         }
-        kept.sort(Comparator.comparingInt(Match::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 
     private record Match(ContentFilter filter, int order, int start, int end) {

@@ -6,13 +6,18 @@ import java.util.Optional;
 /**
  * What the content filters found in a text; {@code blockedBy} is the first block filter that matched,
  * or the filter the scan could not finish ({@code unfinished} says why): a text not wholly scanned
- * is refused, never let through.
+ * is refused, never let through. A blocked text is refused whole, so its redactions and flags are not
+ * worked out.
  */
 public record ScanResult(ContentFilter blockedBy, String redactedText, List<Redaction> redactions, List<String> flags,
         String unfinished) {
 
     public static ScanResult clean(String text) {
         return new ScanResult(null, text, List.of(), List.of(), null);
+    }
+
+    static ScanResult blocked(ContentFilter filter) {
+        return new ScanResult(filter, null, List.of(), List.of(), null);
     }
 
     /** The scan stopped at its bounds on {@code filter}: the text is refused. */

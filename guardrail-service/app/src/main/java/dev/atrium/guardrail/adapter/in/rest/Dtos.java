@@ -84,12 +84,13 @@ final class Dtos {
         }
     }
 
+    /** {@code error} only on a stored filter the scan cannot run: it refuses what it would scan until saved again. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FilterView(String builtin, String pattern, String action, String label) {
+    record FilterView(String builtin, String pattern, String action, String label, String error) {
 
         static FilterView of(ContentFilter f) {
             return new FilterView(f.builtin() == null ? null : f.builtin().wire(), f.pattern(), f.action().wire(),
-                    f.label());
+                    f.label(), f.unrunnable());
         }
     }
 

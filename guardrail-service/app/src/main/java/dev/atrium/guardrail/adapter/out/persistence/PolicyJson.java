@@ -58,7 +58,7 @@ class PolicyJson {
                 r.rateLimits() == null ? null
                         : new RateLimits(r.rateLimits().requestsPerMinute(), r.rateLimits().tokensPerMinute()),
                 r.contentFilters() == null ? null : r.contentFilters().stream()
-                        .map(f -> new ContentFilter(f.builtin() == null ? null : Builtin.parse(f.builtin()),
+                        .map(f -> ContentFilter.stored(f.builtin() == null ? null : Builtin.parse(f.builtin()),
                                 f.pattern(), FilterAction.parse(f.action()), f.label())).toList());
     }
 

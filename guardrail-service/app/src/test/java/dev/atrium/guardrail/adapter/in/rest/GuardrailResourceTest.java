@@ -2,6 +2,7 @@ package dev.atrium.guardrail.adapter.in.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -13,6 +14,8 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.atrium.common.security.Caller;
 import dev.atrium.guardrail.TestCredits;
 import dev.atrium.workspace.api.WorkspaceEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -174,6 +177,40 @@ class GuardrailResourceTest {
 
     @Test
     @TestSecurity(user = "ops", roles = Caller.PLATFORM_ADMIN)
+    void aFilterStoredBeforeRe2LoadsFlaggedAndRefusesWhatItWouldScanUntilSavedAgain() throws Exception {
+        TestCredits.grant("org_legacy");
+        put("/api/v1/organizations/org_legacy/guardrails", Map.of("max_tokens", 100, "content_filters",
+                List.of(Map.of("pattern", "secret(?:key)", "action", "redact", "label", "legacy")))).statusCode(200);
+        // As a release before RE2/J stored it: java.util.regex took lookahead.
+        try (var c = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+                var ps = c.prepareStatement("UPDATE policy SET document = replace(document, 'secret(?:key)',"
+                        + " 'secret(?=key)'), revision = 2 WHERE level = 'organization' AND scope_id = 'org_legacy'")) {
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        given().get("/api/v1/organizations/org_legacy/guardrails").then().statusCode(200)
+                .body("revision", equalTo(2)).body("policy.max_tokens", equalTo(100))
+                .body("policy.content_filters[0].pattern", equalTo("secret(?=key)"))
+                .body("policy.content_filters[0].error", allOf(containsString("uses a lookahead ((?=)"),
+                        containsString("refuses every text it would scan until it is saved again")));
+        ActAs.caller("gateway", Caller.SERVICE);
+        checkText("org_legacy", "nothing to hide").statusCode(200).body("allowed", equalTo(false))
+                .body("status", equalTo(403)).body("message", equalTo("Request refused: the organization's content"
+                        + " filter legacy cannot run its pattern, stored before content filters took RE2 syntax; an"
+                        + " administrator must save it again."));
+        // The rest of the policy still applies.
+        check("org_legacy", "openai/gpt-4o-mini").statusCode(200).body("allowed", equalTo(true));
+
+        ActAs.caller("ops", Caller.PLATFORM_ADMIN);
+        put("/api/v1/organizations/org_legacy/guardrails", Map.of("max_tokens", 100, "content_filters",
+                List.of(Map.of("pattern", "secretkey", "action", "redact", "label", "legacy")))).statusCode(200)
+                .body("policy.content_filters[0].error", nullValue());
+        ActAs.caller("gateway", Caller.SERVICE);
+        checkText("org_legacy", "nothing to hide").statusCode(200).body("allowed", equalTo(true));
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = Caller.PLATFORM_ADMIN)
     void internalRoutesRefuseNonServiceCallers() {
         check("org_ceiling", "openai/gpt-4o-mini").statusCode(403).body("error.code", equalTo(403));
         given().get("/internal/v1/keys/key_1/spend").then().statusCode(403);
@@ -201,6 +238,14 @@ class GuardrailResourceTest {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("organization_id", org, "workspace_id", "ws_not_yet_announced", "key_id", "key_1",
                         "owner_user_id", "user_1", "models", List.of(model), "estimated_prompt_tokens", 12))
+                .post("/internal/v1/checks").then();
+    }
+
+    private static ValidatableResponse checkText(String org, String text) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("organization_id", org, "workspace_id", "ws_not_yet_announced", "key_id", "key_1",
+                        "owner_user_id", "user_1", "models", List.of("openai/gpt-4o-mini"),
+                        "estimated_prompt_tokens", 12, "text", text))
                 .post("/internal/v1/checks").then();
     }
 

@@ -1,6 +1,7 @@
 package dev.atrium.workspace.adapter.in.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -91,6 +92,37 @@ class BadInputResourceTest {
         given().headers(headers).get("/api/v1/workspaces/{ws}/keys", ws).then()
                 .statusCode(431).body("error.code", equalTo(431));
         given().get("/api/v1/workspaces/{ws}/keys", ws).then().statusCode(200).body("data", hasSize(0));
+    }
+
+    /**
+     * Past the HTTP decoder's own limit (1 MiB, {@code RequestEdge.DECODER_LIMIT}) Vert.x answers before any
+     * route runs, and Quarkus gives no way to replace that answer (the server's invalid-request handler is not
+     * exposed): a bare 414 or 431 and the connection closed, still a 4xx, documented in docs/security.md. This
+     * pins it, so an upgrade that changes it is noticed.
+     */
+    @Test
+    void pastTheDecodersLimitTheAnswerIsVertxsBareStatusAndTheConnectionCloses() throws Exception {
+        String line = raw("GET /api/v1/" + "x".repeat(1100 * 1024) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        // The request line was never read, so Vert.x answers as HTTP/1.0; the read ending proves the close.
+        assertThat(line).startsWith("HTTP/1.0 414 ").containsIgnoringCase("content-length: 0")
+                .doesNotContain("\"error\"");
+        String header = raw("GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\nX-Filler: "
+                + "h".repeat(1100 * 1024) + "\r\n\r\n");
+        assertThat(header).startsWith("HTTP/1.1 431 ").containsIgnoringCase("content-length: 0")
+                .doesNotContain("\"error\"");
+    }
+
+    /** Sends {@code request} as it is and reads the answer until the server closes the connection. */
+    private static String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            try {
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.net.SocketException answeredFirst) {
+                // The server may answer and close while the request is still being written.
+            }
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
     }
 
     private static io.restassured.response.Response issue(String ws, Map<String, Object> body) {
