@@ -33,6 +33,11 @@ class MeteredGuardrailCheckerTest {
         public Uni<Void> release(String reservationId) {
             return Uni.createFrom().voidItem();
         }
+
+        @Override
+        public Uni<Integer> releasePreviousLives() {
+            return Uni.createFrom().item(0);
+        }
     }, registry);
 
     @Test
