@@ -32,6 +32,11 @@ class CheckPolicyTest {
     {
         // Credits fail closed: the organization needs a known balance before anything is admitted.
         ledger.updateBalance("org_1", new java.math.BigDecimal("1000"), 0);
+        // What cannot be priced is refused (503): every model these checks name has a price.
+        for (String model : List.of("anthropic/claude-3.5-haiku", "meta/llama-3-70b", "openai/gpt-4o",
+                "openai/gpt-4o-mini")) {
+            ledger.price(model, "acme", "0.000001", "0.000002", null);
+        }
     }
 
     @Test
@@ -41,7 +46,7 @@ class CheckPolicyTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.constraints().allowedModels()).isEmpty();
         assertThat(r.constraints().maxTokens()).isNull();
-        assertThat(r.reservationId()).isNull();
+        assertThat(r.reservationId()).as("the worst case is held against the credit").isNotNull();
         assertThat(r.policyRevision()).isEqualTo("org:0,ws:0");
     }
 

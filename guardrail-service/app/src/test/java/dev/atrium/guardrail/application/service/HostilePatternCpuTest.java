@@ -41,6 +41,8 @@ class HostilePatternCpuTest {
 
     {
         ledger.updateBalance("org_1", new BigDecimal("1000"), 0);
+        // What cannot be priced is refused (503) before any scan matters: the model has a price.
+        ledger.price("openai/gpt-4o-mini", "openai", "0.00000015", "0.0000006", null);
     }
 
     @Test

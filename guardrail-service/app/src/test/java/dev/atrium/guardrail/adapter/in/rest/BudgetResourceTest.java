@@ -16,6 +16,7 @@ import dev.atrium.common.security.Caller;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.guardrail.TestCredits;
+import dev.atrium.guardrail.TestPrices;
 import dev.atrium.guardrail.application.port.in.ExpireReservationsUseCase;
 import dev.atrium.routing.api.RoutingEvents;
 import dev.atrium.workspace.api.WorkspaceEvents;
@@ -225,6 +226,8 @@ class BudgetResourceTest {
     @Test
     @TestSecurity(user = "gateway", roles = Caller.SERVICE)
     void contentFiltersBlockOrRedactAndRateLimitsAnswer429WithRetryAfter() {
+        // What cannot be priced is refused (503) before filters or rate limits matter.
+        TestPrices.known("openai/gpt-4o-mini");
         ActAs.caller("ops", Caller.PLATFORM_ADMIN);
         put("/api/v1/organizations/org_filters/guardrails", Map.of(
                 "content_filters", List.of(Map.of("builtin", "email", "action", "redact"),

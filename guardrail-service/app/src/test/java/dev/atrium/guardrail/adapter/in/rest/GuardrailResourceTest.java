@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.atrium.common.security.Caller;
 import dev.atrium.guardrail.TestCredits;
+import dev.atrium.guardrail.TestPrices;
 import dev.atrium.workspace.api.WorkspaceEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -34,6 +35,8 @@ class GuardrailResourceTest {
     @BeforeEach
     void credits() {
         TestCredits.grant("org_ceiling", "org_events", "org_billing");
+        // What cannot be priced is refused (503): the models these checks name have prices.
+        TestPrices.known("openai/gpt-4o-mini", "openai/gpt-4o", "anthropic/claude-3.5-haiku");
     }
 
     @Test
@@ -53,7 +56,7 @@ class GuardrailResourceTest {
                 .statusCode(200).body("allowed", equalTo(true)).body("status", equalTo(200))
                 .body("constraints.allowed_models", hasItem("openai/*"))
                 .body("constraints.zdr_required", equalTo(false))
-                .body("reservation_id", nullValue()).body("policy_revision", equalTo("org:1,ws:0"))
+                .body("reservation_id", notNullValue()).body("policy_revision", equalTo("org:1,ws:0"))
                 .body("completion_tokens", notNullValue());
     }
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.atrium.common.security.Caller;
 import dev.atrium.guardrail.TestCredits;
+import dev.atrium.guardrail.TestPrices;
 import dev.atrium.workspace.api.WorkspaceEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -32,6 +33,7 @@ class NamedGuardrailResourceTest {
     @TestSecurity(user = "alice", roles = "/orgs/org_named/admin")
     void anAdminCreatesAGuardrailAssignsItAndTheCheckDeniesTheModelItExcludesNamingIt() {
         TestCredits.grant("org_named");
+        TestPrices.known("openai/gpt-4o-mini", "openai/gpt-4o");
         announce("ws_named", "key_named", "bob");
         announce("ws_named", "key_plain", "carol");
 
