@@ -1,6 +1,6 @@
 -- A hold names the gateway instance that asked for it and that instance's life (one start): when the
 -- instance starts again, it gives back what its earlier lives held (ReleasePreviousLivesUseCase), minutes
--- before the sweep would (docs/adr/0018-holds-instance-release.md). Holds of callers that name no
+-- before the sweep would (docs/adr/0019-holds-instance-release.md). Holds of callers that name no
 -- holder keep both null and wait for the sweep.
 ALTER TABLE reservation ADD COLUMN holder_instance VARCHAR(128);
 ALTER TABLE reservation ADD COLUMN holder_life VARCHAR(64);

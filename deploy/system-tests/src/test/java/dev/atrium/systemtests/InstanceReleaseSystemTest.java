@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A gateway killed (SIGKILL) with requests in flight gives their holds back when it starts again
- * (ADR 0018), minutes before guardrail's sweep would (ttl 6 minutes); another gateway instance's holds
+ * (ADR 0019), minutes before guardrail's sweep would (ttl 6 minutes); another gateway instance's holds
  * stay held meanwhile.
  */
 class InstanceReleaseSystemTest {

@@ -94,7 +94,7 @@ public interface GatewayConfig {
         boolean perWorkspace();
 
         /**
-         * Tags {@code atrium_gateway_cost_usd_total} by organization id (ADR 0018): spend per tenant is what an
+         * Tags {@code atrium_gateway_cost_usd_total} by organization id (ADR 0020): spend per tenant is what an
          * operator alerts on. One series per organization and model; off for a gateway with very many tenants.
          */
         @WithDefault("true")

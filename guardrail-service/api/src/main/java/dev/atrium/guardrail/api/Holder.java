@@ -6,7 +6,7 @@ package dev.atrium.guardrail.api;
  * ({@code life}, new at every start). A check carries it; {@code POST
  * /internal/v1/reservations/release-previous-lives} takes it when an instance starts, and guardrail gives
  * back every hold of the same instance taken in another life: the previous life crashed or stopped, so
- * nothing will settle or release them (docs/adr/0018-holds-instance-release.md).
+ * nothing will settle or release them (docs/adr/0019-holds-instance-release.md).
  */
 public record Holder(String instance, String life) {
 

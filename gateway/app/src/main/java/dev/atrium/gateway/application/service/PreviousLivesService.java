@@ -13,7 +13,7 @@ import java.time.Duration;
  * time to live. It waits until every usage record those lives left in the spool is in Kafka: a hold whose
  * request was answered is settled by its record, and giving it back first would leave its spend
  * unreserved in between. Retried with backoff while guardrail-service or Kafka is away; after
- * {@link #GIVE_UP_AFTER} the sweep has given the holds back anyway (docs/adr/0018-holds-instance-release.md).
+ * {@link #GIVE_UP_AFTER} the sweep has given the holds back anyway (docs/adr/0019-holds-instance-release.md).
  */
 @ApplicationScoped
 public class PreviousLivesService implements ReleasePreviousLivesUseCase {

@@ -68,7 +68,7 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     private final KeyContextCache keys;
     /**
      * This instance ({@code atrium.instance-id}, stable across restarts) in this life (new at each start):
-     * every check names it, so the holds it takes are this life's (docs/adr/0018-holds-instance-release.md).
+     * every check names it, so the holds it takes are this life's (docs/adr/0019-holds-instance-release.md).
      */
     private final Holder holder;
     private final CheckBatcher checks;

@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * ({@code gen_ai.client.token.usage} by {@code gen_ai.token.type}, {@code gen_ai.server.time_to_first_token}),
  * with their attribute names, so dashboards written for those conventions read them. The cost is counted
  * from the same usage record the answer's {@code usage.cost} and the bill come from, per organization (its
- * opaque id, ADR 0018) and model.
+ * opaque id, ADR 0020) and model.
  */
 @Decorator
 @Priority(10)
