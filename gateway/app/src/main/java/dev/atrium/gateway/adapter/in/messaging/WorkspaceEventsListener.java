@@ -1,13 +1,17 @@
 package dev.atrium.gateway.adapter.in.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.gateway.application.port.in.ForgetKeysUseCase;
 import dev.atrium.workspace.api.WorkspaceEvents;
+import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyCreated;
+import dev.atrium.workspace.api.WorkspaceEvents.Event;
+import dev.atrium.workspace.api.WorkspaceEvents.KeyChange;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceChange;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -17,16 +21,13 @@ import org.jboss.logging.Logger;
  * and forgets what it holds of a key or a workspace that changed: a revoked or disabled key, a key
  * whose limit or expiry was changed or whose owner was removed, stops working (or works on its new
  * terms) here within the relay's and the consumer's delay (well under a second), not after the cache's
- * time limit.
+ * time limit. An archived workspace is forgotten like any changed one: its keys no longer resolve.
+ * Creations change nothing held here.
  */
 @ApplicationScoped
 class WorkspaceEventsListener {
 
     private static final Logger LOG = Logger.getLogger(WorkspaceEventsListener.class);
-    private static final Set<String> KEY_EVENTS = Set.of(WorkspaceEvents.API_KEY_UPDATED,
-            WorkspaceEvents.API_KEY_ROTATED, WorkspaceEvents.API_KEY_REVOKED, WorkspaceEvents.API_KEY_OWNER_REMOVED);
-    private static final Set<String> WORKSPACE_EVENTS = Set.of(WorkspaceEvents.WORKSPACE_UPDATED,
-            WorkspaceEvents.WORKSPACE_ARCHIVED, WorkspaceEvents.WORKSPACE_SETTINGS_CHANGED);
 
     private final ForgetKeysUseCase forget;
     private final ObjectMapper json;
@@ -39,28 +40,28 @@ class WorkspaceEventsListener {
     @Incoming("workspace-events")
     public void consume(ConsumerRecord<String, String> record) {
         String type = CloudEventHeaders.read(record.headers(), "ce_type");
-        boolean key = KEY_EVENTS.contains(type);
-        if (!key && !WORKSPACE_EVENTS.contains(type)) {
-            return;
-        }
-        JsonNode event;
+        Optional<Event> event;
         try {
-            event = json.readTree(record.value());
-        } catch (IOException | IllegalArgumentException e) {
+            event = WorkspaceEvents.decode(json, type, record.value());
+        } catch (IllegalArgumentException e) {
             LOG.warnf("Skipping malformed %s event at %s-%d@%d", type, record.topic(), record.partition(),
                     record.offset());
             return;
         }
-        String id = event == null ? "" : event.path(key ? "key_id" : "workspace_id").asText("");
-        if (id.isEmpty()) {
+        if (event.orElse(null) instanceof KeyChange key && !(key instanceof ApiKeyCreated)) {
+            forget(key.keyId(), forget::keyChanged, type, record);
+        } else if (event.orElse(null) instanceof WorkspaceChange ws && !(ws instanceof WorkspaceCreated)) {
+            forget(ws.workspaceId(), forget::workspaceChanged, type, record);
+        }
+    }
+
+    private static void forget(String id, Consumer<String> forgetting, String type,
+            ConsumerRecord<String, String> record) {
+        if (id == null || id.isEmpty()) {
             LOG.warnf("Skipping %s event without an id at %s-%d@%d", type, record.topic(), record.partition(),
                     record.offset());
             return;
         }
-        if (key) {
-            forget.keyChanged(id);
-        } else {
-            forget.workspaceChanged(id);
-        }
+        forgetting.accept(id);
     }
 }

@@ -1,6 +1,5 @@
 package dev.atrium.guardrail.adapter.in.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.common.events.UntilDone;
@@ -11,8 +10,13 @@ import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.TenancyEvent
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.WorkspaceLearned;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.KnownWorkspace;
-import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.workspace.api.WorkspaceEvents;
+import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyCreated;
+import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyUpdated;
+import dev.atrium.workspace.api.WorkspaceEvents.Event;
+import dev.atrium.workspace.api.WorkspaceEvents.OrganizationCreated;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +48,7 @@ class WorkspaceEventsConsumer {
         TenancyEvent event;
         try {
             event = parse(id, type, record.value());
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Skipping malformed %s event %s at %s-%d@%d: %s", type, id, record.topic(), record.partition(),
                     record.offset(), e.getMessage());
             return;
@@ -54,23 +58,20 @@ class WorkspaceEventsConsumer {
         }
     }
 
-    private TenancyEvent parse(String id, String type, String json) throws JsonProcessingException {
-        if (WorkspaceEvents.ORGANIZATION_CREATED.equals(type)) {
-            var e = mapper.readValue(json, WorkspaceEvents.OrganizationCreated.class);
+    private TenancyEvent parse(String id, String type, String json) {
+        Event event = WorkspaceEvents.decode(mapper, type, json).orElse(null);
+        if (event instanceof OrganizationCreated e) {
             return new OrganizationLearned(id, type, e.organizationId());
         }
-        if (WorkspaceEvents.WORKSPACE_CREATED.equals(type)) {
-            var e = mapper.readValue(json, WorkspaceEvents.WorkspaceCreated.class);
+        if (event instanceof WorkspaceCreated e) {
             return new WorkspaceLearned(id, type, new KnownWorkspace(e.workspaceId(), e.organizationId()));
         }
-        if (WorkspaceEvents.API_KEY_CREATED.equals(type)) {
-            var e = mapper.readValue(json, WorkspaceEvents.ApiKeyCreated.class);
+        if (event instanceof ApiKeyCreated e) {
             return new KeyLearned(id, type, new KnownKey(e.keyId(), e.workspaceId(), e.organizationId(),
                     e.ownerUserId(), e.limit(), LimitReset.parse(e.limitReset()), e.includeByokInLimit()));
         }
-        if (WorkspaceEvents.API_KEY_UPDATED.equals(type)) {
+        if (event instanceof ApiKeyUpdated e) {
             // A PATCHed limit, reset window or BYOK inclusion is the key's budget from now on.
-            var e = mapper.readValue(json, WorkspaceEvents.ApiKeyUpdated.class);
             return new KeyLearned(id, type, new KnownKey(e.keyId(), e.workspaceId(), e.organizationId(),
                     e.ownerUserId(), e.limit(), LimitReset.parse(e.limitReset()), e.includeByokInLimit()));
         }

@@ -1,12 +1,14 @@
 package dev.atrium.routing.adapter.in.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.routing.application.port.in.LearnWorkspaceUseCase;
 import dev.atrium.routing.domain.KnownWorkspace;
 import dev.atrium.workspace.api.WorkspaceEvents;
+import dev.atrium.workspace.api.WorkspaceEvents.Event;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceArchived;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +39,7 @@ class WorkspaceEventsConsumer {
         KnownWorkspace workspace;
         try {
             workspace = parse(type, record.value());
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Skipping malformed %s event %s at %s-%d@%d: %s", type,
                     CloudEventHeaders.read(record.headers(), "ce_id"), record.topic(), record.partition(),
                     record.offset(), e.getMessage());
@@ -48,13 +50,13 @@ class WorkspaceEventsConsumer {
         }
     }
 
-    private KnownWorkspace parse(String type, String value) throws JsonProcessingException {
-        if (WorkspaceEvents.WORKSPACE_CREATED.equals(type)) {
-            var e = json.readValue(value, WorkspaceEvents.WorkspaceCreated.class);
+    /** What a workspace's creation or archiving teaches; null for every other event. */
+    private KnownWorkspace parse(String type, String value) {
+        Event event = WorkspaceEvents.decode(json, type, value).orElse(null);
+        if (event instanceof WorkspaceCreated e) {
             return new KnownWorkspace(e.workspaceId(), e.organizationId(), false);
         }
-        if (WorkspaceEvents.WORKSPACE_ARCHIVED.equals(type)) {
-            var e = json.readValue(value, WorkspaceEvents.WorkspaceArchived.class);
+        if (event instanceof WorkspaceArchived e) {
             return new KnownWorkspace(e.workspaceId(), e.organizationId(), true);
         }
         return null;
