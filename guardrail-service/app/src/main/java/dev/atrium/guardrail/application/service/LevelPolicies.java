@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
+import dev.atrium.common.cache.KeptValues;
 import dev.atrium.guardrail.application.port.out.AfterTransaction;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
@@ -28,14 +29,14 @@ import java.util.function.LongSupplier;
 public class LevelPolicies {
 
     static final Duration KEPT_FOR = Duration.ofSeconds(1);
-    /** Past this many keys or scope sets, all are forgotten: the maps never grow with unbounded input. */
+    /** At most this many keys or scope sets kept; past it, those least asked for are evicted. */
     static final int MAX_KEPT = 10_000;
 
     private final PolicyRepository policies;
     private final TenancyRepository tenancy;
     private final AfterTransaction afterTransaction;
-    private final KeptReads<String, Optional<KnownKey>> keys;
-    private final KeptReads<List<PolicyScope>, List<StoredPolicy>> stored;
+    private final KeptValues<String, Optional<KnownKey>> keys;
+    private final KeptValues<List<PolicyScope>, List<StoredPolicy>> stored;
 
     @Inject
     public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction) {
@@ -52,15 +53,15 @@ public class LevelPolicies {
         this.policies = policies;
         this.tenancy = tenancy;
         this.afterTransaction = afterTransaction;
-        this.keys = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
-        this.stored = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
+        this.keys = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
+        this.stored = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
     }
 
     /** A key or a policy was written in the current transaction: nothing read before its end answers again. */
     void changed() {
         afterTransaction.run(() -> {
-            keys.forget();
-            stored.forget();
+            keys.forgetAll();
+            stored.forgetAll();
         });
     }
 
