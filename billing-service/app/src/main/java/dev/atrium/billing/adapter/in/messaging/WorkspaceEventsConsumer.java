@@ -3,7 +3,7 @@ package dev.atrium.billing.adapter.in.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase;
 import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase.LearnWorkspaceCommand;
-import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.workspace.api.WorkspaceEvents;
 import dev.atrium.workspace.api.WorkspaceEvents.Event;
@@ -13,7 +13,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Learns workspace -> organization from workspace creations, so a workspace's reports work before its
@@ -23,8 +22,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class WorkspaceEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(WorkspaceEventsConsumer.class);
 
     private final LearnWorkspaceUseCase learnWorkspace;
     private final ObjectMapper json;
@@ -37,22 +34,19 @@ class WorkspaceEventsConsumer {
     @Incoming("workspace-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        String type = CloudEventHeaders.read(record.headers(), "ce_type");
-        LearnWorkspaceCommand command;
-        try {
-            Event event = WorkspaceEvents.decode(json, type, record.value()).orElse(null);
-            if (event instanceof WorkspaceCreated e) {
-                command = LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
-            } else if (event instanceof WorkspaceArchived e) {
-                command = LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
-            } else {
-                return;
-            }
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Skipping unreadable workspace event at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
+        EventRecords.read(record, (type, value) -> WorkspaceEvents.decode(json, type, value),
+                WorkspaceEventsConsumer::command)
+                .ifPresent(command -> UntilDone.run("Learning workspace " + command.workspace().workspaceId(),
+                        () -> learnWorkspace.learn(command)));
+    }
+
+    private static LearnWorkspaceCommand command(Event event) {
+        if (event instanceof WorkspaceCreated e) {
+            return LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
         }
-        UntilDone.run("Learning a " + type + " event", () -> learnWorkspace.learn(command));
+        if (event instanceof WorkspaceArchived e) {
+            return LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
+        }
+        return null;
     }
 }

@@ -1,7 +1,7 @@
 package dev.atrium.gateway.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.gateway.application.port.in.ForgetKeysUseCase;
 import dev.atrium.workspace.api.WorkspaceEvents;
 import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyCreated;
@@ -10,8 +10,6 @@ import dev.atrium.workspace.api.WorkspaceEvents.KeyChange;
 import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceChange;
 import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -39,29 +37,24 @@ class WorkspaceEventsListener {
 
     @Incoming("workspace-events")
     public void consume(ConsumerRecord<String, String> record) {
-        String type = CloudEventHeaders.read(record.headers(), "ce_type");
-        Optional<Event> event;
-        try {
-            event = WorkspaceEvents.decode(json, type, record.value());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Skipping malformed %s event at %s-%d@%d", type, record.topic(), record.partition(),
-                    record.offset());
-            return;
-        }
-        if (event.orElse(null) instanceof KeyChange key && !(key instanceof ApiKeyCreated)) {
-            forget(key.keyId(), forget::keyChanged, type, record);
-        } else if (event.orElse(null) instanceof WorkspaceChange ws && !(ws instanceof WorkspaceCreated)) {
-            forget(ws.workspaceId(), forget::workspaceChanged, type, record);
+        EventRecords.read(record, (type, value) -> WorkspaceEvents.decode(json, type, value), event -> event)
+                .ifPresent(this::forget);
+    }
+
+    private void forget(Event event) {
+        if (event instanceof KeyChange key && !(key instanceof ApiKeyCreated) && named(key.keyId())) {
+            forget.keyChanged(key.keyId());
+        } else if (event instanceof WorkspaceChange ws && !(ws instanceof WorkspaceCreated)
+                && named(ws.workspaceId())) {
+            forget.workspaceChanged(ws.workspaceId());
         }
     }
 
-    private static void forget(String id, Consumer<String> forgetting, String type,
-            ConsumerRecord<String, String> record) {
+    private static boolean named(String id) {
         if (id == null || id.isEmpty()) {
-            LOG.warnf("Skipping %s event without an id at %s-%d@%d", type, record.topic(), record.partition(),
-                    record.offset());
-            return;
+            LOG.warn("Skipping a workspace event without an id");
+            return false;
         }
-        forgetting.accept(id);
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package dev.atrium.guardrail.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.KeyLearned;
@@ -21,7 +22,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Learns workspace -> organization and key -> limit (as created, then as each PATCH left it) from
@@ -29,8 +29,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class WorkspaceEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(WorkspaceEventsConsumer.class);
 
     private final LearnTenancyUseCase learnTenancy;
     private final ObjectMapper mapper;
@@ -43,23 +41,15 @@ class WorkspaceEventsConsumer {
     @Incoming("workspace-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        String type = CloudEventHeaders.read(record.headers(), "ce_type");
         String id = CloudEventHeaders.read(record.headers(), "ce_id");
-        TenancyEvent event;
-        try {
-            event = parse(id, type, record.value());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            LOG.warnf("Skipping malformed %s event %s at %s-%d@%d: %s", type, id, record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
-        }
-        if (event != null) {
-            UntilDone.run("Learning " + type + " event " + id, () -> learnTenancy.learn(event));
-        }
+        String type = CloudEventHeaders.read(record.headers(), "ce_type");
+        EventRecords.read(record, (t, value) -> WorkspaceEvents.decode(mapper, t, value),
+                        event -> learned(id, type, event))
+                .ifPresent(event -> UntilDone.run("Learning " + type + " event " + id,
+                        () -> learnTenancy.learn(event)));
     }
 
-    private TenancyEvent parse(String id, String type, String json) {
-        Event event = WorkspaceEvents.decode(mapper, type, json).orElse(null);
+    private static TenancyEvent learned(String id, String type, Event event) {
         if (event instanceof OrganizationCreated e) {
             return new OrganizationLearned(id, type, e.organizationId());
         }
