@@ -1,11 +1,12 @@
 package dev.atrium.common.security;
 
+import dev.atrium.common.cache.KeptValues;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -18,24 +19,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public final class VerifiedTokens {
 
     private final Clock clock;
-    private final int capacity;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Each until its token's expiry, on the clock's milliseconds; past {@code capacity}, expired ones go first. */
+    private final KeptValues<String, SecurityIdentity> entries;
 
     public VerifiedTokens(Clock clock, int capacity) {
         this.clock = clock;
-        this.capacity = capacity;
+        this.entries = KeptValues.eachUntil(capacity, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
     public Optional<SecurityIdentity> find(String token) {
-        Entry entry = entries.get(token);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(entry.expires())) {
-            entries.remove(token, entry);
-            return Optional.empty();
-        }
-        return Optional.of(entry.identity());
+        return Optional.ofNullable(entries.find(token));
     }
 
     /** Keeps an identity verified from a JWT with an expiry; anything else is not kept. */
@@ -51,19 +44,11 @@ public final class VerifiedTokens {
         if (!now.isBefore(expires)) {
             return;
         }
-        if (entries.size() >= capacity) {
-            entries.values().removeIf(e -> !now.isBefore(e.expires()));
-            if (entries.size() >= capacity) {
-                entries.clear();
-            }
-        }
-        entries.put(credential.getToken(), new Entry(identity, expires));
+        entries.keepUntil(credential.getToken(), identity, entries.generation(),
+                TimeUnit.MILLISECONDS.toNanos(expires.toEpochMilli()));
     }
 
     int size() {
-        return entries.size();
-    }
-
-    private record Entry(SecurityIdentity identity, Instant expires) {
+        return (int) entries.size();
     }
 }

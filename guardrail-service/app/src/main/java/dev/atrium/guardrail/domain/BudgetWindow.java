@@ -1,6 +1,7 @@
 package dev.atrium.guardrail.domain;
 
 import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.workspace.api.LimitReset;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

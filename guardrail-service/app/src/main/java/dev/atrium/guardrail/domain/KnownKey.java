@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.domain;
 
+import dev.atrium.workspace.api.LimitReset;
 import java.math.BigDecimal;
 
 /** An API key as workspace events told us; its limit is the key's own budget (null: none). */

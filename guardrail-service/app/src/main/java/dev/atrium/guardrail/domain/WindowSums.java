@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.domain;
 
+import dev.atrium.workspace.api.LimitReset;
 import java.math.BigDecimal;
 
 /** Spend in total and in the current day, week and month. */

@@ -2,6 +2,7 @@ package dev.atrium.guardrail.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.workspace.api.LimitReset;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.atrium.workspace.domain;
 
+import dev.atrium.workspace.api.LimitReset;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

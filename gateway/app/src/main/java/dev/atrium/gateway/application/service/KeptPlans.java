@@ -1,10 +1,10 @@
 package dev.atrium.gateway.application.service;
 
+import dev.atrium.common.cache.KeptValues;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.RoutePlan;
 import io.smallrye.mutiny.Uni;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
@@ -15,40 +15,34 @@ import java.util.function.LongSupplier;
  */
 final class KeptPlans {
 
-    /** Past this many distinct plan requests, all are forgotten: the map never grows with unbounded input. */
+    /** At most this many distinct plan requests kept; past it, those least asked for are evicted. */
     static final int MAX_KEPT = 10_000;
 
-    private final LongSupplier nanoTime;
-    private final ConcurrentHashMap<PlanRequest, Kept> kept = new ConcurrentHashMap<>();
+    private final KeptValues<PlanRequest, RoutePlan> kept;
 
     KeptPlans(LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
-    }
-
-    private record Kept(RoutePlan plan, long untilNanos) {
+        this.kept = KeptValues.eachUntil(MAX_KEPT, nanoTime);
     }
 
     Uni<RoutePlan> plan(PlanRequest request, RoutePlanner routing) {
-        long asked = nanoTime.getAsLong();
-        Kept found = kept.get(request);
-        if (found != null && asked - found.untilNanos() < 0) {
-            return Uni.createFrom().item(found.plan().reordered(ThreadLocalRandom.current()));
+        long began = kept.generation();
+        long asked = kept.now();
+        RoutePlan found = kept.find(request, asked);
+        if (found != null) {
+            return Uni.createFrom().item(found.reordered(ThreadLocalRandom.current()));
         }
-        return routing.plan(request).invoke(plan -> keep(request, plan, asked));
+        return routing.plan(request).invoke(plan -> keep(request, plan, began, asked));
     }
 
-    private void keep(PlanRequest request, RoutePlan plan, long asked) {
+    private void keep(PlanRequest request, RoutePlan plan, long began, long asked) {
         if (plan.reuse() == null || plan.reuse().forMillis() <= 0) {
-            kept.remove(request);
+            kept.drop(request, kept.find(request, asked));
             return;
         }
-        if (kept.size() >= MAX_KEPT) {
-            kept.clear();
-        }
-        kept.put(request, new Kept(plan, asked + plan.reuse().forMillis() * 1_000_000));
+        kept.keepUntil(request, plan, began, asked + plan.reuse().forMillis() * 1_000_000);
     }
 
     void forgetAll() {
-        kept.clear();
+        kept.forgetAll();
     }
 }

@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
+import dev.atrium.common.cache.KeptValues;
 import dev.atrium.guardrail.application.named.NamedGuardrailRepository;
 import dev.atrium.guardrail.application.port.out.AfterTransaction;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
@@ -32,17 +33,17 @@ import java.util.function.LongSupplier;
 public class LevelPolicies {
 
     static final Duration KEPT_FOR = Duration.ofSeconds(1);
-    /** Past this many keys or scope sets, all are forgotten: the maps never grow with unbounded input. */
+    /** At most this many keys or scope sets kept; past it, those least asked for are evicted. */
     static final int MAX_KEPT = 10_000;
 
     private final PolicyRepository policies;
     private final TenancyRepository tenancy;
     private final AfterTransaction afterTransaction;
-    private final KeptReads<String, Optional<KnownKey>> keys;
-    private final KeptReads<List<PolicyScope>, List<StoredPolicy>> stored;
+    private final KeptValues<String, Optional<KnownKey>> keys;
+    private final KeptValues<List<PolicyScope>, List<StoredPolicy>> stored;
     /** Null: no named guardrails (tests of the level rules alone). */
     private final NamedGuardrailRepository named;
-    private final KeptReads<List<String>, List<AppliedGuardrail>> applied;
+    private final KeptValues<List<String>, List<AppliedGuardrail>> applied;
 
     @Inject
     public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
@@ -71,9 +72,9 @@ public class LevelPolicies {
         this.tenancy = tenancy;
         this.afterTransaction = afterTransaction;
         this.named = named;
-        this.keys = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
-        this.stored = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
-        this.applied = new KeptReads<>(nanoTime, keptFor, MAX_KEPT);
+        this.keys = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
+        this.stored = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
+        this.applied = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
     }
 
     /**
@@ -82,9 +83,9 @@ public class LevelPolicies {
      */
     public void changed() {
         afterTransaction.run(() -> {
-            keys.forget();
-            stored.forget();
-            applied.forget();
+            keys.forgetAll();
+            stored.forgetAll();
+            applied.forgetAll();
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.application.service;
 
+import dev.atrium.common.cache.KeptValues;
 import dev.atrium.guardrail.application.port.in.LearnPricesUseCase;
 import dev.atrium.guardrail.application.port.out.AfterTransaction;
 import dev.atrium.guardrail.application.port.out.CatalogSource;
@@ -43,15 +44,15 @@ public class PriceService implements LearnPricesUseCase {
     private final Clock clock;
     private final Map<String, Instant> unknownUntil = new ConcurrentHashMap<>();
     /** Per model the view knows, its highest prices: at most as many as the catalogue has models. */
-    private final KeptReads<String, ModelPrice> recent;
+    private final KeptValues<String, ModelPrice> recent;
 
     public PriceService(PriceView view, CatalogSource catalog, AfterTransaction afterTransaction, Clock clock) {
         this.view = view;
         this.catalog = catalog;
         this.afterTransaction = afterTransaction;
         this.clock = clock;
-        this.recent = new KeptReads<>(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()), KNOWN_FOR,
-                Integer.MAX_VALUE);
+        this.recent = KeptValues.keptFor(Integer.MAX_VALUE, KNOWN_FOR,
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
     /**
@@ -109,13 +110,13 @@ public class PriceService implements LearnPricesUseCase {
     @Transactional
     public void priced(EndpointPrice endpoint) {
         view.save(endpoint);
-        afterTransaction.run(recent::forget);
+        afterTransaction.run(recent::forgetAll);
     }
 
     @Override
     @Transactional
     public void removed(String model, String provider) {
         view.remove(model, provider);
-        afterTransaction.run(recent::forget);
+        afterTransaction.run(recent::forgetAll);
     }
 }

@@ -13,7 +13,7 @@ import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.EndpointPrice;
 import dev.atrium.guardrail.domain.Holder;
 import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.guardrail.domain.PolicyDocument;
 import dev.atrium.guardrail.domain.PolicyScope;
 import dev.atrium.guardrail.domain.RateLimits;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.KeyLearned;
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
 import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.guardrail.domain.PolicyDocument;
 import dev.atrium.guardrail.domain.PolicyScope;
 import dev.atrium.guardrail.domain.StoredPolicy;

@@ -10,7 +10,7 @@ import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.WorkspaceLea
 import dev.atrium.guardrail.domain.CreditState;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.KnownWorkspace;
-import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import java.math.BigDecimal;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import dev.atrium.workspace.application.port.in.PageRequest;
 import dev.atrium.workspace.application.port.in.Patch;
 import dev.atrium.workspace.application.port.in.RotateApiKeyUseCase.RotateApiKeyCommand;
 import dev.atrium.workspace.application.port.in.UpdateApiKeyUseCase.UpdateApiKeyCommand;
-import dev.atrium.workspace.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.workspace.domain.Workspace;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,24 +1,27 @@
 package dev.atrium.billing.adapter.in.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase;
 import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase.LearnWorkspaceCommand;
-import dev.atrium.common.error.InvalidFieldException;
-import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.workspace.api.WorkspaceEvents;
+import dev.atrium.workspace.api.WorkspaceEvents.Event;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceArchived;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-/** Learns workspace -> organization from workspace creations, so a workspace's reports work before its first usage. */
+/**
+ * Learns workspace -> organization from workspace creations, so a workspace's reports work before its
+ * first usage, and from archivings, which name the organization too: an archived workspace's usage and
+ * statements stay readable by the same people (what it spent is part of the organization's books), so
+ * billing keeps no archived flag, unlike routing, which refuses to change an archived workspace's routing.
+ */
 @ApplicationScoped
 class WorkspaceEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(WorkspaceEventsConsumer.class);
 
     private final LearnWorkspaceUseCase learnWorkspace;
     private final ObjectMapper json;
@@ -31,22 +34,19 @@ class WorkspaceEventsConsumer {
     @Incoming("workspace-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        if (!WorkspaceEvents.WORKSPACE_CREATED.equals(CloudEventHeaders.read(record.headers(), "ce_type"))) {
-            return;
+        EventRecords.read(record, (type, value) -> WorkspaceEvents.decode(json, type, value),
+                WorkspaceEventsConsumer::command)
+                .ifPresent(command -> UntilDone.run("Learning workspace " + command.workspace().workspaceId(),
+                        () -> learnWorkspace.learn(command)));
+    }
+
+    private static LearnWorkspaceCommand command(Event event) {
+        if (event instanceof WorkspaceCreated e) {
+            return LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
         }
-        LearnWorkspaceCommand command;
-        try {
-            WorkspaceEvents.WorkspaceCreated created = record.value() == null ? null
-                    : json.readValue(record.value(), WorkspaceEvents.WorkspaceCreated.class);
-            if (created == null) {
-                throw new InvalidFieldException("value", "the event has no body");
-            }
-            command = LearnWorkspaceCommand.of(created.workspaceId(), created.organizationId());
-        } catch (JsonProcessingException | InvalidFieldException e) {
-            LOG.warnf("Skipping unreadable workspace event at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
+        if (event instanceof WorkspaceArchived e) {
+            return LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
         }
-        UntilDone.run("Learning a created workspace", () -> learnWorkspace.learn(command));
+        return null;
     }
 }

@@ -1,6 +1,5 @@
 package dev.atrium.billing.adapter.in.rest;
 
-import dev.atrium.billing.application.port.in.FindWorkspaceQuery;
 import dev.atrium.billing.application.port.in.ProduceStatementQuery;
 import dev.atrium.billing.application.port.in.ProduceStatementQuery.StatementRequest;
 import io.quarkus.security.Authenticated;
@@ -14,12 +13,12 @@ import jakarta.ws.rs.PathParam;
 class StatementResource {
 
     private final ProduceStatementQuery statements;
-    private final FindWorkspaceQuery workspaces;
+    private final TenantGuard guard;
     private final SecurityIdentity caller;
 
-    StatementResource(ProduceStatementQuery statements, FindWorkspaceQuery workspaces, SecurityIdentity caller) {
+    StatementResource(ProduceStatementQuery statements, TenantGuard guard, SecurityIdentity caller) {
         this.statements = statements;
-        this.workspaces = workspaces;
+        this.guard = guard;
         this.caller = caller;
     }
 
@@ -27,8 +26,7 @@ class StatementResource {
     @GET
     @Path("/workspaces/{ws}/statements/{month}")
     public StatementView statement(@PathParam("ws") String ws, @PathParam("month") String month) {
-        var workspace = workspaces.workspace(ws).orElseThrow(() -> TenantGuard.workspaceNotFound(ws));
-        TenantGuard.workspaceReader(caller, workspace);
+        var workspace = guard.workspaceReader(caller, ws);
         return StatementView.of(statements.statement(StatementRequest.of(workspace, month)));
     }
 }

@@ -1,24 +1,35 @@
 package dev.atrium.billing.adapter.in.rest;
 
+import dev.atrium.billing.application.port.in.FindWorkspaceQuery;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.KnownWorkspace;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.common.security.Caller;
+import dev.atrium.common.security.TenantAuthorizer;
+import dev.atrium.common.security.TenantAuthorizer.Need;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Who may read what billing holds. Callers outside the tenant get 404, as for an unknown id: they
- * may not learn that the organization or the generation exists.
+ * Who may read what billing holds, through the common {@link TenantAuthorizer}. Callers outside the
+ * tenant get 404, as for an unknown id: they may not learn that the organization or the generation exists.
  */
-final class TenantGuard {
+@ApplicationScoped
+class TenantGuard {
 
-    private TenantGuard() {
+    private final TenantAuthorizer<KnownWorkspace> authorizer;
+
+    TenantGuard(FindWorkspaceQuery workspaces) {
+        this.authorizer = TenantAuthorizer.of(workspaces::workspace, KnownWorkspace::organizationId);
     }
 
-    /** Balance, ledger and usage: platform admins, the organization's admins and billing members. */
+    /**
+     * Balance, ledger and usage: platform admins, the organization's admins and billing members. A
+     * member of one of its workspaces gets 404 too: money is not part of what a workspace role shows.
+     */
     static void billingReader(SecurityIdentity caller, String organizationId) {
         if (!Caller.canSeeOrgBilling(caller, organizationId)) {
-            throw ApiException.notFound("Organization " + organizationId + " not found");
+            throw TenantAuthorizer.organizationNotFound(organizationId);
         }
     }
 
@@ -26,26 +37,16 @@ final class TenantGuard {
      * A workspace's usage and statements: billing readers of its organization and the workspace's
      * admins. Its members see it exists (403); everyone else gets 404.
      */
-    static KnownWorkspace workspaceReader(SecurityIdentity caller, KnownWorkspace w) {
-        String org = w.organizationId();
-        if (Caller.canSeeOrgBilling(caller, org) || Caller.isWorkspaceAdmin(caller, org, w.workspaceId())) {
-            return w;
-        }
-        if (Caller.isWorkspaceMember(caller, org, w.workspaceId())) {
-            throw ApiException.forbidden("Only the workspace's admins and the organization's billing readers"
-                    + " see its usage");
-        }
-        throw workspaceNotFound(w.workspaceId());
-    }
-
-    static ApiException workspaceNotFound(String id) {
-        return ApiException.notFound("Workspace " + id + " not found");
+    KnownWorkspace workspaceReader(SecurityIdentity caller, String workspaceId) {
+        return authorizer.workspace(Caller.rights(caller), workspaceId, Need.BILLING,
+                "Only the workspace's admins and the organization's billing readers see its usage");
     }
 
     /** A generation: billing readers of its organization and the members of its workspace. */
     static Generation generationReader(SecurityIdentity caller, Generation g) {
-        boolean visible = Caller.canSeeOrgBilling(caller, g.organizationId())
-                || g.workspaceId() != null && Caller.isWorkspaceMember(caller, g.organizationId(), g.workspaceId());
+        Caller.Rights rights = Caller.rights(caller);
+        boolean visible = rights.seesOrgBilling(g.organizationId())
+                || g.workspaceId() != null && rights.workspaceMember(g.organizationId(), g.workspaceId());
         if (!visible) {
             throw generationNotFound(g.id());
         }

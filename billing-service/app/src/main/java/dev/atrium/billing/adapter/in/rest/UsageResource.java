@@ -1,6 +1,5 @@
 package dev.atrium.billing.adapter.in.rest;
 
-import dev.atrium.billing.application.port.in.FindWorkspaceQuery;
 import dev.atrium.billing.application.port.in.ReportUsageQuery;
 import dev.atrium.billing.application.port.in.ReportUsageQuery.UsageReportRequest;
 import dev.atrium.billing.domain.UsageReport;
@@ -21,13 +20,13 @@ import java.time.Clock;
 class UsageResource {
 
     private final ReportUsageQuery usage;
-    private final FindWorkspaceQuery workspaces;
+    private final TenantGuard guard;
     private final SecurityIdentity caller;
     private final Clock clock;
 
-    UsageResource(ReportUsageQuery usage, FindWorkspaceQuery workspaces, SecurityIdentity caller, Clock clock) {
+    UsageResource(ReportUsageQuery usage, TenantGuard guard, SecurityIdentity caller, Clock clock) {
         this.usage = usage;
-        this.workspaces = workspaces;
+        this.guard = guard;
         this.caller = caller;
         this.clock = clock;
     }
@@ -47,8 +46,7 @@ class UsageResource {
     public Response workspaceUsage(@PathParam("ws") String ws, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("group_by") String groupBy,
             @QueryParam("format") String format) {
-        var workspace = workspaces.workspace(ws).orElseThrow(() -> TenantGuard.workspaceNotFound(ws));
-        TenantGuard.workspaceReader(caller, workspace);
+        var workspace = guard.workspaceReader(caller, ws);
         return answer(UsageScope.workspace(workspace), from, to, groupBy, format, ws);
     }
 

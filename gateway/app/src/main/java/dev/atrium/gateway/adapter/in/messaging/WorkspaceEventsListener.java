@@ -1,13 +1,15 @@
 package dev.atrium.gateway.adapter.in.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.gateway.application.port.in.ForgetKeysUseCase;
 import dev.atrium.workspace.api.WorkspaceEvents;
+import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyCreated;
+import dev.atrium.workspace.api.WorkspaceEvents.Event;
+import dev.atrium.workspace.api.WorkspaceEvents.KeyChange;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceChange;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -17,16 +19,13 @@ import org.jboss.logging.Logger;
  * and forgets what it holds of a key or a workspace that changed: a revoked or disabled key, a key
  * whose limit or expiry was changed or whose owner was removed, stops working (or works on its new
  * terms) here within the relay's and the consumer's delay (well under a second), not after the cache's
- * time limit.
+ * time limit. An archived workspace is forgotten like any changed one: its keys no longer resolve.
+ * Creations change nothing held here.
  */
 @ApplicationScoped
 class WorkspaceEventsListener {
 
     private static final Logger LOG = Logger.getLogger(WorkspaceEventsListener.class);
-    private static final Set<String> KEY_EVENTS = Set.of(WorkspaceEvents.API_KEY_UPDATED,
-            WorkspaceEvents.API_KEY_ROTATED, WorkspaceEvents.API_KEY_REVOKED, WorkspaceEvents.API_KEY_OWNER_REMOVED);
-    private static final Set<String> WORKSPACE_EVENTS = Set.of(WorkspaceEvents.WORKSPACE_UPDATED,
-            WorkspaceEvents.WORKSPACE_ARCHIVED, WorkspaceEvents.WORKSPACE_SETTINGS_CHANGED);
 
     private final ForgetKeysUseCase forget;
     private final ObjectMapper json;
@@ -38,29 +37,24 @@ class WorkspaceEventsListener {
 
     @Incoming("workspace-events")
     public void consume(ConsumerRecord<String, String> record) {
-        String type = CloudEventHeaders.read(record.headers(), "ce_type");
-        boolean key = KEY_EVENTS.contains(type);
-        if (!key && !WORKSPACE_EVENTS.contains(type)) {
-            return;
+        EventRecords.read(record, (type, value) -> WorkspaceEvents.decode(json, type, value), event -> event)
+                .ifPresent(this::forget);
+    }
+
+    private void forget(Event event) {
+        if (event instanceof KeyChange key && !(key instanceof ApiKeyCreated) && named(key.keyId())) {
+            forget.keyChanged(key.keyId());
+        } else if (event instanceof WorkspaceChange ws && !(ws instanceof WorkspaceCreated)
+                && named(ws.workspaceId())) {
+            forget.workspaceChanged(ws.workspaceId());
         }
-        JsonNode event;
-        try {
-            event = json.readTree(record.value());
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("Skipping malformed %s event at %s-%d@%d", type, record.topic(), record.partition(),
-                    record.offset());
-            return;
+    }
+
+    private static boolean named(String id) {
+        if (id == null || id.isEmpty()) {
+            LOG.warn("Skipping a workspace event without an id");
+            return false;
         }
-        String id = event == null ? "" : event.path(key ? "key_id" : "workspace_id").asText("");
-        if (id.isEmpty()) {
-            LOG.warnf("Skipping %s event without an id at %s-%d@%d", type, record.topic(), record.partition(),
-                    record.offset());
-            return;
-        }
-        if (key) {
-            forget.keyChanged(id);
-        } else {
-            forget.workspaceChanged(id);
-        }
+        return true;
     }
 }

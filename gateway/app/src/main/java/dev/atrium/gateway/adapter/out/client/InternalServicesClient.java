@@ -2,6 +2,7 @@ package dev.atrium.gateway.adapter.out.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.cache.KeptValues;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.billing.api.CreditTotals;
 import dev.atrium.billing.api.GenerationView;
@@ -34,7 +35,6 @@ import dev.atrium.workspace.api.PresetDefinition;
 import java.net.URLEncoder;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.atrium.workspace.api.ResolveKeyRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -73,10 +73,10 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     private final Holder holder;
     private final CheckBatcher checks;
     /** Preset versions never change; BYOK secrets are versioned by the workspace's settings revision. */
-    private final Map<String, PresetDefinition> presets = new ConcurrentHashMap<>();
-    private final Map<String, Optional<String>> byok = new ConcurrentHashMap<>();
+    private final KeptValues<String, PresetDefinition> presets = KeptValues.untilForgotten(MAX_CACHED);
+    private final KeptValues<String, Optional<String>> byok = KeptValues.untilForgotten(MAX_CACHED);
     /** Observability destinations with their headers, versioned like BYOK secrets. */
-    private final Map<String, ObservabilityTargets> observability = new ConcurrentHashMap<>();
+    private final KeptValues<String, ObservabilityTargets> observability = KeptValues.untilForgotten(MAX_CACHED);
 
     @Inject
     InternalServicesClient(WebClients http, ServiceTokens tokens, ObjectMapper json, GatewayConfig config,
@@ -137,23 +137,24 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     @Override
     public void forgetWorkspace(String workspaceId) {
         keys.forgetWorkspace(workspaceId);
-        byok.keySet().removeIf(k -> k.startsWith(workspaceId + "/"));
-        observability.keySet().removeIf(k -> k.startsWith(workspaceId + "/"));
+        byok.forgetIf((k, v) -> k.startsWith(workspaceId + "/"));
+        observability.forgetIf((k, v) -> k.startsWith(workspaceId + "/"));
     }
 
     @Override
     public Uni<Optional<PresetDefinition>> preset(String workspaceId, String reference) {
         String cacheKey = workspaceId + "/" + reference;
-        PresetDefinition known = presets.get(cacheKey);
+        PresetDefinition known = presets.find(cacheKey);
         if (known != null) {
             return Uni.createFrom().item(Optional.of(known));
         }
+        long began = presets.generation();
         return get(config.workspaceUrl() + "/internal/v1/workspaces/" + workspaceId + "/presets/"
                 + URLEncoder.encode(reference, StandardCharsets.UTF_8))
                 .map(response -> switch (response.statusCode()) {
                     case 200 -> {
                         PresetDefinition preset = read(response, PresetDefinition.class);
-                        remember(presets, cacheKey, preset);
+                        presets.keep(cacheKey, preset, began, presets.now());
                         yield Optional.of(preset);
                     }
                     case 404 -> Optional.<PresetDefinition>empty();
@@ -164,10 +165,11 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     @Override
     public Uni<Optional<String>> byokKey(String workspaceId, String provider, long settingsRevision) {
         String cacheKey = workspaceId + "/" + provider + "/" + settingsRevision;
-        Optional<String> known = byok.get(cacheKey);
+        Optional<String> known = byok.find(cacheKey);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        long began = byok.generation();
         return get(config.workspaceUrl() + "/internal/v1/workspaces/" + workspaceId + "/byok/"
                 + URLEncoder.encode(provider, StandardCharsets.UTF_8))
                 .map(response -> {
@@ -176,7 +178,7 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                         case 404 -> Optional.<String>empty();
                         default -> throw unavailable("workspace-service", response);
                     };
-                    remember(byok, cacheKey, key);
+                    byok.keep(cacheKey, key, began, byok.now());
                     return key;
                 });
     }
@@ -184,10 +186,11 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
     @Override
     public Uni<ObservabilityTargets> observabilityTargets(String workspaceId, long settingsRevision) {
         String cacheKey = workspaceId + "/" + settingsRevision;
-        ObservabilityTargets known = observability.get(cacheKey);
+        ObservabilityTargets known = observability.find(cacheKey);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        long began = observability.generation();
         return get(config.workspaceUrl() + "/internal/v1/workspaces/" + workspaceId + "/observability")
                 .map(response -> {
                     ObservabilityTargets targets = switch (response.statusCode()) {
@@ -195,7 +198,7 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                         case 404 -> new ObservabilityTargets(workspaceId, List.of());
                         default -> throw unavailable("workspace-service", response);
                     };
-                    remember(observability, cacheKey, targets);
+                    observability.keep(cacheKey, targets, began, observability.now());
                     return targets;
                 });
     }
@@ -209,13 +212,6 @@ class InternalServicesClient implements KeyResolver, GuardrailChecker, RoutePlan
                     }
                     return null;
                 });
-    }
-
-    private static <V> void remember(Map<String, V> cache, String key, V value) {
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(key, value);
     }
 
     /**

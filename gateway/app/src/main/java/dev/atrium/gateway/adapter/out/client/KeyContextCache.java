@@ -1,15 +1,14 @@
 package dev.atrium.gateway.adapter.out.client;
 
+import dev.atrium.common.cache.KeptValues;
 import dev.atrium.workspace.api.KeyContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,72 +30,50 @@ final class KeyContextCache {
         }
     });
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Bumped by every eviction, so an answer read before it is not kept after it. */
-    private final AtomicLong epoch = new AtomicLong();
-    private final long ttlNanos;
-    private final int maxEntries;
-    private final LongSupplier nanoTime;
+    /** By fingerprint; a time limit of zero keeps nothing. */
+    private final KeptValues<String, KeyContext> entries;
     private final Clock clock;
 
     KeyContextCache(long ttlNanos, int maxEntries, LongSupplier nanoTime, Clock clock) {
-        this.ttlNanos = ttlNanos;
-        this.maxEntries = maxEntries;
-        this.nanoTime = nanoTime;
+        this.entries = KeptValues.keptFor(maxEntries, Duration.ofNanos(Math.max(0, ttlNanos)), nanoTime);
         this.clock = clock;
     }
 
     /** Where a resolution starts: what {@link #put} needs to know whether an eviction happened since. */
     long epoch() {
-        return epoch.get();
+        return entries.generation();
     }
 
     Optional<KeyContext> get(String apiKey) {
         String fingerprint = fingerprint(apiKey);
-        Entry entry = entries.get(fingerprint);
-        if (entry == null || nanoTime.getAsLong() - entry.storedAt() > ttlNanos) {
+        KeyContext context = entries.find(fingerprint);
+        if (context == null) {
             return Optional.empty();
         }
-        if (entry.context().expiredAt(clock.instant())) {
-            entries.remove(fingerprint, entry);
+        if (context.expiredAt(clock.instant())) {
+            entries.drop(fingerprint, context);
             return Optional.empty();
         }
-        return Optional.of(entry.context());
+        return Optional.of(context);
     }
 
     void put(String apiKey, KeyContext context, long startedAtEpoch) {
-        if (ttlNanos <= 0) {
-            return;
-        }
-        if (entries.size() >= maxEntries) {
-            entries.clear();
-        }
-        String fingerprint = fingerprint(apiKey);
-        entries.put(fingerprint, new Entry(context, nanoTime.getAsLong()));
-        if (epoch.get() != startedAtEpoch) {
-            // An eviction raced with this resolution: what was read may already be stale.
-            entries.remove(fingerprint);
-        }
+        entries.keep(fingerprint(apiKey), context, startedAtEpoch, entries.now());
     }
 
     void forgetKey(String keyId) {
-        epoch.incrementAndGet();
-        entries.values().removeIf(e -> e.context().keyId().equals(keyId));
+        entries.forgetIf((key, context) -> context.keyId().equals(keyId));
     }
 
     void forgetWorkspace(String workspaceId) {
-        epoch.incrementAndGet();
-        entries.values().removeIf(e -> e.context().workspaceId().equals(workspaceId));
+        entries.forgetIf((key, context) -> context.workspaceId().equals(workspaceId));
     }
 
     int size() {
-        return entries.size();
+        return (int) entries.size();
     }
 
     private static String fingerprint(String apiKey) {
         return HexFormat.of().formatHex(SHA_256.get().digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private record Entry(KeyContext context, long storedAt) {
     }
 }

@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.adapter.in.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase;
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.KeyLearned;
@@ -11,13 +11,17 @@ import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.TenancyEvent
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.WorkspaceLearned;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.KnownWorkspace;
-import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.workspace.api.WorkspaceEvents;
+import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyCreated;
+import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyUpdated;
+import dev.atrium.workspace.api.WorkspaceEvents.Event;
+import dev.atrium.workspace.api.WorkspaceEvents.OrganizationCreated;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Learns workspace -> organization and key -> limit (as created, then as each PATCH left it) from
@@ -25,8 +29,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class WorkspaceEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(WorkspaceEventsConsumer.class);
 
     private final LearnTenancyUseCase learnTenancy;
     private final ObjectMapper mapper;
@@ -39,38 +41,27 @@ class WorkspaceEventsConsumer {
     @Incoming("workspace-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        String type = CloudEventHeaders.read(record.headers(), "ce_type");
         String id = CloudEventHeaders.read(record.headers(), "ce_id");
-        TenancyEvent event;
-        try {
-            event = parse(id, type, record.value());
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            LOG.warnf("Skipping malformed %s event %s at %s-%d@%d: %s", type, id, record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
-        }
-        if (event != null) {
-            UntilDone.run("Learning " + type + " event " + id, () -> learnTenancy.learn(event));
-        }
+        String type = CloudEventHeaders.read(record.headers(), "ce_type");
+        EventRecords.read(record, (t, value) -> WorkspaceEvents.decode(mapper, t, value),
+                        event -> learned(id, type, event))
+                .ifPresent(event -> UntilDone.run("Learning " + type + " event " + id,
+                        () -> learnTenancy.learn(event)));
     }
 
-    private TenancyEvent parse(String id, String type, String json) throws JsonProcessingException {
-        if (WorkspaceEvents.ORGANIZATION_CREATED.equals(type)) {
-            var e = mapper.readValue(json, WorkspaceEvents.OrganizationCreated.class);
+    private static TenancyEvent learned(String id, String type, Event event) {
+        if (event instanceof OrganizationCreated e) {
             return new OrganizationLearned(id, type, e.organizationId());
         }
-        if (WorkspaceEvents.WORKSPACE_CREATED.equals(type)) {
-            var e = mapper.readValue(json, WorkspaceEvents.WorkspaceCreated.class);
+        if (event instanceof WorkspaceCreated e) {
             return new WorkspaceLearned(id, type, new KnownWorkspace(e.workspaceId(), e.organizationId()));
         }
-        if (WorkspaceEvents.API_KEY_CREATED.equals(type)) {
-            var e = mapper.readValue(json, WorkspaceEvents.ApiKeyCreated.class);
+        if (event instanceof ApiKeyCreated e) {
             return new KeyLearned(id, type, new KnownKey(e.keyId(), e.workspaceId(), e.organizationId(),
                     e.ownerUserId(), e.limit(), LimitReset.parse(e.limitReset()), e.includeByokInLimit()));
         }
-        if (WorkspaceEvents.API_KEY_UPDATED.equals(type)) {
+        if (event instanceof ApiKeyUpdated e) {
             // A PATCHed limit, reset window or BYOK inclusion is the key's budget from now on.
-            var e = mapper.readValue(json, WorkspaceEvents.ApiKeyUpdated.class);
             return new KeyLearned(id, type, new KnownKey(e.keyId(), e.workspaceId(), e.organizationId(),
                     e.ownerUserId(), e.limit(), LimitReset.parse(e.limitReset()), e.includeByokInLimit()));
         }

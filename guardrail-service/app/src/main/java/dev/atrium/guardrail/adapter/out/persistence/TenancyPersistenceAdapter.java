@@ -4,7 +4,7 @@ import dev.atrium.guardrail.application.port.out.ProcessedEvents;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
 import dev.atrium.guardrail.domain.KnownKey;
 import dev.atrium.guardrail.domain.KnownWorkspace;
-import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

@@ -17,7 +17,7 @@ import dev.atrium.guardrail.domain.Budget;
 import dev.atrium.guardrail.domain.BudgetWindow;
 import dev.atrium.guardrail.domain.EndpointPrice;
 import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.guardrail.domain.PolicyDocument;
 import dev.atrium.guardrail.domain.RateLimits;
 import io.quarkus.narayana.jta.QuarkusTransaction;

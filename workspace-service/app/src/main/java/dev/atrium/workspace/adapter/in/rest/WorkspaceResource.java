@@ -74,7 +74,8 @@ class WorkspaceResource {
         var rights = guard.rights(caller);
         var page = tenancy.workspaces(org, includeArchived, PageRequest.parse(limit, cursor));
         var visible = rights.seesOrgBilling(org) ? page
-                : new Page<>(page.data().stream().filter(rights::seesWorkspace).toList(), page.nextCursor());
+                : new Page<>(page.data().stream().filter(w -> rights.seesWorkspace(w.organizationId(), w.id()))
+                        .toList(), page.nextCursor());
         return Dtos.ListView.of(visible, Dtos.WorkspaceView::of);
     }
 

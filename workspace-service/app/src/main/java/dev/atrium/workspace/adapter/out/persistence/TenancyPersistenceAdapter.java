@@ -6,7 +6,7 @@ import dev.atrium.workspace.application.port.out.ApiKeyRepository;
 import dev.atrium.workspace.application.port.out.OrganizationRepository;
 import dev.atrium.workspace.application.port.out.WorkspaceRepository;
 import dev.atrium.workspace.domain.ApiKey;
-import dev.atrium.workspace.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.workspace.domain.Organization;
 import dev.atrium.workspace.domain.Slug;
 import dev.atrium.workspace.domain.Workspace;

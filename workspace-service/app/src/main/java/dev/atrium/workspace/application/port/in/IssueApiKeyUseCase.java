@@ -4,7 +4,7 @@ import dev.atrium.common.error.InputRules;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.workspace.domain.ApiKey;
 import dev.atrium.workspace.domain.ApiKeySecret;
-import dev.atrium.workspace.domain.LimitReset;
+import dev.atrium.workspace.api.LimitReset;
 import java.math.BigDecimal;
 import java.time.Instant;
 

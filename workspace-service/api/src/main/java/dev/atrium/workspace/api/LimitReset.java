@@ -1,8 +1,8 @@
-package dev.atrium.guardrail.domain;
+package dev.atrium.workspace.api;
 
 import java.util.Locale;
 
-/** When a key's spending limit starts again, as workspace-service sets it; UTC boundaries. */
+/** When a key's spending limit starts again; UTC boundaries. Part of the key events, read by guardrail. */
 public enum LimitReset {
     DAILY, WEEKLY, MONTHLY;
 
@@ -13,7 +13,7 @@ public enum LimitReset {
         try {
             return valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("limit_reset must be daily, weekly, monthly or null, not " + text);
+            throw new IllegalArgumentException("limit_reset must be daily, weekly, monthly or null");
         }
     }
 
