@@ -44,6 +44,13 @@ class TenantGuard {
                 .orElseThrow(() -> ApiException.notFound("Organization " + organizationId + " not found"));
     }
 
+    /** The organizations the caller holds a right in (a platform admin: those of its own group paths). */
+    java.util.List<Organization> organizations(SecurityIdentity caller) {
+        return rights(caller).groups().stream().filter(g -> g.startsWith("/orgs/"))
+                .map(g -> g.substring("/orgs/".length(), g.indexOf('/', "/orgs/".length())))
+                .distinct().sorted().map(tenancy::organization).flatMap(java.util.Optional::stream).toList();
+    }
+
     Workspace workspaceAdmin(SecurityIdentity caller, String workspaceId) {
         Rights rights = rights(caller);
         Workspace ws = workspaceReader(rights, workspaceId);
@@ -57,8 +64,14 @@ class TenantGuard {
         return workspaceReader(rights(caller), workspaceId);
     }
 
-    /** The caller's rights now: what an organization's listing of workspaces filters by. */
+    /**
+     * The caller's rights now: what an organization's listing of workspaces filters by. A management key's
+     * identity carries its creator's group paths in its organization only, as resolved for this request.
+     */
     Rights rights(SecurityIdentity caller) {
+        if (Caller.managementKeyOrganization(caller) != null) {
+            return new Rights(false, caller.getRoles());
+        }
         boolean platformAdmin = Caller.isPlatformAdmin(caller);
         return new Rights(platformAdmin, platformAdmin ? Set.of() : memberships.groupsOf(Caller.userId(caller)));
     }
