@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class OpenRouterSdkTest {
 
     static final String SDK_VERSION = "1.3.19";
-    private static final Path SDK_FOLDER = Path.of("target", "openrouter-sdk").toAbsolutePath();
+    static final Path SDK_FOLDER = Path.of("target", "openrouter-sdk").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Each SDK call's outcome by its name: {@code ok}, and {@code error} or what the call returned. */
@@ -161,14 +161,14 @@ class OpenRouterSdkTest {
         return outcome;
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asText()));
         return out;
     }
 
     /** Why the SDK cannot run here, or null when Node.js 18+ and npm are on the PATH. */
-    private static String missingNode() {
+    static String missingNode() {
         try {
             List<String> version = run(List.of("node", "--version"), 30);
             int major = Integer.parseInt(version.get(0).strip().replaceFirst("^v(\\d+).*", "$1"));
@@ -183,7 +183,7 @@ class OpenRouterSdkTest {
     }
 
     /** npm installs the pinned SDK under target/ once; later runs reuse it. */
-    private static void installSdk() throws Exception {
+    static void installSdk() throws Exception {
         Path installed = SDK_FOLDER.resolve("node_modules/@openrouter/sdk/package.json");
         if (Files.exists(installed) && JSON.readTree(installed.toFile()).path("version").asText().equals(SDK_VERSION)) {
             return;
@@ -195,7 +195,7 @@ class OpenRouterSdkTest {
                 "@openrouter/sdk@" + SDK_VERSION), 300);
     }
 
-    private static List<String> run(List<String> command, int timeoutSeconds) throws IOException,
+    static List<String> run(List<String> command, int timeoutSeconds) throws IOException,
             InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
