@@ -172,6 +172,35 @@ class OpenRouterManagementSdkTest {
     }
 
     /**
+     * The other machine identity: a realm client per automation (client credentials), its service-account user
+     * granted rights like any member. Its token carries the API audience and the groups claim, so every service
+     * accepts it; here the gateway's management routes and guardrail-service directly.
+     */
+    @Test
+    void aKeycloakServiceAccountManagesOnceMadeAMember() throws Exception {
+        String tokenUrl = SharedStack.get().keycloakUrl() + "/realms/atrium/protocol/openid-connect/token";
+        java.util.function.Supplier<String> token = () -> given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", "atrium-automation-local").formParam("client_secret", "local-automation-secret")
+                .post(tokenUrl).then().statusCode(200).extract().path("access_token");
+        String first = token.get();
+        JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(first.split("\\.")[1]));
+        assertThat(claims.path("aud").toString()).contains("atrium-api");
+        String gateway = SharedStack.url(SharedStack.ports().gateway(), "/api/v1/workspaces");
+        given().header("Authorization", "Bearer " + first).get(gateway).then().statusCode(403);
+        AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
+        given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
+                .body(Map.of("roles", List.of("admin"))).put(SharedStack.url(SharedStack.ports().workspace(),
+                        "/api/v1/organizations/" + tenant.organizationId() + "/members/" + claims.path("sub").asText()))
+                .then().statusCode(200);
+        String granted = token.get();
+        List<String> ids = given().header("Authorization", "Bearer " + granted).get(gateway).then().statusCode(200)
+                .extract().jsonPath().getList("data.id");
+        assertThat(ids).contains(tenant.workspaceId());
+        given().header("Authorization", "Bearer " + granted).get(SharedStack.url(SharedStack.ports().guardrail(),
+                "/api/v1/workspaces/" + tenant.workspaceId() + "/guardrails")).then().statusCode(200);
+    }
+
+    /**
      * A fresh organization admin (a realm user the platform admin makes admin of the organization) issues a
      * management key with its own token; the answer gains {@code creator_token} for the test's later calls.
      */
