@@ -2,11 +2,11 @@
 // automation script would. The SDK validates every answer against its zod schemas and throws on a
 // mismatch; each call's outcome is printed as one JSON line, so the Java test asserts each on its own.
 // Usage: node management-probe.mjs <sdk-folder> <gateway /api/v1 URL> <management key>
-//        <other organization's management key> <user id to add as a member>
+//        <other organization's management key> <user id to add as a member> <workspace-service URL>
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [sdkFolder, serverURL, managementKey, otherKey, memberUserId] = process.argv.slice(2);
+const [sdkFolder, serverURL, managementKey, otherKey, memberUserId, workspaceServiceURL] = process.argv.slice(2);
 const sdkEntry = path.join(sdkFolder, "node_modules", "@openrouter", "sdk", "esm", "index.js");
 const { OpenRouter } = await import(pathToFileURL(sdkEntry).href);
 const options = { serverURL, retryConfig: { strategy: "none" }, timeoutMs: 30000 };
@@ -131,6 +131,34 @@ if (ws) {
         }
         return { allowed: allowedStatus, denied: deniedStatus };
       });
+      await probe("presets: saved twice at workspace-service, read and called", async () => {
+        // The SDK reads presets; Atrium saves them at workspace-service (each save a new version).
+        const slug = `support-${suffix}`;
+        for (const prompt of ["You are terse.", "You are terse and polite."]) {
+          const r = await fetch(`${workspaceServiceURL}/api/v1/workspaces/${ws.id}/presets/${slug}`, { method: "PUT",
+            headers: { "Authorization": `Bearer ${managementKey}`, "Content-Type": "application/json" },
+            body: JSON.stringify({ system_prompt: prompt, model: allowed }) });
+          if (r.status !== 200) throw new Error(`saving the preset answered ${r.status}: ${await r.text()}`);
+        }
+        const got = await client.presets.get({ slug });
+        const versions = await client.presets.listVersions({ slug });
+        const minted = new OpenRouter({ apiKey: key.key, ...options });
+        // The gateway learns the new preset from workspace events (its cached key context is dropped).
+        let answer;
+        for (const deadline = Date.now() + 15000; ; ) {
+          try {
+            answer = await minted.chat.send({ chatRequest: { model: `@preset/${slug}`,
+              messages: [{ role: "user", content: "hello" }] } });
+            break;
+          } catch (e) {
+            if (Date.now() > deadline) throw e;
+            await new Promise(r => setTimeout(r, 250));
+          }
+        }
+        return { designated: got.data.designatedVersion?.version, prompt: got.data.designatedVersion?.systemPrompt,
+          versions: versions.result?.data?.map(v => v.version) ?? versions.data?.map(v => v.version),
+          model: answer.model };
+      });
       await probe("guardrails.delete", async () => {
         const r = await client.guardrails.delete({ id: guardrail.id });
         return { deleted: r.deleted };
@@ -138,6 +166,29 @@ if (ws) {
     }
     await probe("apiKeys.delete", async () => {
       const r = await client.apiKeys.delete({ hash: key.hash });
+      return { deleted: r.deleted };
+    });
+  }
+
+  const destination = await probe("observability.create", async () => {
+    const r = await client.observability.create({ createObservabilityDestinationRequest: { name: "audit",
+      type: "webhook", config: { url: "http://127.0.0.1:9/atrium-audit" }, workspaceId: ws.id } });
+    return { id: r.data.id, url: r.data.config.url, type: r.data.type };
+  });
+  if (destination) {
+    await probe("observability.delete", async () => {
+      const r = await client.observability.delete({ id: destination.id });
+      return { deleted: r.deleted };
+    });
+  }
+  const byok = await probe("byok.create", async () => {
+    const r = await client.byok.create({ createBYOKKeyRequest: { provider: "openai", key: "sk-test-byok-123456",
+      workspaceId: ws.id } });
+    return { id: r.data.id, provider: r.data.provider, label: r.data.label };
+  });
+  if (byok) {
+    await probe("byok.delete", async () => {
+      const r = await client.byok.delete({ id: byok.id });
       return { deleted: r.deleted };
     });
   }

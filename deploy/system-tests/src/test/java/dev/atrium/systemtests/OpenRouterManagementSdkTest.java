@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.local.AdminClient;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,22 +44,11 @@ class OpenRouterManagementSdkTest {
                 .body(Map.of("model", "openai/gpt-4o-mini", "messages", List.of(Map.of("role", "user",
                         "content", "activity, please")))).post(SharedStack.url(SharedStack.ports().gateway(),
                         "/api/v1/chat/completions")).then().statusCode(200);
-        Path probe = OpenRouterSdkTest.SDK_FOLDER.resolve("management-probe.mjs");
-        try (InputStream script = OpenRouterManagementSdkTest.class
-                .getResourceAsStream("/openrouter-sdk/management-probe.mjs")) {
-            Files.copy(script, probe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        List<String> lines = OpenRouterSdkTest.run(List.of("node", probe.toString(),
-                OpenRouterSdkTest.SDK_FOLDER.toString(), SharedStack.url(SharedStack.ports().gateway(), "/api/v1"),
+        CALLS.putAll(OpenRouterSdkTest.runProbe("management-probe.mjs", 300,
+                SharedStack.url(SharedStack.ports().gateway(), "/api/v1"),
                 managementKey(admin, tenant.organizationId()).path("key").asText(),
-                managementKey(admin, other.organizationId()).path("key").asText(), member.id()), 300);
-        for (String line : lines) {
-            if (line.startsWith("{")) {
-                JsonNode outcome = JSON.readTree(line);
-                CALLS.put(outcome.path("call").asText(), outcome);
-                System.out.println("OpenRouter SDK " + line);
-            }
-        }
+                managementKey(admin, other.organizationId()).path("key").asText(), member.id(),
+                SharedStack.url(SharedStack.ports().workspace(), "")));
     }
 
     @Test
@@ -117,6 +103,27 @@ class OpenRouterManagementSdkTest {
         assertThat(chats.path("allowed").asInt()).isEqualTo(200);
         assertThat(chats.path("denied").asInt()).isEqualTo(403);
         assertThat(passed("guardrails.delete").path("deleted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPresetSavedTwiceIsReadAtItsNewestVersionAndCalled() {
+        JsonNode preset = passed("presets: saved twice at workspace-service, read and called");
+        assertThat(preset.path("designated").asInt()).isEqualTo(2);
+        assertThat(preset.path("prompt").asText()).isEqualTo("You are terse and polite.");
+        assertThat(OpenRouterSdkTest.texts(preset.path("versions"))).containsExactlyInAnyOrder("1", "2");
+        assertThat(preset.path("model").asText()).isEqualTo("openai/gpt-4o-mini");
+    }
+
+    @Test
+    void anObservabilityDestinationAndABringYourOwnKeyAreCreatedAndDeleted() {
+        JsonNode destination = passed("observability.create");
+        assertThat(destination.path("url").asText()).isEqualTo("http://127.0.0.1:9/atrium-audit");
+        assertThat(destination.path("type").asText()).isEqualTo("webhook");
+        assertThat(passed("observability.delete").path("deleted").asBoolean()).isTrue();
+        JsonNode byok = passed("byok.create");
+        assertThat(byok.path("provider").asText()).isEqualTo("openai");
+        assertThat(byok.path("label").asText()).endsWith("3456").doesNotContain("sk-test-byok");
+        assertThat(passed("byok.delete").path("deleted").asBoolean()).isTrue();
     }
 
     @Test

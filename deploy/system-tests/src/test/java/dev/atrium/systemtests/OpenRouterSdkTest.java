@@ -47,19 +47,30 @@ class OpenRouterSdkTest {
         AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
         tenant = Tenants.create(admin, "orsdk");
         awaitFirstAnswer();
-        Path probe = SDK_FOLDER.resolve("probe.mjs");
-        try (InputStream script = OpenRouterSdkTest.class.getResourceAsStream("/openrouter-sdk/probe.mjs")) {
-            Files.copy(script, probe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CALLS.putAll(runProbe("probe.mjs", 180, SharedStack.url(SharedStack.ports().gateway(), "/api/v1"),
+                tenant.apiKey()));
+    }
+
+    /**
+     * Runs a script of {@code src/test/resources/openrouter-sdk} with node (the SDK's folder, then {@code args});
+     * each line it prints as JSON is one call's outcome, by the call's name.
+     */
+    static Map<String, JsonNode> runProbe(String script, int timeoutSeconds, String... args) throws Exception {
+        Path probe = SDK_FOLDER.resolve(script);
+        try (InputStream in = OpenRouterSdkTest.class.getResourceAsStream("/openrouter-sdk/" + script)) {
+            Files.copy(in, probe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        List<String> lines = run(List.of("node", probe.toString(), SDK_FOLDER.toString(),
-                SharedStack.url(SharedStack.ports().gateway(), "/api/v1"), tenant.apiKey()), 180);
-        for (String line : lines) {
+        List<String> command = new ArrayList<>(List.of("node", probe.toString(), SDK_FOLDER.toString()));
+        command.addAll(List.of(args));
+        Map<String, JsonNode> calls = new HashMap<>();
+        for (String line : run(command, timeoutSeconds)) {
             if (line.startsWith("{")) {
                 JsonNode outcome = JSON.readTree(line);
-                CALLS.put(outcome.path("call").asText(), outcome);
+                calls.put(outcome.path("call").asText(), outcome);
                 System.out.println("OpenRouter SDK " + line);
             }
         }
+        return calls;
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.atrium.gateway.adapter.in.rest.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.atrium.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,14 +46,7 @@ class KeysRoutes {
         ObjectNode translated = OpenRouterBodies.translate(body, CREATE_FIELDS);
         String named = OpenRouterBodies.text(translated, "workspace_id");
         translated.remove("workspace_id");
-        Uni<String> workspace = named != null ? Uni.createFrom().item(named)
-                : calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o)).map(all -> {
-                    if (all.size() != 1) {
-                        throw ApiException.badRequest("workspace_id",
-                                "workspace_id is required: the organization has " + all.size() + " workspaces");
-                    }
-                    return all.get(0).path("id").asText();
-                });
+        Uni<String> workspace = calls.workspaceOrOnly(auth, org, named);
         return workspace.flatMap(ws -> calls.relay(workspaces.issueKey(auth, ws, translated)))
                 .map(k -> Response.status(201).entity(Map.of("data", KeyView.of(k), "key", k.path("key").asText()))
                         .build());
@@ -64,10 +56,7 @@ class KeysRoutes {
     public Uni<Map<String, Object>> list(@HeaderParam("Authorization") String auth,
             @HeaderParam(WorkspacesRoutes.ORG_HEADER) String org, @QueryParam("offset") Integer offset,
             @QueryParam("include_disabled") boolean includeDisabled, @QueryParam("workspace_id") String workspaceId) {
-        Uni<List<String>> scope = workspaceId != null ? Uni.createFrom().item(List.of(workspaceId))
-                : calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o))
-                        .map(all -> all.stream().map(w -> w.path("id").asText()).toList());
-        return scope.flatMap(ids -> keysOf(auth, ids, 0, new ArrayList<>())).map(all -> {
+        return calls.workspaceIds(auth, org, workspaceId).flatMap(ids -> keysOf(auth, ids, 0, new ArrayList<>())).map(all -> {
             List<JsonNode> shown = all.stream().filter(k -> includeDisabled || !k.path("disabled").asBoolean())
                     .toList();
             return Map.of("data", ManagementCalls.slice(shown, offset, ManagementCalls.SERVICE_PAGE,
@@ -101,17 +90,8 @@ class KeysRoutes {
 
     /** The key among the organization's workspaces; 404 when none of them holds it. */
     private Uni<JsonNode> find(String auth, String org, String keyId) {
-        return calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o))
-                .flatMap(all -> findIn(auth, all.stream().map(w -> w.path("id").asText()).toList(), 0, keyId));
-    }
-
-    private Uni<JsonNode> findIn(String auth, List<String> workspaceIds, int i, String keyId) {
-        if (i >= workspaceIds.size()) {
-            return Uni.createFrom().failure(ApiException.notFound("Key " + keyId + " not found"));
-        }
-        return calls.relay(workspaces.key(auth, workspaceIds.get(i), keyId)).onFailure(
-                e -> e instanceof ApiException a && a.status() == 404)
-                .recoverWithUni(() -> findIn(auth, workspaceIds, i + 1, keyId));
+        return calls.workspaceIds(auth, org, null).flatMap(ids -> ManagementCalls.firstFound(ids,
+                ws -> calls.relay(workspaces.key(auth, ws, keyId)), "Key " + keyId + " not found"));
     }
 
     private Uni<List<JsonNode>> keysOf(String auth, List<String> workspaceIds, int i, List<JsonNode> rows) {

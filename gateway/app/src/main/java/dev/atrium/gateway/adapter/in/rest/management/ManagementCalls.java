@@ -62,6 +62,43 @@ class ManagementCalls {
         return all(cursor -> workspaces.workspaces(auth, org, SERVICE_PAGE, cursor));
     }
 
+    /** The workspace named, or every workspace of the organization (ids, oldest first). */
+    Uni<List<String>> workspaceIds(String auth, String org, String named) {
+        if (named != null && !named.isBlank()) {
+            return Uni.createFrom().item(List.of(named));
+        }
+        return organization(auth, org).flatMap(o -> workspacesOf(auth, o))
+                .map(all -> all.stream().map(w -> w.path("id").asText()).toList());
+    }
+
+    /** The first workspace's answer that is not a 404, in order; 404 ({@code missing}) when none has it. */
+    static Uni<JsonNode> firstFound(List<String> workspaceIds, Function<String, Uni<JsonNode>> call, String missing) {
+        return firstFound(workspaceIds, 0, call, missing);
+    }
+
+    private static Uni<JsonNode> firstFound(List<String> ids, int i, Function<String, Uni<JsonNode>> call,
+            String missing) {
+        if (i >= ids.size()) {
+            return Uni.createFrom().failure(ApiException.notFound(missing));
+        }
+        return call.apply(ids.get(i)).onFailure(e -> e instanceof ApiException a && a.status() == 404)
+                .recoverWithUni(() -> firstFound(ids, i + 1, call, missing));
+    }
+
+    /** The workspace named, or the organization's only one (else 400 naming {@code workspace_id}). */
+    Uni<String> workspaceOrOnly(String auth, String org, String named) {
+        if (named != null && !named.isBlank()) {
+            return Uni.createFrom().item(named);
+        }
+        return organization(auth, org).flatMap(o -> workspacesOf(auth, o)).map(all -> {
+            if (all.size() != 1) {
+                throw ApiException.badRequest("workspace_id",
+                        "workspace_id is required: the organization has " + all.size() + " workspaces");
+            }
+            return all.get(0).path("id").asText();
+        });
+    }
+
     /** Every row of a cursor-paged listing ({@code {"data":[...],"next_cursor":...}}). */
     Uni<List<JsonNode>> all(Function<String, Uni<JsonNode>> page) {
         return collect(page, null, new ArrayList<>());

@@ -35,8 +35,8 @@ public class OrganizationReports {
     /** Every workspace's report of the day named, or of the last 30 days, as for an API key. */
     public Uni<List<WorkspaceActivity>> activity(String auth, String org, String date) {
         ActivityPeriod period = ActivityPeriod.of(date, clock);
-        return calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o).flatMap(all -> reports(auth, o,
-                all.stream().map(w -> w.path("id").asText()).toList(), 0, period, new ArrayList<>())));
+        return calls.organization(auth, org).flatMap(o -> calls.workspaceIds(auth, o, null)
+                .flatMap(ids -> reports(auth, o, ids, 0, period, new ArrayList<>())));
     }
 
     private Uni<List<WorkspaceActivity>> reports(String auth, String org, List<String> workspaceIds, int i,
