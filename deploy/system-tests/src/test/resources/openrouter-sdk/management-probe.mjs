@@ -74,6 +74,16 @@ if (ws) {
       bulkAddWorkspaceMembersRequest: { userIds: [memberUserId] } });
     return { added_count: r.addedCount, user_ids: r.data.map(m => m.userId) };
   });
+  await probe("workspaces.listMembers", async () => {
+    const r = await client.workspaces.listMembers({ id: ws.id });
+    const page = r.result ?? r;
+    return { user_ids: page.data.map(m => m.userId), roles: page.data.map(m => m.role), total_count: page.totalCount };
+  });
+  await probe("organization.listMembers", async () => {
+    const r = await client.organization.listMembers();
+    const page = r.result ?? r.Result ?? r;
+    return { roles: page.data.map(m => m.role), total_count: page.totalCount };
+  });
   await probe("workspaces.setBudget", async () => {
     const r = await eventually(() => client.workspaces.setBudget({ workspaceRef: ws.id, interval: "monthly",
       upsertWorkspaceBudgetRequest: { limitUsd: 5 } }));

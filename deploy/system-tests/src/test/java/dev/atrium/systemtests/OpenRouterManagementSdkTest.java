@@ -72,7 +72,12 @@ class OpenRouterManagementSdkTest {
         JsonNode added = passed("workspaces.bulkAddMembers");
         assertThat(added.path("added_count").asInt()).isEqualTo(1);
         assertThat(OpenRouterSdkTest.texts(added.path("user_ids"))).containsExactly(member.id());
+        JsonNode listed = passed("workspaces.listMembers");
+        assertThat(OpenRouterSdkTest.texts(listed.path("user_ids"))).contains(member.id());
+        assertThat(OpenRouterSdkTest.texts(listed.path("roles"))).contains("member");
         assertThat(passed("workspaces.bulkRemoveMembers").path("removed_count").asInt()).isEqualTo(1);
+        // The admin who issued the management key is one of the organization's members.
+        assertThat(OpenRouterSdkTest.texts(passed("organization.listMembers").path("roles"))).contains("org:admin");
     }
 
     @Test

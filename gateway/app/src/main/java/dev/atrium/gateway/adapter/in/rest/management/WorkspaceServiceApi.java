@@ -45,6 +45,14 @@ public interface WorkspaceServiceApi {
     @Path("/workspaces/{ws}")
     Uni<Void> archiveWorkspace(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws);
 
+    @GET
+    @Path("/organizations/{org}/members")
+    Uni<JsonNode> organizationMembers(@HeaderParam(AUTH) String auth, @PathParam("org") String org);
+
+    @GET
+    @Path("/workspaces/{ws}/members")
+    Uni<JsonNode> workspaceMembers(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws);
+
     @PUT
     @Path("/workspaces/{ws}/members/{user}")
     Uni<Void> setMember(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws, @PathParam("user") String user,

@@ -90,6 +90,19 @@ class WorkspacesRoutes {
         return calls.relay(workspaces.archiveWorkspace(auth, id)).map(none -> Map.of("deleted", true));
     }
 
+    @GET
+    @Path("/{id}/members")
+    public Uni<Map<String, Object>> members(@HeaderParam("Authorization") String auth, @PathParam("id") String id,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        String now = clock.instant().toString();
+        return calls.relay(workspaces.workspaceMembers(auth, id)).map(page -> {
+            List<MemberView> all = new ArrayList<>();
+            page.path("data").forEach(m -> all.add(new MemberView(id + ":" + m.path("user_id").asText(),
+                    m.path("user_id").asText(), id, m.path("role").asText(), now)));
+            return Map.of("data", ManagementCalls.slice(all, offset, limit, 50), "total_count", all.size());
+        });
+    }
+
     @POST
     @Path("/{id}/members/add")
     public Uni<Map<String, Object>> addMembers(@HeaderParam("Authorization") String auth, @PathParam("id") String id,
@@ -99,7 +112,7 @@ class WorkspacesRoutes {
         String now = clock.instant().toString();
         return each(users, user -> calls.relay(workspaces.setMember(auth, id, user, role))).map(done -> Map.of(
                 "added_count", users.size(),
-                "data", users.stream().map(u -> new MemberView(id + ":" + u, u, id, now)).toList()));
+                "data", users.stream().map(u -> new MemberView(id + ":" + u, u, id, "member", now)).toList()));
     }
 
     @POST
@@ -223,7 +236,8 @@ class WorkspacesRoutes {
         return chain;
     }
 
-    record MemberView(String id, String userId, String workspaceId, String createdAt) {
+    /** {@code created_at}: Atrium does not record when a membership began; the time of this answer. */
+    record MemberView(String id, String userId, String workspaceId, String role, String createdAt) {
     }
 
     /** {@code id}: the workspace and the window; {@code reset_interval} null for a lifetime budget. */
