@@ -40,10 +40,7 @@ class OpenRouterManagementSdkTest {
         Tenants.Tenant other = Tenants.create(admin, "mgmtother");
         member = KeycloakUsers.create("mgmt-member");
         // One answered chat in the tenant's own workspace, for the organization's activity.
-        given().header("Authorization", "Bearer " + tenant.apiKey()).contentType("application/json")
-                .body(Map.of("model", "openai/gpt-4o-mini", "messages", List.of(Map.of("role", "user",
-                        "content", "activity, please")))).post(SharedStack.url(SharedStack.ports().gateway(),
-                        "/api/v1/chat/completions")).then().statusCode(200);
+        OpenRouterSdkTest.awaitFirstAnswer(tenant.apiKey());
         CALLS.putAll(OpenRouterSdkTest.runProbe("management-probe.mjs", 300,
                 SharedStack.url(SharedStack.ports().gateway(), "/api/v1"),
                 managementKey(admin, tenant.organizationId()).path("key").asText(),

@@ -46,7 +46,7 @@ class OpenRouterSdkTest {
         installSdk();
         AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
         tenant = Tenants.create(admin, "orsdk");
-        awaitFirstAnswer();
+        awaitFirstAnswer(tenant.apiKey());
         CALLS.putAll(runProbe("probe.mjs", 180, SharedStack.url(SharedStack.ports().gateway(), "/api/v1"),
                 tenant.apiKey()));
     }
@@ -151,10 +151,10 @@ class OpenRouterSdkTest {
      * The services' first answers after a cold start can outlast the gateway's internal timeout on a
      * busy machine: the SDK is judged once the gateway has answered one chat request.
      */
-    private static void awaitFirstAnswer() throws InterruptedException {
+    static void awaitFirstAnswer(String apiKey) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
         int status;
-        while ((status = io.restassured.RestAssured.given().header("Authorization", "Bearer " + tenant.apiKey())
+        while ((status = io.restassured.RestAssured.given().header("Authorization", "Bearer " + apiKey)
                 .contentType("application/json")
                 .body(Map.of("model", "openai/gpt-4o-mini", "messages", List.of(Map.of("role", "user",
                         "content", "warm up"))))
