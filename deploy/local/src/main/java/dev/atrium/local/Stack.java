@@ -106,7 +106,8 @@ public final class Stack implements AutoCloseable {
                 launch(s.name(), s::start);
             }
             for (ServiceProcess s : backends) {
-                await(s.name(), s::isReady, Duration.ofSeconds(180));
+                // A service's first start took up to 180 s on a loaded 2-core machine: the wait is a bound, not a pace.
+                await(s.name(), s::isReady, Duration.ofSeconds(300));
             }
             ServiceProcess gateway = service("gateway", ports.gateway());
             launch("gateway", gateway::start);
