@@ -141,39 +141,39 @@ if (ws) {
         }
         return { allowed: allowedStatus, denied: deniedStatus };
       });
-      await probe("presets: saved twice at workspace-service, read and called", async () => {
-        // The SDK reads presets; Atrium saves them at workspace-service (each save a new version).
-        const slug = `support-${suffix}`;
-        for (const prompt of ["You are terse.", "You are terse and polite."]) {
-          const r = await fetch(`${workspaceServiceURL}/api/v1/workspaces/${ws.id}/presets/${slug}`, { method: "PUT",
-            headers: { "Authorization": `Bearer ${managementKey}`, "Content-Type": "application/json" },
-            body: JSON.stringify({ system_prompt: prompt, model: allowed }) });
-          if (r.status !== 200) throw new Error(`saving the preset answered ${r.status}: ${await r.text()}`);
-        }
-        const got = await client.presets.get({ slug });
-        const versions = await client.presets.listVersions({ slug });
-        const minted = new OpenRouter({ apiKey: key.key, ...options });
-        // The gateway learns the new preset from workspace events (its cached key context is dropped).
-        let answer;
-        for (const deadline = Date.now() + 15000; ; ) {
-          try {
-            answer = await minted.chat.send({ chatRequest: { model: `@preset/${slug}`,
-              messages: [{ role: "user", content: "hello" }] } });
-            break;
-          } catch (e) {
-            if (Date.now() > deadline) throw e;
-            await new Promise(r => setTimeout(r, 250));
-          }
-        }
-        return { designated: got.data.designatedVersion?.version, prompt: got.data.designatedVersion?.systemPrompt,
-          versions: versions.result?.data?.map(v => v.version) ?? versions.data?.map(v => v.version),
-          model: answer.model };
-      });
       await probe("guardrails.delete", async () => {
         const r = await client.guardrails.delete({ id: guardrail.id });
         return { deleted: r.deleted };
       });
     }
+    await probe("presets: saved twice at workspace-service, read and called", async () => {
+      // The SDK reads presets; Atrium saves them at workspace-service (each save a new version).
+      const slug = `support-${suffix}`;
+      for (const prompt of ["You are terse.", "You are terse and polite."]) {
+        const r = await fetch(`${workspaceServiceURL}/api/v1/workspaces/${ws.id}/presets/${slug}`, { method: "PUT",
+          headers: { "Authorization": `Bearer ${managementKey}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ system_prompt: prompt, model: allowed }) });
+        if (r.status !== 200) throw new Error(`saving the preset answered ${r.status}: ${await r.text()}`);
+      }
+      const got = await client.presets.get({ slug });
+      const versions = await client.presets.listVersions({ slug });
+      const minted = new OpenRouter({ apiKey: key.key, ...options });
+      // The gateway learns the new preset from workspace events (its cached key context is dropped).
+      let answer;
+      for (const deadline = Date.now() + 15000; ; ) {
+        try {
+          answer = await minted.chat.send({ chatRequest: { model: `@preset/${slug}`,
+            messages: [{ role: "user", content: "hello" }] } });
+          break;
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+          await new Promise(r => setTimeout(r, 250));
+        }
+      }
+      return { designated: got.data.designatedVersion?.version, prompt: got.data.designatedVersion?.systemPrompt,
+        versions: versions.result?.data?.map(v => v.version) ?? versions.data?.map(v => v.version),
+        model: answer.model };
+    });
     await probe("apiKeys.delete", async () => {
       const r = await client.apiKeys.delete({ hash: key.hash });
       return { deleted: r.deleted };
