@@ -160,14 +160,7 @@ class WorkspacesRoutes {
         }
         return calls.relay(guardrails.workspacePolicy(auth, ref)).flatMap(current -> {
             ObjectNode policy = editable(current);
-            ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
-            current.path("policy").path("budgets").forEach(x -> {
-                if (!interval.equals(x.path("window").asText())) {
-                    budgets.add(x);
-                }
-            });
-            budgets.add(b);
-            policy.set("budgets", budgets);
+            policy.set("budgets", budgetsBut(current, interval).add(b));
             return calls.relay(guardrails.putWorkspacePolicy(auth, ref, policy));
         }).map(saved -> Map.of("data", BudgetView.of(ref, saved, find(saved, interval))));
     }
@@ -180,15 +173,20 @@ class WorkspacesRoutes {
         return calls.relay(guardrails.workspacePolicy(auth, ref)).flatMap(current -> {
             find(current, interval);
             ObjectNode policy = editable(current);
-            ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
-            current.path("policy").path("budgets").forEach(x -> {
-                if (!interval.equals(x.path("window").asText())) {
-                    budgets.add(x);
-                }
-            });
-            policy.set("budgets", budgets);
+            policy.set("budgets", budgetsBut(current, interval));
             return calls.relay(guardrails.putWorkspacePolicy(auth, ref, policy));
         }).map(saved -> Map.of("deleted", true));
+    }
+
+    /** The policy's budgets but the one of that window. */
+    private static ArrayNode budgetsBut(JsonNode policyView, String interval) {
+        ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
+        policyView.path("policy").path("budgets").forEach(x -> {
+            if (!interval.equals(x.path("window").asText())) {
+                budgets.add(x);
+            }
+        });
+        return budgets;
     }
 
     /** The stored policy document without its nulls (absent means no opinion, as the PUT reads it). */
