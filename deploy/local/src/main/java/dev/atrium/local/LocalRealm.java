@@ -12,7 +12,8 @@ import java.util.Map;
  * The realm the local stack imports: the production realm (deploy/keycloak/atrium-realm.json, which holds
  * no user and no secret: its confidential clients' secrets are {@code ${...}} placeholders) with the local
  * additions laid over it (deploy/local/keycloak/atrium-realm-local.json): the demo users are added, each
- * client named there gets the fields given (its local secret), and any other field replaces the realm's.
+ * client named there gets the fields given (its local secret), each client in {@code addedClients} is added
+ * (local automations' clients, docs/operations.md "Automation"), and any other field replaces the realm's.
  * Fields starting with {@code _} are comments.
  */
 public final class LocalRealm {
@@ -36,6 +37,7 @@ public final class LocalRealm {
             switch (name) {
                 case "users" -> merged.withArray("users").addAll((ArrayNode) field.getValue());
                 case "clients" -> field.getValue().forEach(client -> client(merged, client));
+                case "addedClients" -> merged.withArray("clients").addAll((ArrayNode) field.getValue());
                 default -> merged.set(name, field.getValue());
             }
         }

@@ -119,7 +119,8 @@ public final class Stack implements AutoCloseable {
                 launch(s.name(), s::start);
             }
             for (ServiceProcess s : backends) {
-                await(s.name(), s::isReady, Duration.ofSeconds(180));
+                // A service's first start took up to 180 s on a loaded 2-core machine: the wait is a bound, not a pace.
+                await(s.name(), s::isReady, Duration.ofSeconds(300));
             }
             ServiceProcess gateway = service("gateway", ports.gateway());
             launch("gateway", gateway::start);
@@ -256,6 +257,9 @@ public final class Stack implements AutoCloseable {
         }
         if (name.equals("workspace")) {
             settings.put("atrium.keycloak.url", keycloakUrl());
+        } else if (!name.equals("gateway")) {
+            // Management keys are resolved by workspace-service (docs/adr/0018-mgmt-management-keys.md).
+            settings.put("atrium.security.management-keys.workspace-url", ports.url(ports.workspace()));
         }
         if (name.equals("guardrail")) {
             settings.put("atrium.guardrail.routing-url", ports.url(ports.routing()));

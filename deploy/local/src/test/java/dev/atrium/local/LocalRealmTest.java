@@ -32,4 +32,16 @@ class LocalRealmTest {
         ObjectNode additions = (ObjectNode) JSON.readTree("{\"clients\":[{\"clientId\":\"b\",\"secret\":\"s\"}]}");
         assertThatThrownBy(() -> LocalRealm.merge(realm, additions)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void addedClientsJoinTheRealmWhole() throws Exception {
+        ObjectNode merged = LocalRealm.merge(Path.of("../keycloak/atrium-realm.json"),
+                Path.of("keycloak/atrium-realm-local.json"));
+        var automation = merged.path("clients").findParents("clientId").stream()
+                .filter(c -> c.path("clientId").asText().equals("atrium-automation-local")).findFirst().orElseThrow();
+        assertThat(automation.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(automation.path("protocolMappers").findValuesAsText("protocolMapper"))
+                .contains("oidc-audience-mapper", "oidc-group-membership-mapper");
+        assertThat(merged.has("addedClients")).isFalse();
+    }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class OpenRouterSdkTest {
 
     static final String SDK_VERSION = "1.3.19";
-    private static final Path SDK_FOLDER = Path.of("target", "openrouter-sdk").toAbsolutePath();
+    static final Path SDK_FOLDER = Path.of("target", "openrouter-sdk").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Each SDK call's outcome by its name: {@code ok}, and {@code error} or what the call returned. */
@@ -46,20 +46,31 @@ class OpenRouterSdkTest {
         installSdk();
         AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
         tenant = Tenants.create(admin, "orsdk");
-        awaitFirstAnswer();
-        Path probe = SDK_FOLDER.resolve("probe.mjs");
-        try (InputStream script = OpenRouterSdkTest.class.getResourceAsStream("/openrouter-sdk/probe.mjs")) {
-            Files.copy(script, probe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        awaitFirstAnswer(tenant.apiKey());
+        CALLS.putAll(runProbe("probe.mjs", 180, SharedStack.url(SharedStack.ports().gateway(), "/api/v1"),
+                tenant.apiKey()));
+    }
+
+    /**
+     * Runs a script of {@code src/test/resources/openrouter-sdk} with node (the SDK's folder, then {@code args});
+     * each line it prints as JSON is one call's outcome, by the call's name.
+     */
+    static Map<String, JsonNode> runProbe(String script, int timeoutSeconds, String... args) throws Exception {
+        Path probe = SDK_FOLDER.resolve(script);
+        try (InputStream in = OpenRouterSdkTest.class.getResourceAsStream("/openrouter-sdk/" + script)) {
+            Files.copy(in, probe, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        List<String> lines = run(List.of("node", probe.toString(), SDK_FOLDER.toString(),
-                SharedStack.url(SharedStack.ports().gateway(), "/api/v1"), tenant.apiKey()), 180);
-        for (String line : lines) {
+        List<String> command = new ArrayList<>(List.of("node", probe.toString(), SDK_FOLDER.toString()));
+        command.addAll(List.of(args));
+        Map<String, JsonNode> calls = new HashMap<>();
+        for (String line : run(command, timeoutSeconds)) {
             if (line.startsWith("{")) {
                 JsonNode outcome = JSON.readTree(line);
-                CALLS.put(outcome.path("call").asText(), outcome);
+                calls.put(outcome.path("call").asText(), outcome);
                 System.out.println("OpenRouter SDK " + line);
             }
         }
+        return calls;
     }
 
     @Test
@@ -140,10 +151,10 @@ class OpenRouterSdkTest {
      * The services' first answers after a cold start can outlast the gateway's internal timeout on a
      * busy machine: the SDK is judged once the gateway has answered one chat request.
      */
-    private static void awaitFirstAnswer() throws InterruptedException {
+    static void awaitFirstAnswer(String apiKey) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
         int status;
-        while ((status = io.restassured.RestAssured.given().header("Authorization", "Bearer " + tenant.apiKey())
+        while ((status = io.restassured.RestAssured.given().header("Authorization", "Bearer " + apiKey)
                 .contentType("application/json")
                 .body(Map.of("model", "openai/gpt-4o-mini", "messages", List.of(Map.of("role", "user",
                         "content", "warm up"))))
@@ -161,14 +172,14 @@ class OpenRouterSdkTest {
         return outcome;
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asText()));
         return out;
     }
 
     /** Why the SDK cannot run here, or null when Node.js 18+ and npm are on the PATH. */
-    private static String missingNode() {
+    static String missingNode() {
         try {
             List<String> version = run(List.of("node", "--version"), 30);
             int major = Integer.parseInt(version.get(0).strip().replaceFirst("^v(\\d+).*", "$1"));
@@ -183,7 +194,7 @@ class OpenRouterSdkTest {
     }
 
     /** npm installs the pinned SDK under target/ once; later runs reuse it. */
-    private static void installSdk() throws Exception {
+    static void installSdk() throws Exception {
         Path installed = SDK_FOLDER.resolve("node_modules/@openrouter/sdk/package.json");
         if (Files.exists(installed) && JSON.readTree(installed.toFile()).path("version").asText().equals(SDK_VERSION)) {
             return;
@@ -195,7 +206,7 @@ class OpenRouterSdkTest {
                 "@openrouter/sdk@" + SDK_VERSION), 300);
     }
 
-    private static List<String> run(List<String> command, int timeoutSeconds) throws IOException,
+    static List<String> run(List<String> command, int timeoutSeconds) throws IOException,
             InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();

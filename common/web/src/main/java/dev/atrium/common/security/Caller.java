@@ -44,6 +44,11 @@ public final class Caller {
         return new Rights(isPlatformAdmin(identity), identity.getRoles());
     }
 
+    /** The organization of the management key the caller authenticated with, or null for a token. */
+    public static String managementKeyOrganization(SecurityIdentity identity) {
+        return identity.getAttribute(ManagementKeyIdentity.ORGANIZATION_ATTRIBUTE);
+    }
+
     public static boolean isPlatformAdmin(SecurityIdentity identity) {
         return identity.hasRole(PLATFORM_ADMIN);
     }

@@ -21,4 +21,8 @@ public final class Ids {
     public static String apiKey() {
         return "key_" + Base62.random(RANDOM, 20);
     }
+
+    public static String managementKey() {
+        return "mk_" + Base62.random(RANDOM, 20);
+    }
 }

@@ -35,4 +35,15 @@ class ApiKeySecretTest {
         ApiKeySecret secret = ApiKeySecret.generate();
         assertThat(secret.toString()).doesNotContain(secret.value().substring(12));
     }
+
+    @Test
+    void aManagementKeyIsNeverTakenForAnApiKeyNorTheReverse() {
+        ApiKeySecret management = ApiKeySecret.generateManagement();
+        ApiKeySecret api = ApiKeySecret.generate();
+        assertThat(management.value()).startsWith(dev.atrium.common.security.ManagementKeyIdentity.PREFIX);
+        assertThat(ApiKeySecret.isWellFormedManagement(management.value())).isTrue();
+        assertThat(ApiKeySecret.isWellFormed(management.value())).isFalse();
+        assertThat(ApiKeySecret.isWellFormedManagement(api.value())).isFalse();
+        assertThat(management.displayPrefix()).isEqualTo(management.value().substring(0, "sk-at-mgmt-v1-".length() + 3));
+    }
 }

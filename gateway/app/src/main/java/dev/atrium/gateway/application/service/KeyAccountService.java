@@ -11,14 +11,9 @@ import dev.atrium.workspace.api.KeyContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 @ApplicationScoped
 public class KeyAccountService implements ReadKeyAccountQuery {
-
-    static final int ACTIVITY_DAYS = 30;
 
     private final KeyResolver keys;
     private final AccountReader accounts;
@@ -52,21 +47,9 @@ public class KeyAccountService implements ReadKeyAccountQuery {
 
     @Override
     public Uni<WorkspaceActivity> activity(String apiKey, String date) {
-        LocalDate from;
-        LocalDate to;
-        if (date == null || date.isBlank()) {
-            // OpenRouter shows the last 30 completed days; today is included so that a key sees its newest use.
-            to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
-            from = to.minusDays(ACTIVITY_DAYS);
-        } else {
-            try {
-                from = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("date", "date must be a UTC day like 2026-11-01");
-            }
-            to = from.plusDays(1);
-        }
-        return resolve(apiKey).chain(key -> accounts.activity(key.organizationId(), key.workspaceId(), from, to));
+        ActivityPeriod period = ActivityPeriod.of(date, clock);
+        return resolve(apiKey).chain(key -> accounts.activity(key.organizationId(), key.workspaceId(), period.from(),
+                period.to()));
     }
 
     private Uni<KeyContext> resolve(String apiKey) {

@@ -12,8 +12,11 @@ import dev.atrium.workspace.domain.GroupPaths;
 import dev.atrium.workspace.domain.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -48,6 +51,35 @@ public class MembershipService implements SetOrganizationMemberUseCase, SetWorks
     @Transactional
     public Set<String> groupsOf(String userId) {
         return userId == null ? Set.of() : members.groupsOf(userId);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, List<String>> organizationMembers(String organizationId) {
+        Map<String, List<String>> members = new TreeMap<>();
+        String prefix = "/orgs/" + organizationId + "/";
+        for (String[] held : this.members.holders(prefix)) {
+            String role = held[1].substring(prefix.length());
+            if (GroupPaths.ORGANIZATION_ROLES.contains(role)) {
+                members.computeIfAbsent(held[0], u -> new ArrayList<>()).add(role);
+            }
+        }
+        return members;
+    }
+
+    @Override
+    @Transactional
+    public Map<String, String> workspaceMembers(String organizationId, String workspaceId) {
+        Map<String, String> members = new TreeMap<>();
+        String prefix = GroupPaths.workspace(organizationId, workspaceId, "");
+        for (String[] held : this.members.holders(prefix)) {
+            String role = held[1].substring(prefix.length());
+            // admin wins over member when both were ever recorded
+            if (GroupPaths.WORKSPACE_ROLES.contains(role) && !"admin".equals(members.get(held[0]))) {
+                members.put(held[0], role);
+            }
+        }
+        return members;
     }
 
     @Override

@@ -53,4 +53,10 @@ class InMemoryMembers implements MemberRepository {
                 .distinct().sorted().filter(u -> afterUserId == null || u.compareTo(afterUserId) > 0).limit(limit)
                 .toList();
     }
+
+    @Override
+    public List<String[]> holders(String pathPrefix) {
+        return groups.entrySet().stream().flatMap(e -> e.getValue().stream().filter(g -> g.startsWith(pathPrefix))
+                .map(g -> new String[] {e.getKey(), g})).toList();
+    }
 }

@@ -33,9 +33,7 @@ class InternalReportResource {
     @GET
     @Path("/organizations/{org}/credits")
     public CreditTotals credits(@PathParam("org") String org) {
-        CreditSummary c = credits.credits(org);
-        return new CreditTotals(org, Dtos.money(c.totalCredits()), Dtos.money(c.totalUsage()),
-                Dtos.money(c.balance()));
+        return totals(credits, org);
     }
 
     /** {@code from} inclusive, {@code to} exclusive, both required. */
@@ -43,6 +41,16 @@ class InternalReportResource {
     @Path("/organizations/{org}/workspaces/{ws}/activity")
     public WorkspaceActivity activity(@PathParam("org") String org, @PathParam("ws") String ws,
             @QueryParam("from") String from, @QueryParam("to") String to) {
+        return report(activity, org, ws, from, to);
+    }
+
+    static CreditTotals totals(FindCreditSummaryQuery credits, String org) {
+        CreditSummary c = credits.credits(org);
+        return new CreditTotals(org, Dtos.money(c.totalCredits()), Dtos.money(c.totalUsage()),
+                Dtos.money(c.balance()));
+    }
+
+    static WorkspaceActivity report(ReportActivityQuery activity, String org, String ws, String from, String to) {
         ActivityRequest request = ActivityRequest.of(org, ws, from, to);
         return new WorkspaceActivity(org, ws, request.period().from(), request.period().to(),
                 activity.activity(request).stream().map(InternalReportResource::row).toList());

@@ -15,4 +15,12 @@ final class ApiKeyHeader {
         }
         return authorization.substring(7).strip();
     }
+
+    /**
+     * An API key ({@code sk-at-v1-}); anything else (a management key, a Keycloak token) is a management
+     * caller, which the routes that serve both answer for its organization through the owning services.
+     */
+    static boolean isApiKey(String credential) {
+        return credential.startsWith("sk-at-v1-");
+    }
 }

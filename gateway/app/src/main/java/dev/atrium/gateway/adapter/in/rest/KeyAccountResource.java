@@ -1,8 +1,10 @@
 package dev.atrium.gateway.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import dev.atrium.billing.api.CreditTotals;
 import dev.atrium.billing.api.GenerationView;
 import dev.atrium.billing.api.WorkspaceActivity;
+import dev.atrium.gateway.adapter.in.rest.management.OrganizationReports;
 import dev.atrium.gateway.application.port.in.ReadKeyAccountQuery;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.workspace.api.KeyContext;
@@ -25,10 +27,14 @@ import java.util.Map;
 @Path("/api/v1")
 class KeyAccountResource {
 
-    private final ReadKeyAccountQuery accounts;
+    private static final String ORG_HEADER = "X-Atrium-Organization";
 
-    KeyAccountResource(ReadKeyAccountQuery accounts) {
+    private final ReadKeyAccountQuery accounts;
+    private final OrganizationReports organizations;
+
+    KeyAccountResource(ReadKeyAccountQuery accounts, OrganizationReports organizations) {
         this.accounts = accounts;
+        this.organizations = organizations;
     }
 
     @GET
@@ -46,21 +52,35 @@ class KeyAccountResource {
                 .map(g -> Map.of("data", GenerationBody.of(g)));
     }
 
-    /** The organization's credits: every workspace of it draws on the same balance. */
+    /**
+     * The organization's credits: every workspace of it draws on the same balance. An API key reads its own
+     * organization's; a management key or a Keycloak token (a billing reader) the organization it acts in.
+     */
     @GET
     @Path("/credits")
-    public Uni<Map<String, CreditsView>> credits(@HeaderParam("Authorization") String authorization) {
-        return accounts.credits(ApiKeyHeader.read(authorization)).map(c -> Map.of("data",
+    public Uni<Map<String, CreditsView>> credits(@HeaderParam("Authorization") String authorization,
+            @HeaderParam(ORG_HEADER) String organization) {
+        String credential = ApiKeyHeader.read(authorization);
+        Uni<CreditTotals> totals = ApiKeyHeader.isApiKey(credential) ? accounts.credits(credential)
+                : organizations.credits(authorization, organization);
+        return totals.map(c -> Map.of("data",
                 new CreditsView(c.totalCredits(), c.totalUsage(), c.balance(), c.organizationId())));
     }
 
-    /** The key's workspace's usage by UTC day, model and provider: of {@code date}, or the last 30 days. */
+    /**
+     * Usage by UTC day, model and provider, of {@code date} or the last 30 days: an API key's workspace's, or
+     * for a management key or a Keycloak token every workspace of the organization.
+     */
     @GET
     @Path("/activity")
     public Uni<Map<String, List<ActivityItem>>> activity(@HeaderParam("Authorization") String authorization,
-            @QueryParam("date") String date) {
-        return accounts.activity(ApiKeyHeader.read(authorization), date).map(a -> Map.of("data",
-                a.data().stream().map(r -> ActivityItem.of(a.workspaceId(), r)).toList()));
+            @HeaderParam(ORG_HEADER) String organization, @QueryParam("date") String date) {
+        String credential = ApiKeyHeader.read(authorization);
+        Uni<List<WorkspaceActivity>> reports = ApiKeyHeader.isApiKey(credential)
+                ? accounts.activity(credential, date).map(List::of)
+                : organizations.activity(authorization, organization, date);
+        return reports.map(all -> Map.of("data", all.stream()
+                .flatMap(a -> a.data().stream().map(r -> ActivityItem.of(a.workspaceId(), r))).toList()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.atrium.workspace.adapter.in.rest;
 
+import dev.atrium.workspace.application.port.in.MembershipQuery;
 import dev.atrium.workspace.application.port.in.SetOrganizationMemberUseCase;
 import dev.atrium.workspace.application.port.in.SetOrganizationMemberUseCase.SetOrganizationMemberCommand;
 import dev.atrium.workspace.application.port.in.SetWorkspaceMemberUseCase;
@@ -7,6 +8,7 @@ import dev.atrium.workspace.application.port.in.SetWorkspaceMemberUseCase.SetWor
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,15 +30,36 @@ class MemberResource {
 
     private final SetOrganizationMemberUseCase organizationMembers;
     private final SetWorkspaceMemberUseCase workspaceMembers;
+    private final MembershipQuery memberships;
     private final TenantGuard guard;
     private final SecurityIdentity caller;
 
     MemberResource(SetOrganizationMemberUseCase organizationMembers, SetWorkspaceMemberUseCase workspaceMembers,
-            TenantGuard guard, SecurityIdentity caller) {
+            MembershipQuery memberships, TenantGuard guard, SecurityIdentity caller) {
         this.organizationMembers = organizationMembers;
         this.workspaceMembers = workspaceMembers;
+        this.memberships = memberships;
         this.guard = guard;
         this.caller = caller;
+    }
+
+    /** As this service records them (the rights every management call is decided by), by user id. */
+    @Operation(summary = "List the organization's members and their roles (organization admins)")
+    @GET
+    @Path("/organizations/{org}/members")
+    public Dtos.ListView<Dtos.OrganizationMemberView> listOrganizationMembers(@PathParam("org") String org) {
+        guard.organizationAdmin(caller, org);
+        return new Dtos.ListView<>(memberships.organizationMembers(org).entrySet().stream()
+                .map(e -> new Dtos.OrganizationMemberView(org, e.getKey(), e.getValue())).toList(), null);
+    }
+
+    @Operation(summary = "List the workspace's members and their role")
+    @GET
+    @Path("/workspaces/{ws}/members")
+    public Dtos.ListView<Dtos.WorkspaceMemberView> listWorkspaceMembers(@PathParam("ws") String ws) {
+        var workspace = guard.workspaceReader(caller, ws);
+        return new Dtos.ListView<>(memberships.workspaceMembers(workspace.organizationId(), workspace.id()).entrySet()
+                .stream().map(e -> new Dtos.WorkspaceMemberView(ws, e.getKey(), e.getValue())).toList(), null);
     }
 
     @Operation(summary = "Set a user's organization roles (Keycloak groups /orgs/{org}/admin|billing)")

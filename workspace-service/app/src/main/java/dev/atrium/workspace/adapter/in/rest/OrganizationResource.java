@@ -51,6 +51,18 @@ class OrganizationResource {
                 .entity(Dtos.OrganizationView.of(organization)).build();
     }
 
+    /**
+     * A management key sees its own organization only; the gateway's OpenRouter routes, which name no
+     * organization, find the caller's here.
+     */
+    @Operation(summary = "List the organizations the caller holds a role in")
+    @GET
+    @Path("/organizations")
+    @Authenticated
+    public Dtos.ListView<Dtos.OrganizationView> listOrganizations() {
+        return new Dtos.ListView<>(guard.organizations(caller).stream().map(Dtos.OrganizationView::of).toList(), null);
+    }
+
     @Operation(summary = "Read an organization")
     @GET
     @Path("/organizations/{org}")

@@ -40,6 +40,13 @@ class TenantGuard {
                 Need.SEE, "");
     }
 
+    /** The organizations the caller holds a right in (a platform admin: those of its own group paths). */
+    java.util.List<Organization> organizations(SecurityIdentity caller) {
+        return rights(caller).groups().stream().filter(g -> g.startsWith("/orgs/"))
+                .map(g -> g.substring("/orgs/".length(), g.indexOf('/', "/orgs/".length())))
+                .distinct().sorted().map(tenancy::organization).flatMap(java.util.Optional::stream).toList();
+    }
+
     Workspace workspaceAdmin(SecurityIdentity caller, String workspaceId) {
         return authorizer.workspace(rights(caller), workspaceId, Need.ADMIN, "Only workspace admins may do this");
     }
@@ -48,8 +55,14 @@ class TenantGuard {
         return authorizer.workspace(rights(caller), workspaceId, Need.SEE, "");
     }
 
-    /** The caller's rights now: what an organization's listing of workspaces filters by. */
+    /**
+     * The caller's rights now: what an organization's listing of workspaces filters by. A management key's
+     * identity carries its creator's group paths in its organization only, as resolved for this request.
+     */
     Caller.Rights rights(SecurityIdentity caller) {
+        if (Caller.managementKeyOrganization(caller) != null) {
+            return new Caller.Rights(false, caller.getRoles());
+        }
         boolean platformAdmin = Caller.isPlatformAdmin(caller);
         return new Caller.Rights(platformAdmin,
                 platformAdmin ? Set.of() : memberships.groupsOf(Caller.userId(caller)));

@@ -38,6 +38,17 @@ class MemberPersistenceAdapter implements MemberRepository {
     }
 
     @Override
+    public List<String[]> holders(String pathPrefix) {
+        List<?> rows = em.createNativeQuery("SELECT user_id, group_path FROM member_group WHERE group_path LIKE ?1"
+                + " ORDER BY user_id, group_path").setParameter(1, pathPrefix.replace("%", "\\%").replace("_", "\\_")
+                + "%").getResultList();
+        return rows.stream().map(r -> {
+            Object[] row = (Object[]) r;
+            return new String[] {(String) row[0], (String) row[1]};
+        }).toList();
+    }
+
+    @Override
     public Set<String> removeAll(String userId) {
         Set<String> groups = groupsOf(userId);
         em.createNativeQuery("DELETE FROM member_group WHERE user_id = ?1").setParameter(1, userId).executeUpdate();

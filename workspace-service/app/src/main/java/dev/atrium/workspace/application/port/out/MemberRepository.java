@@ -24,4 +24,7 @@ public interface MemberRepository {
      * from the first).
      */
     List<String> users(String afterUserId, int limit);
+
+    /** Every (user, group path) whose path starts with {@code pathPrefix}, by user then path. */
+    List<String[]> holders(String pathPrefix);
 }

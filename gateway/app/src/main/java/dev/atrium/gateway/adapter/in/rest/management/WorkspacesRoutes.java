@@ -1,0 +1,271 @@
+package dev.atrium.gateway.adapter.in.rest.management;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * OpenRouter's {@code /api/v1/workspaces}: workspaces and their members from workspace-service, budgets
+ * from the workspace's guardrail policy in guardrail-service. Ids are Atrium's workspace ids.
+ */
+@Path("/api/v1/workspaces")
+class WorkspacesRoutes {
+
+    static final String ORG_HEADER = "X-Atrium-Organization";
+    private static final Map<String, String> WORKSPACE_FIELDS = Map.of("name", "name", "slug", "slug",
+            "default_text_model", "default_text_model", "default_provider_sort", "default_provider_sort");
+    private static final List<String> INTERVALS = List.of("daily", "weekly", "monthly", "lifetime");
+
+    private final WorkspaceServiceApi workspaces;
+    private final GuardrailServiceApi guardrails;
+    private final ManagementCalls calls;
+    private final Clock clock;
+
+    WorkspacesRoutes(@RestClient WorkspaceServiceApi workspaces, @RestClient GuardrailServiceApi guardrails,
+            ManagementCalls calls, Clock clock) {
+        this.workspaces = workspaces;
+        this.guardrails = guardrails;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @POST
+    public Uni<Response> create(@HeaderParam("Authorization") String auth, @HeaderParam(ORG_HEADER) String org,
+            JsonNode body) {
+        ObjectNode translated = OpenRouterBodies.translate(body, WORKSPACE_FIELDS);
+        return calls.organization(auth, org)
+                .flatMap(o -> calls.relay(workspaces.createWorkspace(auth, o, translated)))
+                .map(ws -> Response.status(201).entity(Map.of("data", WorkspaceView.of(ws))).build());
+    }
+
+    @GET
+    public Uni<Map<String, Object>> list(@HeaderParam("Authorization") String auth, @HeaderParam(ORG_HEADER) String org,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o)).map(all -> Map.of(
+                "data", ManagementCalls.slice(all, offset, limit, 50).stream().map(WorkspaceView::of).toList(),
+                "total_count", all.size()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Map<String, Object>> get(@HeaderParam("Authorization") String auth, @PathParam("id") String id) {
+        return calls.relay(workspaces.workspace(auth, id)).map(ws -> Map.of("data", WorkspaceView.of(ws)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<Map<String, Object>> update(@HeaderParam("Authorization") String auth, @PathParam("id") String id,
+            JsonNode body) {
+        ObjectNode translated = OpenRouterBodies.translate(body, WORKSPACE_FIELDS);
+        if (translated.has("slug")) {
+            throw ApiException.badRequest("slug", "A workspace's slug never changes in Atrium");
+        }
+        return calls.relay(workspaces.updateWorkspace(auth, id, translated))
+                .map(ws -> Map.of("data", WorkspaceView.of(ws)));
+    }
+
+    /** Atrium archives: the workspace's keys stop, its records stay. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<Map<String, Object>> delete(@HeaderParam("Authorization") String auth, @PathParam("id") String id) {
+        return calls.relay(workspaces.archiveWorkspace(auth, id)).map(none -> Map.of("deleted", true));
+    }
+
+    @GET
+    @Path("/{id}/members")
+    public Uni<Map<String, Object>> members(@HeaderParam("Authorization") String auth, @PathParam("id") String id,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        String now = clock.instant().toString();
+        return calls.relay(workspaces.workspaceMembers(auth, id)).map(page -> {
+            List<MemberView> all = new ArrayList<>();
+            page.path("data").forEach(m -> all.add(new MemberView(id + ":" + m.path("user_id").asText(),
+                    m.path("user_id").asText(), id, m.path("role").asText(), now)));
+            return Map.of("data", ManagementCalls.slice(all, offset, limit, 50), "total_count", all.size());
+        });
+    }
+
+    @POST
+    @Path("/{id}/members/add")
+    public Uni<Map<String, Object>> addMembers(@HeaderParam("Authorization") String auth, @PathParam("id") String id,
+            JsonNode body) {
+        List<String> users = userIds(body);
+        ObjectNode role = JsonNodeFactory.instance.objectNode().put("role", "member");
+        String now = clock.instant().toString();
+        return each(users, user -> calls.relay(workspaces.setMember(auth, id, user, role))).map(done -> Map.of(
+                "added_count", users.size(),
+                "data", users.stream().map(u -> new MemberView(id + ":" + u, u, id, "member", now)).toList()));
+    }
+
+    @POST
+    @Path("/{id}/members/remove")
+    public Uni<Map<String, Object>> removeMembers(@HeaderParam("Authorization") String auth,
+            @PathParam("id") String id, JsonNode body) {
+        List<String> users = userIds(body);
+        return each(users, user -> calls.relay(workspaces.removeMember(auth, id, user)))
+                .map(done -> Map.of("removed_count", users.size()));
+    }
+
+    @GET
+    @Path("/{ref}/budgets")
+    public Uni<Map<String, Object>> budgets(@HeaderParam("Authorization") String auth, @PathParam("ref") String ref) {
+        return calls.relay(guardrails.workspacePolicy(auth, ref)).map(policy -> {
+            List<BudgetView> budgets = new ArrayList<>();
+            policy.path("policy").path("budgets").forEach(b -> budgets.add(BudgetView.of(ref, policy, b)));
+            return Map.of("data", budgets);
+        });
+    }
+
+    @GET
+    @Path("/{ref}/budgets/{interval}")
+    public Uni<Map<String, Object>> budget(@HeaderParam("Authorization") String auth, @PathParam("ref") String ref,
+            @PathParam("interval") String interval) {
+        requireInterval(interval);
+        return calls.relay(guardrails.workspacePolicy(auth, ref)).map(policy -> Map.of("data",
+                BudgetView.of(ref, policy, find(policy, interval))));
+    }
+
+    /** Sets the budget of that window in the workspace's policy; the policy's other fields stay. */
+    @PUT
+    @Path("/{ref}/budgets/{interval}")
+    public Uni<Map<String, Object>> setBudget(@HeaderParam("Authorization") String auth, @PathParam("ref") String ref,
+            @PathParam("interval") String interval, JsonNode body) {
+        requireInterval(interval);
+        ObjectNode b = OpenRouterBodies.translate(body, Map.of("limit_usd", "limit", "include_byok_in_budgets",
+                "include_byok"));
+        if (!b.path("limit").isNumber()) {
+            throw ApiException.badRequest("limit_usd", "limit_usd must be a number");
+        }
+        b.put("window", interval);
+        if (!b.has("include_byok")) {
+            b.put("include_byok", false);
+        }
+        return calls.relay(guardrails.workspacePolicy(auth, ref)).flatMap(current -> {
+            ObjectNode policy = editable(current);
+            policy.set("budgets", budgetsBut(current, interval).add(b));
+            return calls.relay(guardrails.putWorkspacePolicy(auth, ref, policy));
+        }).map(saved -> Map.of("data", BudgetView.of(ref, saved, find(saved, interval))));
+    }
+
+    @DELETE
+    @Path("/{ref}/budgets/{interval}")
+    public Uni<Map<String, Object>> deleteBudget(@HeaderParam("Authorization") String auth,
+            @PathParam("ref") String ref, @PathParam("interval") String interval) {
+        requireInterval(interval);
+        return calls.relay(guardrails.workspacePolicy(auth, ref)).flatMap(current -> {
+            find(current, interval);
+            ObjectNode policy = editable(current);
+            policy.set("budgets", budgetsBut(current, interval));
+            return calls.relay(guardrails.putWorkspacePolicy(auth, ref, policy));
+        }).map(saved -> Map.of("deleted", true));
+    }
+
+    /** The policy's budgets but the one of that window. */
+    private static ArrayNode budgetsBut(JsonNode policyView, String interval) {
+        ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
+        policyView.path("policy").path("budgets").forEach(x -> {
+            if (!interval.equals(x.path("window").asText())) {
+                budgets.add(x);
+            }
+        });
+        return budgets;
+    }
+
+    /** The stored policy document without its nulls (absent means no opinion, as the PUT reads it). */
+    private static ObjectNode editable(JsonNode view) {
+        ObjectNode policy = JsonNodeFactory.instance.objectNode();
+        view.path("policy").fields().forEachRemaining(f -> {
+            if (!f.getValue().isNull()) {
+                policy.set(f.getKey(), f.getValue());
+            }
+        });
+        return policy;
+    }
+
+    private static JsonNode find(JsonNode policyView, String interval) {
+        for (JsonNode b : policyView.path("policy").path("budgets")) {
+            if (interval.equals(b.path("window").asText())) {
+                return b;
+            }
+        }
+        throw ApiException.notFound("No " + interval + " budget on this workspace");
+    }
+
+    private static void requireInterval(String interval) {
+        if (!INTERVALS.contains(interval)) {
+            throw ApiException.badRequest("interval", "interval must be one of " + INTERVALS);
+        }
+    }
+
+    private static List<String> userIds(JsonNode body) {
+        JsonNode ids = body == null ? null : body.path("user_ids");
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
+            throw ApiException.badRequest("user_ids", "user_ids must list at least one user id");
+        }
+        List<String> users = new ArrayList<>();
+        ids.forEach(u -> users.add(u.asText()));
+        return users;
+    }
+
+    /** One call after another, so a refusal stops the rest and names the user it refused. */
+    private static Uni<Void> each(List<String> users, java.util.function.Function<String, Uni<Void>> call) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String user : users) {
+            chain = chain.flatMap(x -> call.apply(user));
+        }
+        return chain;
+    }
+
+    /** {@code created_at}: Atrium does not record when a membership began; the time of this answer. */
+    record MemberView(String id, String userId, String workspaceId, String role, String createdAt) {
+    }
+
+    /** {@code id}: the workspace and the window; {@code reset_interval} null for a lifetime budget. */
+    record BudgetView(String id, String workspaceId, BigDecimal limitUsd, String resetInterval,
+            boolean includeByokInBudgets, String createdAt, String updatedAt) {
+        static BudgetView of(String ws, JsonNode policyView, JsonNode budget) {
+            String window = budget.path("window").asText();
+            String updated = OpenRouterBodies.text(policyView, "updated_at");
+            return new BudgetView(ws + ":" + window, ws, budget.path("limit").decimalValue(),
+                    "lifetime".equals(window) ? null : window, budget.path("include_byok").asBoolean(false),
+                    updated, updated);
+        }
+    }
+
+    /**
+     * OpenRouter's workspace. Atrium keeps no description, image model, I/O logging or data-discount setting:
+     * those answer "none". {@code default_guardrail_id} is a string in OpenRouter's schema: empty when the
+     * workspace has no default guardrail.
+     */
+    record WorkspaceView(String id, String name, String slug, String description, String defaultTextModel,
+            String defaultImageModel, String defaultProviderSort, String defaultGuardrailId, String createdAt,
+            String createdBy, String updatedAt, List<Integer> ioLoggingApiKeyIds, double ioLoggingSamplingRate,
+            boolean isDataDiscountLoggingEnabled, boolean isObservabilityBroadcastEnabled,
+            boolean isObservabilityIoLoggingEnabled, String organizationId, boolean archived) {
+        static WorkspaceView of(JsonNode w) {
+            return new WorkspaceView(w.path("id").asText(), w.path("name").asText(), w.path("slug").asText(), null,
+                    OpenRouterBodies.text(w, "default_text_model"), null,
+                    OpenRouterBodies.text(w, "default_provider_sort"), "", w.path("created_at").asText(), null, null,
+                    null, 1.0, false, false, false, OpenRouterBodies.text(w, "organization_id"),
+                    w.path("archived").asBoolean(false));
+        }
+    }
+}
