@@ -258,7 +258,7 @@ public final class Stack implements AutoCloseable {
         if (name.equals("workspace")) {
             settings.put("atrium.keycloak.url", keycloakUrl());
         } else if (!name.equals("gateway")) {
-            // Management keys are resolved by workspace-service (docs/adr/0018-mgmt-management-keys.md).
+            // Management keys are resolved by workspace-service (docs/adr/0022-management-keys.md).
             settings.put("atrium.security.management-keys.workspace-url", ports.url(ports.workspace()));
         }
         if (name.equals("guardrail")) {
