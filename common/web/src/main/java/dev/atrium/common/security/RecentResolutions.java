@@ -1,48 +1,32 @@
 package dev.atrium.common.security;
 
+import dev.atrium.common.cache.KeptValues;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Management-key resolutions, found or refused, kept for a short time only: a revoked key or a removed
- * admin is refused within that time, while a script's burst of calls asks workspace-service once.
+ * admin is refused within that time, while a script's burst of calls asks workspace-service once. Kept
+ * in the services' one cache facility ({@link KeptValues}).
  */
 final class RecentResolutions {
 
     private static final int CAPACITY = 10_000;
 
-    private final Clock clock;
-    private final Duration keep;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final KeptValues<String, Optional<ManagementKeyIdentity>> kept;
 
     RecentResolutions(Clock clock, Duration keep) {
-        this.clock = clock;
-        this.keep = keep;
+        this.kept = KeptValues.keptFor(CAPACITY, keep, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
     /** Empty when unknown or stale; an empty inner Optional when the key was refused. */
     Optional<Optional<ManagementKeyIdentity>> find(String secret) {
-        Entry entry = entries.get(secret);
-        if (entry == null || !clock.instant().isBefore(entry.until())) {
-            return Optional.empty();
-        }
-        return Optional.of(Optional.ofNullable(entry.identity()));
+        return Optional.ofNullable(kept.find(secret));
     }
 
     void remember(String secret, ManagementKeyIdentity identity) {
-        Instant now = clock.instant();
-        if (entries.size() >= CAPACITY) {
-            entries.values().removeIf(e -> !now.isBefore(e.until()));
-            if (entries.size() >= CAPACITY) {
-                entries.clear();
-            }
-        }
-        entries.put(secret, new Entry(identity, now.plus(keep)));
-    }
-
-    private record Entry(ManagementKeyIdentity identity, Instant until) {
+        kept.keep(secret, Optional.ofNullable(identity), kept.generation(), kept.now());
     }
 }
