@@ -25,11 +25,14 @@ class CrashUnderLoadTest {
     void gatewayKilledUnderLoadAndRestartedBillsEveryAnswerOnce() throws Exception {
         Conservation money = Conservation.open(admin, "kill-gateway", new BigDecimal("5"));
         Load load = money.load(CLIENTS);
+        Conservation.CrashWindow window = null;
         try {
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
                     .isTrue();
+            long killing = System.nanoTime();
             SharedStack.get().kill("gateway");
             long killed = System.nanoTime();
+            window = Conservation.CrashWindow.gatewayKill(killing, killed);
             SharedStack.get().restart("gateway");
             System.out.printf("gateway killed: ready again %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(30))).as("answers after the restart")
@@ -37,13 +40,14 @@ class CrashUnderLoadTest {
         } finally {
             load.close();
         }
-        money.assertConserved(load.outcomes(), SETTLES_WITHIN);
+        money.assertConserved(load.outcomes(), SETTLES_WITHIN, window);
     }
 
     @Test
     void gatewayKilledDuringAKafkaOutageKeepsTheUsageOfEveryAnswerInItsSpool() throws Exception {
         Conservation money = Conservation.open(admin, "kill-gateway-no-kafka", new BigDecimal("5"));
         Load load = money.load(CLIENTS);
+        Conservation.CrashWindow window = null;
         try {
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the outage")
                     .isTrue();
@@ -52,7 +56,9 @@ class CrashUnderLoadTest {
                 // Answered now, their usage only in the gateway's spool on disk.
                 assertThat(load.await(Load.Outcome::answered, 30, Duration.ofSeconds(30)))
                         .as("answers while Kafka is away").isTrue();
+                long killing = System.nanoTime();
                 SharedStack.get().kill("gateway");
+                window = Conservation.CrashWindow.gatewayKill(killing, System.nanoTime());
                 SharedStack.get().restart("gateway");
                 assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30)))
                         .as("answers after the gateway's restart, Kafka still away").isTrue();
@@ -64,7 +70,7 @@ class CrashUnderLoadTest {
         } finally {
             load.close();
         }
-        money.assertConserved(load.outcomes(), SETTLES_WITHIN);
+        money.assertConserved(load.outcomes(), SETTLES_WITHIN, window);
     }
 
     @Test
