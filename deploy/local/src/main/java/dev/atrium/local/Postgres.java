@@ -96,6 +96,16 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /** Whether the postmaster this server started still runs (its PID from {@code postmaster.pid}). */
+    boolean isRunning() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         server.close();

@@ -45,6 +45,8 @@ public final class Stack implements AutoCloseable {
     private final Map<Integer, Integer> replicaManagement = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> extraSettings = new LinkedHashMap<>();
     private Postgres postgres;
+    /** The embedded PostgreSQL was killed through {@link #kill}: it stays down until {@link #restart}. */
+    private boolean postgresStopped;
     private String otlpEndpoint = System.getenv("ATRIUM_OTLP_ENDPOINT");
 
     /**
@@ -338,6 +340,7 @@ public final class Stack implements AutoCloseable {
      */
     public synchronized void kill(String name) {
         if (name.equals("postgres") && postgres != null) {
+            postgresStopped = true;
             postgres.kill();
             return;
         }
@@ -357,6 +360,7 @@ public final class Stack implements AutoCloseable {
     /** Starts a component stopped with {@link #stop(String)} again, and waits until it is ready. */
     public synchronized void restart(String name) {
         if (name.equals("postgres") && externalDb == null) {
+            postgresStopped = false;
             try {
                 startDatabase();
             } catch (IOException e) {
@@ -377,11 +381,29 @@ public final class Stack implements AutoCloseable {
      * Starts again every component whose process exited without being stopped through this stack (a crash,
      * a kill -9, an OOM kill), each waited for until ready, and says so through the progress lines; one
      * stopped with {@link #stop(String)} or {@link #kill(String)} stays down. The launcher calls it every
-     * second while the stack runs. Returns the components started again.
+     * second while the stack runs; the embedded PostgreSQL too (its postmaster gone, it restarts with crash
+     * recovery, and the services reconnect by themselves). Returns the components started again.
      */
     public synchronized List<String> restartExited() {
+        List<String> restarted = new ArrayList<>();
+        if (postgres != null && !postgresStopped && !postgres.isRunning()) {
+            // The embedded server runs in processes of its own (postmaster and backends), not in this map.
+            progress.accept("postgres   exited; starting it again (crash recovery from its WAL)");
+            try {
+                postgres.close(); // releases the data folder's lock; there is nothing left to stop
+            } catch (IOException ignored) {
+                // the server is gone already
+            }
+            try {
+                startDatabase();
+            } catch (IOException e) {
+                throw new ComponentFailure("postgres", home.resolve("postgres"), e.toString());
+            }
+            restarted.add("postgres");
+        }
         List<String> exited = processes.entrySet().stream().filter(e -> !e.getValue().isAlive())
                 .map(Map.Entry::getKey).toList();
+        restarted.addAll(exited);
         for (String name : exited) {
             Process gone = processes.remove(name);
             progress.accept(String.format("%-10s exited (code %d); starting it again", name, gone.exitValue()));
@@ -392,7 +414,12 @@ public final class Stack implements AutoCloseable {
             }
             await(name, readiness.get(name), RESTART_TIMEOUT);
         }
-        return exited;
+        return restarted;
+    }
+
+    /** Starts the embedded PostgreSQL alone, as {@link #start()} does first (for tests of supervision). */
+    synchronized void startDatabaseAlone() throws IOException {
+        startDatabase();
     }
 
     /** Starts one component under this stack's care, as {@link #start()} starts each (for tests of supervision). */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./atrium status} names a component whose process died as down, and the launcher's watcher
- * ({@link Stack#restartExited()}) starts it again: on the provider simulator, the quickest component.
+ * ({@link Stack#restartExited()}) starts it again: on the provider simulator, the quickest component, and
+ * on the embedded PostgreSQL, which runs in processes of its own.
  */
 class SupervisionTest {
 
@@ -50,6 +51,32 @@ class SupervisionTest {
     }
 
     @Test
+    void aKilledPostgresShowsAsDownAndIsStartedAgain() throws Exception {
+        Ports ports = Ports.free();
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        Files.createDirectories(home.resolve("logs"));
+        try (Stack stack = new Stack(home, home, ports, null, progress::add)) {
+            stack.startDatabaseAlone();
+            assertThat(line(ports, "postgres")).isEqualTo("postgres   up");
+            assertThat(stack.restartExited()).as("nothing exited").isEmpty();
+
+            long first = postmaster();
+            ProcessHandle postmaster = ProcessHandle.of(first).orElseThrow();
+            List<ProcessHandle> backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+
+            assertThat(line(ports, "postgres")).startsWith("postgres   DOWN");
+            assertThat(stack.restartExited()).containsExactly("postgres");
+            assertThat(progress).anyMatch(l -> l.startsWith("postgres   exited; starting it again"));
+            assertThat(postmaster()).isNotEqualTo(first);
+            assertThat(line(ports, "postgres")).isEqualTo("postgres   up");
+            assertThat(stack.restartExited()).as("up again, nothing to do").isEmpty();
+        }
+    }
+
+    @Test
     void aComponentStoppedOnPurposeStaysDown() throws Exception {
         Ports ports = Ports.free();
         try (Stack stack = new Stack(home, home, ports, null, line -> { })) {
@@ -62,6 +89,10 @@ class SupervisionTest {
     private String line(Ports ports, String component) {
         return Launcher.statusLines(ports, home).stream().filter(l -> l.startsWith(component + " ")).findFirst()
                 .orElseThrow();
+    }
+
+    private long postmaster() throws Exception {
+        return Long.parseLong(Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
     }
 
     private long pid() throws Exception {
