@@ -16,11 +16,11 @@ class ConsumerRestartTest {
 
     private static final int CLIENTS = 3;
     /**
-     * Issue 24 asks for 10 s: measured 2.1 s on a quiet machine, 8-13 s on 2 cores at load 50-67 (the first
-     * booked batch is the backlog of the restart). 20 s still fails the 45 s wait for a dead member's
-     * session that static membership removed.
+     * Issue 24's bound: measured 2.1 and 3.8 s on a quiet 2-core machine (8-13 s only with seven other builds
+     * running, load 50-67: the first booked batch is the backlog of the restart). The 45 s wait for a dead
+     * member's session, which static membership removed, fails it.
      */
-    private static final Duration BOOKS_AGAIN_WITHIN = Duration.ofSeconds(20);
+    private static final Duration BOOKS_AGAIN_WITHIN = Duration.ofSeconds(10);
 
     private final AdminClient admin = AdminClient.login(SharedStack.get().keycloakUrl());
 
