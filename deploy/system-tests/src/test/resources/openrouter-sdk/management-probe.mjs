@@ -174,6 +174,15 @@ if (ws) {
         versions: versions.result?.data?.map(v => v.version) ?? versions.data?.map(v => v.version),
         model: answer.model };
     });
+    await probe("apiKeys.get after its answers", async () => {
+      // guardrail settles the minted key's answers from Kafka within seconds: its usage then shows here.
+      const deadline = Date.now() + 20000;
+      let r;
+      while (((r = await client.apiKeys.get({ hash: key.hash })).data.usage ?? 0) <= 0 && Date.now() < deadline) {
+        await new Promise(res => setTimeout(res, 250));
+      }
+      return { usage: r.data.usage, usage_monthly: r.data.usageMonthly, limit_remaining: r.data.limitRemaining };
+    });
     await probe("apiKeys.delete", async () => {
       const r = await client.apiKeys.delete({ hash: key.hash });
       return { deleted: r.deleted };

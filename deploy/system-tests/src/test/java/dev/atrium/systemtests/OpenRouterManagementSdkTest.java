@@ -95,6 +95,11 @@ class OpenRouterManagementSdkTest {
                 key.path("hash").asText());
         assertThat(passed("apiKeys.get").path("hash").asText()).isEqualTo(key.path("hash").asText());
         assertThat(passed("apiKeys.delete").path("deleted").asBoolean()).isTrue();
+        // Its spend is guardrail-service's, read through the listing: the minted key's answers were charged.
+        JsonNode spent = passed("apiKeys.get after its answers");
+        assertThat(spent.path("usage").decimalValue()).as("%s", spent).isPositive();
+        assertThat(spent.path("usage_monthly").decimalValue()).as("%s", spent)
+                .isEqualByComparingTo(spent.path("usage").decimalValue());
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.atrium.guardrail.application.port.in.ListRevisionsQuery.RevisionsRequ
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase;
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
 import dev.atrium.guardrail.application.port.in.ViewEffectivePolicyQuery;
+import dev.atrium.guardrail.application.port.in.ViewKeySpendQuery;
+import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.guardrail.domain.KnownWorkspace;
 import dev.atrium.guardrail.domain.PolicyScope;
 import io.quarkus.security.Authenticated;
@@ -32,9 +34,12 @@ class GuardrailResource {
     private final FindTenancyQuery tenancy;
     private final TenantGuard guard;
     private final SecurityIdentity caller;
+    private final ViewKeySpendQuery keySpend;
 
     GuardrailResource(SetPolicyUseCase setPolicy, FindPolicyQuery findPolicy, ViewEffectivePolicyQuery effectivePolicy,
-            ListRevisionsQuery listRevisions, FindTenancyQuery tenancy, TenantGuard guard, SecurityIdentity caller) {
+            ListRevisionsQuery listRevisions, FindTenancyQuery tenancy, TenantGuard guard, SecurityIdentity caller,
+            ViewKeySpendQuery keySpend) {
+        this.keySpend = keySpend;
         this.setPolicy = setPolicy;
         this.findPolicy = findPolicy;
         this.effectivePolicy = effectivePolicy;
@@ -109,6 +114,18 @@ class GuardrailResource {
         KnownWorkspace workspace = guard.workspaceReader(caller, ws);
         knownKey(ws, key);
         return Dtos.PolicyView.ofKey(findPolicy.policy(PolicyScope.key(key)), workspace.organizationId(), ws);
+    }
+
+    /**
+     * A key's spend now (total and per window) and what its limit leaves, for those who may read the workspace:
+     * what OpenRouter's key listing answers as {@code usage} and {@code limit_remaining}.
+     */
+    @GET
+    @Path("/workspaces/{ws}/keys/{key}/spend")
+    public KeySpend getKeySpend(@PathParam("ws") String ws, @PathParam("key") String key) {
+        guard.workspaceReader(caller, ws);
+        knownKey(ws, key);
+        return InternalResource.view(keySpend.spend(key));
     }
 
     @GET

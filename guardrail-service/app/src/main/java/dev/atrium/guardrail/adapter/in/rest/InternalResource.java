@@ -155,7 +155,11 @@ class InternalResource {
     @GET
     @Path("/keys/{key}/spend")
     public KeySpend spend(@PathParam("key") String key) {
-        var s = keySpend.spend(key);
+        return view(keySpend.spend(key));
+    }
+
+    /** A key's spend as the API answers it, here and on its workspace's public route. */
+    static KeySpend view(dev.atrium.guardrail.domain.KeySpend s) {
         return new KeySpend(s.keyId(), s.usage().total(), s.usage().daily(), s.usage().weekly(), s.usage().monthly(),
                 s.limit(), s.limitRemaining(), s.limitReset() == null ? null : s.limitReset().wire());
     }

@@ -72,6 +72,46 @@ class KeySpendResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "alice", roles = "/orgs/org_public/admin")
+    void theWorkspacesReadersReadAKeysSpendOnItsPublicRouteAndNoOneElseDoes() {
+        Events.send(WorkspaceEvents.TOPIC, "org_public", WorkspaceEvents.WORKSPACE_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.WorkspaceCreated("ws_public", "org_public", "Public", "ws_public", Instant.now()));
+        Events.send(WorkspaceEvents.TOPIC, "org_public", WorkspaceEvents.WORKSPACE_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.WorkspaceCreated("ws_public_2", "org_public", "Other", "ws_public_2",
+                        Instant.now()));
+        Events.send(WorkspaceEvents.TOPIC, "org_public", WorkspaceEvents.API_KEY_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.ApiKeyCreated("key_public", "ws_public", "org_public", "user_1", "ci",
+                        new BigDecimal("2"), null, false, null, Instant.now()));
+        sendUsage(new UsageRecorded("gen-public-1", "org_public", "ws_public", "key_public", "user_1",
+                "openai/gpt-4o-mini", "openai", "gpt-4o-mini", 100, 10, new BigDecimal("0.00000015"),
+                new BigDecimal("0.0000006"), new BigDecimal("0.5"), false, null, "org:0,ws:0", 120, false, "stop",
+                Instant.now()));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        KeySpend spend = null;
+        while (System.nanoTime() < deadline) {
+            var answer = given().get("/api/v1/workspaces/ws_public/keys/key_public/spend").then().extract();
+            if (answer.statusCode() == 200) {
+                spend = read(answer.asString());
+                if (spend.usage().signum() > 0) {
+                    break;
+                }
+            }
+            sleep();
+        }
+        assertThat(spend).as("the key's spend on its public route").isNotNull();
+        assertThat(spend.usage()).isEqualByComparingTo("0.5");
+        assertThat(spend.usageMonthly()).isEqualByComparingTo("0.5");
+        assertThat(spend.limit()).isEqualByComparingTo("2");
+        assertThat(spend.limitRemaining()).isEqualByComparingTo("1.5");
+
+        // The key through another workspace's path, and a workspace of another organization: not found.
+        given().get("/api/v1/workspaces/ws_public_2/keys/key_public/spend").then().statusCode(404)
+                .body("error.code", org.hamcrest.Matchers.equalTo(404));
+        given().get("/api/v1/workspaces/ws_spend/keys/key_spend/spend").then().statusCode(404);
+    }
+
+    @Test
     @TestSecurity(user = "gateway", roles = Caller.SERVICE)
     void aKeyWithoutUsageOrLimitHasSpentNothing() {
         KeySpend spend = spendOnce("key_silent", s -> true);
@@ -110,6 +150,15 @@ class KeySpendResourceTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -32,6 +32,11 @@ public interface GuardrailServiceApi {
     @Path("/workspaces/{ws}/guardrails")
     Uni<JsonNode> putWorkspacePolicy(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws, JsonNode policy);
 
+    /** A key's spend now and what its limit leaves (usage per window, limit_remaining). */
+    @GET
+    @Path("/workspaces/{ws}/keys/{key}/spend")
+    Uni<JsonNode> keySpend(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws, @PathParam("key") String key);
+
     @GET
     @Path(NAMED)
     Uni<JsonNode> list(@HeaderParam(AUTH) String auth, @PathParam("org") String org, @QueryParam("offset") String offset,

@@ -32,10 +32,13 @@ class KeysRoutes {
             "limit_reset", "include_byok_in_limit", "include_byok_in_limit", "disabled", "disabled");
 
     private final WorkspaceServiceApi workspaces;
+    private final GuardrailServiceApi guardrails;
     private final ManagementCalls calls;
 
-    KeysRoutes(@RestClient WorkspaceServiceApi workspaces, ManagementCalls calls) {
+    KeysRoutes(@RestClient WorkspaceServiceApi workspaces, @RestClient GuardrailServiceApi guardrails,
+            ManagementCalls calls) {
         this.workspaces = workspaces;
+        this.guardrails = guardrails;
         this.calls = calls;
     }
 
@@ -48,27 +51,33 @@ class KeysRoutes {
         translated.remove("workspace_id");
         Uni<String> workspace = calls.workspaceOrOnly(auth, org, named);
         return workspace.flatMap(ws -> calls.relay(workspaces.issueKey(auth, ws, translated)))
-                .map(k -> Response.status(201).entity(Map.of("data", KeyView.of(k), "key", k.path("key").asText()))
-                        .build());
+                .map(k -> Response.status(201).entity(Map.of("data", KeyView.unspent(k), "key",
+                        k.path("key").asText())).build());
     }
 
     @GET
     public Uni<Map<String, Object>> list(@HeaderParam("Authorization") String auth,
             @HeaderParam(WorkspacesRoutes.ORG_HEADER) String org, @QueryParam("offset") Integer offset,
             @QueryParam("include_disabled") boolean includeDisabled, @QueryParam("workspace_id") String workspaceId) {
-        return calls.workspaceIds(auth, org, workspaceId).flatMap(ids -> keysOf(auth, ids, 0, new ArrayList<>())).map(all -> {
-            List<JsonNode> shown = all.stream().filter(k -> includeDisabled || !k.path("disabled").asBoolean())
-                    .toList();
-            return Map.of("data", ManagementCalls.slice(shown, offset, ManagementCalls.SERVICE_PAGE,
-                    ManagementCalls.SERVICE_PAGE).stream().map(KeyView::of).toList());
-        });
+        return calls.workspaceIds(auth, org, workspaceId).flatMap(ids -> keysOf(auth, ids, 0, new ArrayList<>()))
+                .flatMap(all -> {
+                    List<JsonNode> shown = all.stream().filter(k -> includeDisabled || !k.path("disabled").asBoolean())
+                            .toList();
+                    List<JsonNode> page = ManagementCalls.slice(shown, offset, ManagementCalls.SERVICE_PAGE,
+                            ManagementCalls.SERVICE_PAGE);
+                    if (page.isEmpty()) {
+                        return Uni.createFrom().item(Map.<String, Object>of("data", List.of()));
+                    }
+                    return Uni.join().all(page.stream().map(k -> view(auth, k)).toList()).andFailFast()
+                            .map(views -> Map.<String, Object>of("data", views));
+                });
     }
 
     @GET
     @Path("/{hash}")
     public Uni<Map<String, Object>> get(@HeaderParam("Authorization") String auth,
             @HeaderParam(WorkspacesRoutes.ORG_HEADER) String org, @PathParam("hash") String hash) {
-        return find(auth, org, hash).map(k -> Map.of("data", KeyView.of(k)));
+        return find(auth, org, hash).flatMap(k -> view(auth, k)).map(v -> Map.of("data", v));
     }
 
     @PATCH
@@ -77,7 +86,8 @@ class KeysRoutes {
             @HeaderParam(WorkspacesRoutes.ORG_HEADER) String org, @PathParam("hash") String hash, JsonNode body) {
         ObjectNode translated = OpenRouterBodies.translate(body, UPDATE_FIELDS);
         return find(auth, org, hash).flatMap(k -> calls.relay(workspaces.updateKey(auth,
-                k.path("workspace_id").asText(), hash, translated))).map(k -> Map.of("data", KeyView.of(k)));
+                k.path("workspace_id").asText(), hash, translated))).flatMap(k -> view(auth, k))
+                .map(v -> Map.of("data", v));
     }
 
     @DELETE
@@ -86,6 +96,12 @@ class KeysRoutes {
             @HeaderParam(WorkspacesRoutes.ORG_HEADER) String org, @PathParam("hash") String hash) {
         return find(auth, org, hash).flatMap(k -> calls.relay(workspaces.revokeKey(auth,
                 k.path("workspace_id").asText(), hash))).map(none -> Map.of("deleted", true));
+    }
+
+    /** OpenRouter's key with its spend now, from guardrail-service, which counts it. */
+    private Uni<KeyView> view(String auth, JsonNode key) {
+        return calls.relay(guardrails.keySpend(auth, key.path("workspace_id").asText(), key.path("id").asText()))
+                .map(spend -> KeyView.of(key, spend));
     }
 
     /** The key among the organization's workspaces; 404 when none of them holds it. */
@@ -106,22 +122,40 @@ class KeysRoutes {
     }
 
     /**
-     * OpenRouter's key. Spend is guardrail-service's, not read here: the usage fields answer 0 and
-     * {@code limit_remaining} null; {@code GET /api/v1/key} with the key itself answers its spend.
+     * OpenRouter's key: workspace-service's key with guardrail-service's spend of it (usage in total and per
+     * window, and what the limit leaves). Guardrail does not split out BYOK spend: the {@code byok_usage*}
+     * fields answer 0 and {@code usage*} include it.
      */
     record KeyView(String hash, String name, String label, boolean disabled, BigDecimal limit,
-            BigDecimal limitRemaining, String limitReset, boolean includeByokInLimit, int usage, int usageDaily,
-            int usageWeekly, int usageMonthly, int byokUsage, int byokUsageDaily, int byokUsageWeekly,
-            int byokUsageMonthly, String createdAt, String updatedAt, String expiresAt, String creatorUserId,
-            String externalUser, String workspaceId) {
-        static KeyView of(JsonNode k) {
+            BigDecimal limitRemaining, String limitReset, boolean includeByokInLimit, BigDecimal usage,
+            BigDecimal usageDaily, BigDecimal usageWeekly, BigDecimal usageMonthly, int byokUsage, int byokUsageDaily,
+            int byokUsageWeekly, int byokUsageMonthly, String createdAt, String updatedAt, String expiresAt,
+            String creatorUserId, String externalUser, String workspaceId) {
+
+        /** A key just issued: nothing spent, its whole limit left. */
+        static KeyView unspent(JsonNode k) {
+            JsonNode limit = k.path("limit");
+            return of(k, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                    limit.isNumber() ? limit.decimalValue() : null);
+        }
+
+        static KeyView of(JsonNode k, JsonNode spend) {
+            JsonNode remaining = spend.path("limit_remaining");
+            return of(k, spend.path("usage").decimalValue(), spend.path("usage_daily").decimalValue(),
+                    spend.path("usage_weekly").decimalValue(), spend.path("usage_monthly").decimalValue(),
+                    remaining.isNumber() ? remaining.decimalValue() : null);
+        }
+
+        private static KeyView of(JsonNode k, BigDecimal usage, BigDecimal daily, BigDecimal weekly,
+                BigDecimal monthly, BigDecimal limitRemaining) {
             JsonNode limit = k.path("limit");
             return new KeyView(k.path("id").asText(), k.path("name").asText(),
                     k.path("prefix").asText() + "..." + k.path("last4").asText(), k.path("disabled").asBoolean(),
-                    limit.isNumber() ? limit.decimalValue() : null, null, OpenRouterBodies.text(k, "limit_reset"),
-                    k.path("include_byok_in_limit").asBoolean(), 0, 0, 0, 0, 0, 0, 0, 0,
-                    k.path("created_at").asText(), null, OpenRouterBodies.text(k, "expires_at"),
-                    OpenRouterBodies.text(k, "owner_user_id"), null, k.path("workspace_id").asText());
+                    limit.isNumber() ? limit.decimalValue() : null, limitRemaining,
+                    OpenRouterBodies.text(k, "limit_reset"), k.path("include_byok_in_limit").asBoolean(), usage, daily,
+                    weekly, monthly, 0, 0, 0, 0, k.path("created_at").asText(), null,
+                    OpenRouterBodies.text(k, "expires_at"), OpenRouterBodies.text(k, "owner_user_id"), null,
+                    k.path("workspace_id").asText());
         }
     }
 }
