@@ -3,10 +3,10 @@ package dev.atrium.guardrail.application.service;
 import dev.atrium.guardrail.api.ModerationResult;
 import dev.atrium.guardrail.api.Redaction;
 import dev.atrium.guardrail.application.port.in.ModerateOutputUseCase;
-import dev.atrium.guardrail.domain.ContentScan;
-import dev.atrium.guardrail.domain.EffectivePolicy;
-import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.ScanResult;
+import dev.atrium.guardrail.domain.content.ContentScan;
+import dev.atrium.guardrail.domain.content.ScanResult;
+import dev.atrium.guardrail.domain.policy.EffectivePolicy;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -2,7 +2,7 @@ package dev.atrium.guardrail.application.service;
 
 import dev.atrium.guardrail.application.port.in.ReconcileReservationsQuery;
 import dev.atrium.guardrail.application.port.out.ReservationAudit;
-import dev.atrium.guardrail.domain.Reconciliation;
+import dev.atrium.guardrail.domain.budget.Reconciliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.atrium.guardrail.application.port.in.ReleasePreviousLivesUseCase;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
 import dev.atrium.guardrail.application.port.out.RateCounters;
-import dev.atrium.guardrail.domain.Holder;
+import dev.atrium.guardrail.domain.budget.Holder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

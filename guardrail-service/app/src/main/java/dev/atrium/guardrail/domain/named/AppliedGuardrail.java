@@ -1,10 +1,10 @@
 package dev.atrium.guardrail.domain.named;
 
-import dev.atrium.guardrail.domain.ApplicableBudget;
-import dev.atrium.guardrail.domain.Budget;
-import dev.atrium.guardrail.domain.Level;
-import dev.atrium.guardrail.domain.LevelPolicy;
-import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.budget.ApplicableBudget;
+import dev.atrium.guardrail.domain.budget.Budget;
+import dev.atrium.guardrail.domain.policy.Level;
+import dev.atrium.guardrail.domain.policy.LevelPolicy;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.domain.named;
 
-import dev.atrium.guardrail.domain.Builtin;
-import dev.atrium.guardrail.domain.ContentFilter;
-import dev.atrium.guardrail.domain.FilterAction;
+import dev.atrium.guardrail.domain.content.Builtin;
+import dev.atrium.guardrail.domain.content.ContentFilter;
+import dev.atrium.guardrail.domain.content.FilterAction;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.domain.named;
 
 import dev.atrium.common.error.InvalidFieldException;
-import dev.atrium.guardrail.domain.Budget;
-import dev.atrium.guardrail.domain.BudgetWindow;
+import dev.atrium.guardrail.domain.budget.Budget;
+import dev.atrium.guardrail.domain.budget.BudgetWindow;
 import java.math.BigDecimal;
 
 /**

@@ -1,10 +1,10 @@
 package dev.atrium.guardrail.domain.named;
 
 import dev.atrium.common.error.InvalidFieldException;
-import dev.atrium.guardrail.domain.ContentFilter;
-import dev.atrium.guardrail.domain.DataCollection;
-import dev.atrium.guardrail.domain.DataPolicy;
-import dev.atrium.guardrail.domain.PolicyDocument;
+import dev.atrium.guardrail.domain.content.ContentFilter;
+import dev.atrium.guardrail.domain.policy.DataCollection;
+import dev.atrium.guardrail.domain.policy.DataPolicy;
+import dev.atrium.guardrail.domain.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.atrium.guardrail.application.named;
 
-import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;
 import dev.atrium.guardrail.domain.named.NamedGuardrail;
+import dev.atrium.guardrail.domain.policy.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,18 +7,18 @@ import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.application.port.in.CheckPolicyUseCase.CheckCommand;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
-import dev.atrium.guardrail.domain.Budget;
-import dev.atrium.guardrail.domain.BudgetWindow;
-import dev.atrium.guardrail.domain.CreditState;
-import dev.atrium.guardrail.domain.EndpointPrice;
-import dev.atrium.guardrail.domain.Holder;
-import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.budget.Budget;
+import dev.atrium.guardrail.domain.budget.BudgetWindow;
+import dev.atrium.guardrail.domain.budget.CreditState;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
+import dev.atrium.guardrail.domain.budget.Holder;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import dev.atrium.workspace.api.LimitReset;
-import dev.atrium.guardrail.domain.PolicyDocument;
-import dev.atrium.guardrail.domain.PolicyScope;
-import dev.atrium.guardrail.domain.RateLimits;
-import dev.atrium.guardrail.domain.RateState;
-import dev.atrium.guardrail.domain.SpendCounter;
+import dev.atrium.guardrail.domain.policy.PolicyDocument;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
+import dev.atrium.guardrail.domain.rate.RateLimits;
+import dev.atrium.guardrail.domain.rate.RateState;
+import dev.atrium.guardrail.domain.budget.SpendCounter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +135,7 @@ class BudgetCheckTest {
 
         store.saveKey(new KnownKey("key_1", "ws_1", "org_1", "user_1", new BigDecimal("5"), null, false));
         ledger.counters.put(counter(PolicyScope.key("key_1"), BudgetWindow.LIFETIME),
-                new dev.atrium.guardrail.domain.CounterState(new BigDecimal("4.95"), BigDecimal.ZERO, BigDecimal.ZERO));
+                new dev.atrium.guardrail.domain.budget.CounterState(new BigDecimal("4.95"), BigDecimal.ZERO, BigDecimal.ZERO));
         assertThat(check(1000).message()).isEqualTo("Key limit of $5.00 exceeded.");
     }
 

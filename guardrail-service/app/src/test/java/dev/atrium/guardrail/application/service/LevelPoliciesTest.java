@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.guardrail.application.port.in.LearnTenancyUseCase.KeyLearned;
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
-import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import dev.atrium.workspace.api.LimitReset;
-import dev.atrium.guardrail.domain.PolicyDocument;
-import dev.atrium.guardrail.domain.PolicyScope;
-import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.policy.PolicyDocument;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
+import dev.atrium.guardrail.domain.policy.StoredPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;

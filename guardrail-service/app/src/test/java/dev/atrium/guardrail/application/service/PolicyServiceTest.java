@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.application.port.in.ListRevisionsQuery.RevisionsRequest;
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
-import dev.atrium.guardrail.domain.FieldChange;
-import dev.atrium.guardrail.domain.PolicyDocument;
-import dev.atrium.guardrail.domain.PolicyRevision;
-import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.policy.FieldChange;
+import dev.atrium.guardrail.domain.policy.PolicyDocument;
+import dev.atrium.guardrail.domain.policy.PolicyRevision;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -86,7 +86,7 @@ class PolicyServiceTest {
         assertThat(store.published).isEmpty();
     }
 
-    private dev.atrium.guardrail.domain.StoredPolicy set(PolicyScope scope, int maxTokens) {
+    private dev.atrium.guardrail.domain.policy.StoredPolicy set(PolicyScope scope, int maxTokens) {
         return service.set(PolicyWrites.of(scope, new PolicyDocument(null, null, null, null, null, maxTokens),
                 "alice"));
     }

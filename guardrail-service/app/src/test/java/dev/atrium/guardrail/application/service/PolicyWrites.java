@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.application.service;
 
 import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyCommand;
-import dev.atrium.guardrail.domain.PolicyDocument;
-import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.policy.PolicyDocument;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
 
 /** Writes for use-case tests: below the ceiling every scope belongs to org_1 (a key to ws_1). */
 final class PolicyWrites {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
-import dev.atrium.guardrail.domain.KnownKey;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import dev.atrium.workspace.api.LimitReset;
 import java.math.BigDecimal;
 import java.time.Clock;

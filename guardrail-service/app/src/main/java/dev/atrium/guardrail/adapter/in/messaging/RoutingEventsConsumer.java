@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.guardrail.application.port.in.LearnPricesUseCase;
-import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

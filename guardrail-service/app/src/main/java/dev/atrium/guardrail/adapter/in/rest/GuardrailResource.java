@@ -12,8 +12,8 @@ import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyComman
 import dev.atrium.guardrail.application.port.in.ViewEffectivePolicyQuery;
 import dev.atrium.guardrail.application.port.in.ViewKeySpendQuery;
 import dev.atrium.guardrail.api.KeySpend;
-import dev.atrium.guardrail.domain.KnownWorkspace;
-import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;

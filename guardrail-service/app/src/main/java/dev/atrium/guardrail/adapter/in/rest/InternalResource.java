@@ -159,7 +159,7 @@ class InternalResource {
     }
 
     /** A key's spend as the API answers it, here and on its workspace's public route. */
-    static KeySpend view(dev.atrium.guardrail.domain.KeySpend s) {
+    static KeySpend view(dev.atrium.guardrail.domain.budget.KeySpend s) {
         return new KeySpend(s.keyId(), s.usage().total(), s.usage().daily(), s.usage().weekly(), s.usage().monthly(),
                 s.limit(), s.limitRemaining(), s.limitReset() == null ? null : s.limitReset().wire());
     }

@@ -4,7 +4,7 @@ import dev.atrium.common.security.Caller;
 import dev.atrium.common.security.TenantAuthorizer;
 import dev.atrium.common.security.TenantAuthorizer.Need;
 import dev.atrium.guardrail.application.port.in.FindTenancyQuery;
-import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.adapter.in.scheduling;
 
 import dev.atrium.guardrail.application.port.in.ReconcileReservationsQuery;
-import dev.atrium.guardrail.domain.Reconciliation;
+import dev.atrium.guardrail.domain.budget.Reconciliation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.guardrail.application.port.out.CatalogSource;
 import dev.atrium.guardrail.config.GuardrailConfig;
-import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -3,9 +3,9 @@ package dev.atrium.guardrail.adapter.out.messaging;
 import dev.atrium.common.outbox.Outbox;
 import dev.atrium.guardrail.api.GuardrailEvents;
 import dev.atrium.guardrail.application.port.out.PolicyEventPublisher;
-import dev.atrium.guardrail.domain.FieldChange;
-import dev.atrium.guardrail.domain.Level;
-import dev.atrium.guardrail.domain.PolicyRevision;
+import dev.atrium.guardrail.domain.policy.FieldChange;
+import dev.atrium.guardrail.domain.policy.Level;
+import dev.atrium.guardrail.domain.policy.PolicyRevision;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Policy changes through the outbox, keyed by organization id. */

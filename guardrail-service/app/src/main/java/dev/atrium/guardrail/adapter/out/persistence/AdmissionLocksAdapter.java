@@ -1,14 +1,14 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.AdmissionLocks;
-import dev.atrium.guardrail.domain.BudgetWindow;
-import dev.atrium.guardrail.domain.CounterState;
-import dev.atrium.guardrail.domain.CreditState;
-import dev.atrium.guardrail.domain.Level;
-import dev.atrium.guardrail.domain.RateCounter;
-import dev.atrium.guardrail.domain.RateState;
-import dev.atrium.guardrail.domain.Reservation;
-import dev.atrium.guardrail.domain.SpendCounter;
+import dev.atrium.guardrail.domain.budget.BudgetWindow;
+import dev.atrium.guardrail.domain.budget.CounterState;
+import dev.atrium.guardrail.domain.budget.CreditState;
+import dev.atrium.guardrail.domain.budget.Reservation;
+import dev.atrium.guardrail.domain.budget.SpendCounter;
+import dev.atrium.guardrail.domain.policy.Level;
+import dev.atrium.guardrail.domain.rate.RateCounter;
+import dev.atrium.guardrail.domain.rate.RateState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

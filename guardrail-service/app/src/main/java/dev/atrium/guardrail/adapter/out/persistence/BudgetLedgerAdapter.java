@@ -1,13 +1,13 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.BudgetLedger;
-import dev.atrium.guardrail.domain.BudgetWindow;
-import dev.atrium.guardrail.domain.CounterState;
-import dev.atrium.guardrail.domain.CreditState;
-import dev.atrium.guardrail.domain.Holder;
-import dev.atrium.guardrail.domain.Level;
-import dev.atrium.guardrail.domain.SpendCharge;
-import dev.atrium.guardrail.domain.SpendCounter;
+import dev.atrium.guardrail.domain.budget.BudgetWindow;
+import dev.atrium.guardrail.domain.budget.CounterState;
+import dev.atrium.guardrail.domain.budget.CreditState;
+import dev.atrium.guardrail.domain.budget.Holder;
+import dev.atrium.guardrail.domain.budget.SpendCharge;
+import dev.atrium.guardrail.domain.budget.SpendCounter;
+import dev.atrium.guardrail.domain.policy.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
-import dev.atrium.guardrail.domain.Level;
-import dev.atrium.guardrail.domain.PolicyRevision;
-import dev.atrium.guardrail.domain.PolicyScope;
-import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.policy.Level;
+import dev.atrium.guardrail.domain.policy.PolicyRevision;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
+import dev.atrium.guardrail.domain.policy.StoredPolicy;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

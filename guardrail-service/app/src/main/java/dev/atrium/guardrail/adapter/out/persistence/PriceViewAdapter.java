@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.PriceView;
-import dev.atrium.guardrail.domain.EndpointPrice;
-import dev.atrium.guardrail.domain.ModelPrice;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
+import dev.atrium.guardrail.domain.price.ModelPrice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;

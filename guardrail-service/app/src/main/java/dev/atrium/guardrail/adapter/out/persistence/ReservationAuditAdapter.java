@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.ReservationAudit;
-import dev.atrium.guardrail.domain.HeldAmounts;
+import dev.atrium.guardrail.domain.budget.HeldAmounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.ProcessedEvents;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
-import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
+import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import dev.atrium.workspace.api.LimitReset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

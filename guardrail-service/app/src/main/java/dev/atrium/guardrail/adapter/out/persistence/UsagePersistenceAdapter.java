@@ -1,9 +1,9 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.UsageRepository;
-import dev.atrium.guardrail.domain.SpendWindows;
-import dev.atrium.guardrail.domain.UsageEntry;
-import dev.atrium.guardrail.domain.WindowSums;
+import dev.atrium.guardrail.domain.budget.SpendWindows;
+import dev.atrium.guardrail.domain.budget.UsageEntry;
+import dev.atrium.guardrail.domain.budget.WindowSums;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;

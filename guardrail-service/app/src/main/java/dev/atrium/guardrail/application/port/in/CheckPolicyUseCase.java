@@ -3,7 +3,7 @@ package dev.atrium.guardrail.application.port.in;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
-import dev.atrium.guardrail.domain.Holder;
+import dev.atrium.guardrail.domain.budget.Holder;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.application.port.in;
 
-import dev.atrium.guardrail.domain.PolicyScope;
-import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
+import dev.atrium.guardrail.domain.policy.StoredPolicy;
 
 public interface FindPolicyQuery {
 

@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.application.port.in;
 
-import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
+import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import java.util.Optional;
 
 /** Workspaces and keys known from workspace events, for authorization and views. */

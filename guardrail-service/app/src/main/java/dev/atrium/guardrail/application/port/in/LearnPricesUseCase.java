@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.application.port.in;
 
-import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
 
 /** Keeps the guardrail's price view in step with routing's catalogue events. */
 public interface LearnPricesUseCase {

@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.application.port.in;
 
 import dev.atrium.common.error.InvalidFieldException;
-import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
+import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 
 /** Keeps what workspace events say about workspaces and keys, once per event id. */
 public interface LearnTenancyUseCase {

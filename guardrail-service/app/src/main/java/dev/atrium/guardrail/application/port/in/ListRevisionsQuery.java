@@ -2,7 +2,7 @@ package dev.atrium.guardrail.application.port.in;
 
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.application.port.out.PolicyRepository.RevisionPage;
-import dev.atrium.guardrail.domain.PolicyScope;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
 import java.util.List;
 
 public interface ListRevisionsQuery {

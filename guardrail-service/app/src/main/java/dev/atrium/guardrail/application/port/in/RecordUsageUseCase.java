@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.application.port.in;
 
 import dev.atrium.common.error.InvalidFieldException;
-import dev.atrium.guardrail.domain.UsageEntry;
+import dev.atrium.guardrail.domain.budget.UsageEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.application.port.in;
 
 import dev.atrium.common.error.InvalidFieldException;
-import dev.atrium.guardrail.domain.Holder;
+import dev.atrium.guardrail.domain.budget.Holder;
 
 public interface ReleasePreviousLivesUseCase {
 

@@ -1,9 +1,9 @@
 package dev.atrium.guardrail.application.port.in;
 
-import dev.atrium.guardrail.domain.Level;
-import dev.atrium.guardrail.domain.PolicyDocument;
-import dev.atrium.guardrail.domain.PolicyScope;
-import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.policy.Level;
+import dev.atrium.guardrail.domain.policy.PolicyDocument;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
+import dev.atrium.guardrail.domain.policy.StoredPolicy;
 import java.util.Objects;
 
 public interface SetPolicyUseCase {

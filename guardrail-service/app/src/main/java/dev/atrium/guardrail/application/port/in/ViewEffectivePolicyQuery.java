@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.application.port.in;
 
-import dev.atrium.guardrail.domain.BudgetStatus;
-import dev.atrium.guardrail.domain.EffectivePolicy;
+import dev.atrium.guardrail.domain.budget.BudgetStatus;
+import dev.atrium.guardrail.domain.policy.EffectivePolicy;
 import java.util.List;
 
 public interface ViewEffectivePolicyQuery {

@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.application.port.in;
 
-import dev.atrium.guardrail.domain.KeySpend;
+import dev.atrium.guardrail.domain.budget.KeySpend;
 
 public interface ViewKeySpendQuery {
 

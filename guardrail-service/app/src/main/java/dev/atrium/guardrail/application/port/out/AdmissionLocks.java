@@ -1,12 +1,12 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.CounterState;
-import dev.atrium.guardrail.domain.CreditState;
-import dev.atrium.guardrail.domain.Hold;
-import dev.atrium.guardrail.domain.RateCounter;
-import dev.atrium.guardrail.domain.RateState;
-import dev.atrium.guardrail.domain.Reservation;
-import dev.atrium.guardrail.domain.SpendCounter;
+import dev.atrium.guardrail.domain.budget.CounterState;
+import dev.atrium.guardrail.domain.budget.CreditState;
+import dev.atrium.guardrail.domain.budget.Hold;
+import dev.atrium.guardrail.domain.budget.Reservation;
+import dev.atrium.guardrail.domain.budget.SpendCounter;
+import dev.atrium.guardrail.domain.rate.RateCounter;
+import dev.atrium.guardrail.domain.rate.RateState;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;

@@ -1,10 +1,10 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.CounterState;
-import dev.atrium.guardrail.domain.CreditState;
-import dev.atrium.guardrail.domain.Holder;
-import dev.atrium.guardrail.domain.SpendCharge;
-import dev.atrium.guardrail.domain.SpendCounter;
+import dev.atrium.guardrail.domain.budget.CounterState;
+import dev.atrium.guardrail.domain.budget.CreditState;
+import dev.atrium.guardrail.domain.budget.Holder;
+import dev.atrium.guardrail.domain.budget.SpendCharge;
+import dev.atrium.guardrail.domain.budget.SpendCounter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
 import java.util.List;
 
 /** Routing's public catalogue, asked when the price view does not know a model yet. */

@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.PolicyRevision;
+import dev.atrium.guardrail.domain.policy.PolicyRevision;
 
 /** Announces policy changes; called inside the change's transaction, so both commit or neither. */
 public interface PolicyEventPublisher {

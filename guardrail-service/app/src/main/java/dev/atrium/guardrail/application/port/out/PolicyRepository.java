@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.PolicyRevision;
-import dev.atrium.guardrail.domain.PolicyScope;
-import dev.atrium.guardrail.domain.StoredPolicy;
+import dev.atrium.guardrail.domain.policy.PolicyRevision;
+import dev.atrium.guardrail.domain.policy.PolicyScope;
+import dev.atrium.guardrail.domain.policy.StoredPolicy;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.EndpointPrice;
-import dev.atrium.guardrail.domain.ModelPrice;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
+import dev.atrium.guardrail.domain.price.ModelPrice;
 import java.util.Collection;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.HeldAmounts;
+import dev.atrium.guardrail.domain.budget.HeldAmounts;
 import java.util.List;
 
 /** Reads what is held against what open reservations hold, for the reconciliation. */

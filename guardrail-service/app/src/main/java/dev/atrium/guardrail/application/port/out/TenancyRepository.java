@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.KnownKey;
-import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.tenancy.KnownKey;
+import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.SpendWindows;
-import dev.atrium.guardrail.domain.UsageEntry;
-import dev.atrium.guardrail.domain.WindowSums;
+import dev.atrium.guardrail.domain.budget.SpendWindows;
+import dev.atrium.guardrail.domain.budget.UsageEntry;
+import dev.atrium.guardrail.domain.budget.WindowSums;
 import java.util.Collection;
 import java.util.Set;
 

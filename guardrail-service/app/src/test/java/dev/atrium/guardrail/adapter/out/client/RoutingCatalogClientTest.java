@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.atrium.common.json.JsonSettings;
 import dev.atrium.guardrail.config.GuardrailConfig;
-import dev.atrium.guardrail.domain.EndpointPrice;
+import dev.atrium.guardrail.domain.price.EndpointPrice;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;

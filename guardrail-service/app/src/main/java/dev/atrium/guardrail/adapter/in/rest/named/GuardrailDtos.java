@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.adapter.in.rest.named;
 
 import dev.atrium.guardrail.application.named.NamedGuardrailRepository.Page;
-import dev.atrium.guardrail.domain.Builtin;
+import dev.atrium.guardrail.domain.content.Builtin;
 import dev.atrium.guardrail.domain.named.GuardrailRules;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;

@@ -8,7 +8,7 @@ import dev.atrium.guardrail.adapter.in.rest.named.GuardrailDtos.Data;
 import dev.atrium.guardrail.adapter.in.rest.named.GuardrailDtos.WorkspaceDefault;
 import dev.atrium.guardrail.application.named.FindNamedGuardrailsQuery;
 import dev.atrium.guardrail.application.named.ManageNamedGuardrailsUseCase;
-import dev.atrium.guardrail.domain.KnownWorkspace;
+import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;

@@ -2,11 +2,11 @@ package dev.atrium.guardrail.adapter.out.persistence.named;
 
 import dev.atrium.guardrail.adapter.out.persistence.Jdbc;
 import dev.atrium.guardrail.application.named.NamedGuardrailRepository;
-import dev.atrium.guardrail.domain.Level;
 import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;
 import dev.atrium.guardrail.domain.named.NamedGuardrail;
+import dev.atrium.guardrail.domain.policy.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;

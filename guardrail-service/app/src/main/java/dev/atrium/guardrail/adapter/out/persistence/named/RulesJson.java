@@ -2,10 +2,10 @@ package dev.atrium.guardrail.adapter.out.persistence.named;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atrium.guardrail.domain.BudgetWindow;
-import dev.atrium.guardrail.domain.Builtin;
-import dev.atrium.guardrail.domain.ContentFilter;
-import dev.atrium.guardrail.domain.FilterAction;
+import dev.atrium.guardrail.domain.budget.BudgetWindow;
+import dev.atrium.guardrail.domain.content.Builtin;
+import dev.atrium.guardrail.domain.content.ContentFilter;
+import dev.atrium.guardrail.domain.content.FilterAction;
 import dev.atrium.guardrail.domain.named.BuiltinFilter;
 import dev.atrium.guardrail.domain.named.GuardrailBudget;
 import dev.atrium.guardrail.domain.named.GuardrailRules;

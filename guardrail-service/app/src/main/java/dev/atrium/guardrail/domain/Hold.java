@@ -1,7 +1,0 @@
-package dev.atrium.guardrail.domain;
-
-import java.math.BigDecimal;
-
-/** What a reservation holds on one counter. */
-public record Hold(SpendCounter counter, BigDecimal amount) {
-}

@@ -1,5 +1,0 @@
-package dev.atrium.guardrail.domain;
-
-/** A workspace as workspace events told us: which organization it belongs to. */
-public record KnownWorkspace(String id, String organizationId) {
-}

@@ -1,0 +1,23 @@
+package dev.atrium.guardrail.domain.content;
+
+import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.guardrail.domain.policy.PolicyDocument;
+import java.util.Locale;
+
+/** The detectors Atrium ships. */
+public enum Builtin {
+    EMAIL, PHONE, CREDIT_CARD, SSN, IP_ADDRESS, PROMPT_INJECTION;
+
+    public static Builtin parse(String text) {
+        try {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidFieldException(PolicyDocument.CONTENT_FILTERS,
+                    "builtin must be email, phone, credit_card, ssn, ip_address or prompt_injection");
+        }
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
