@@ -10,7 +10,7 @@ class ArchitectureTest {
     @Test
     void layersFollowTheHexagonalRules() {
         JavaClasses classes = HexagonalRules.importMain("dev.atrium.billing");
-        for (ArchRule rule : HexagonalRules.all("dev.atrium.billing")) {
+        for (ArchRule rule : HexagonalRules.service("dev.atrium.billing").rules()) {
             rule.check(classes);
         }
     }
