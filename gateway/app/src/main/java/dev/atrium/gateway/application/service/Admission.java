@@ -27,7 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +141,7 @@ public class Admission {
             }
             if (assessment.allowed().isEmpty()) {
                 guardrail.release(verdict.reservationId()).subscribe().with(ignored -> { }, e -> { });
-                throw noProvider(prepared.request().requestedModels(), assessment);
+                throw NoProvider.error(prepared.request().requestedModels(), assessment);
             }
             return new Admitted(prepared, verdict, assessment.allowed());
         });
@@ -179,34 +178,6 @@ public class Admission {
                     : List.of();
             return new Assessment(prepared, check, verdict, both.getItem2(), allowed);
         });
-    }
-
-    /** 503 naming, per endpoint left out, the preference or guardrail constraint that removed it. */
-    private static ApiException noProvider(List<String> models, Assessment assessment) {
-        RouteConstraints constraints = toRouteConstraints(assessment.verdict().constraints());
-        List<Map<String, String>> excluded = new ArrayList<>();
-        assessment.plan().excluded().forEach(e -> excluded.add(exclusion(e.model(), e.provider(), e.reason())));
-        assessment.plan().candidates().forEach(c -> excluded.add(exclusion(c.model(), c.provider(),
-                "guardrail." + CandidateFilter.excludedBy(constraints, c).orElse("constraints"))));
-        StringBuilder message = new StringBuilder("No provider meets the routing requirements and the guardrails for ")
-                .append(String.join(", ", models));
-        if (!excluded.isEmpty()) {
-            message.append(": ");
-            for (int i = 0; i < excluded.size(); i++) {
-                Map<String, String> e = excluded.get(i);
-                message.append(i == 0 ? "" : ", ").append(e.get("provider")).append(" (").append(e.get("reason"))
-                        .append(')');
-            }
-        }
-        return new ApiException(503, message.toString(), Map.of("models", models, "excluded", excluded));
-    }
-
-    private static Map<String, String> exclusion(String model, String provider, String reason) {
-        Map<String, String> e = new LinkedHashMap<>();
-        e.put("model", model);
-        e.put("provider", provider);
-        e.put("reason", reason);
-        return e;
     }
 
     static RouteConstraints toRouteConstraints(Constraints k) {
