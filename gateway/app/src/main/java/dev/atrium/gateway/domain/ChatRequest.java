@@ -1,5 +1,6 @@
 package dev.atrium.gateway.domain;
 
+import dev.atrium.routing.api.ProviderPreferences;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,12 +14,14 @@ import java.util.Map;
  * @param promptCharacters the length of every message's text, for the admission estimate
  * @param plugins          the request's {@code plugins[]}: id -> enabled
  * @param choices          {@code n}: how many choices the provider writes, each up to {@code maxTokens}
+ * @param provider         the request's {@code provider} preferences for routing; its sort null when it sets none
  */
 public record ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
-        long promptCharacters, Map<String, Boolean> plugins, int choices) {
+        long promptCharacters, Map<String, Boolean> plugins, int choices, ProviderPreferences provider) {
 
     public ChatRequest {
         plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
+        provider = provider == null ? ProviderPreferences.none() : provider;
         if (choices < 1) {
             throw new IllegalArgumentException("choices must be at least 1");
         }
@@ -26,7 +29,7 @@ public record ChatRequest(String model, List<String> fallbackModels, boolean str
 
     public ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
             long promptCharacters, Map<String, Boolean> plugins) {
-        this(model, fallbackModels, stream, maxTokens, promptCharacters, plugins, 1);
+        this(model, fallbackModels, stream, maxTokens, promptCharacters, plugins, 1, null);
     }
 
     public ChatRequest(String model, List<String> fallbackModels, boolean stream, Integer maxTokens,
@@ -48,6 +51,7 @@ public record ChatRequest(String model, List<String> fallbackModels, boolean str
         if (model != null || !fallbackModels.isEmpty() || defaultModel == null) {
             return this;
         }
-        return new ChatRequest(defaultModel, fallbackModels, stream, maxTokens, promptCharacters, plugins, choices);
+        return new ChatRequest(defaultModel, fallbackModels, stream, maxTokens, promptCharacters, plugins, choices,
+                provider);
     }
 }

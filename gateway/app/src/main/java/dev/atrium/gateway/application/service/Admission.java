@@ -1,6 +1,5 @@
 package dev.atrium.gateway.application.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
@@ -17,7 +16,6 @@ import dev.atrium.guardrail.api.Constraints;
 import dev.atrium.routing.api.ByokProvider;
 import dev.atrium.routing.api.Candidate;
 import dev.atrium.routing.api.CandidateFilter;
-import dev.atrium.routing.api.MaxPrice;
 import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.ProviderPreferences;
 import dev.atrium.routing.api.RouteConstraints;
@@ -27,10 +25,8 @@ import dev.atrium.workspace.api.PresetDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,23 +109,22 @@ public class Admission {
                 .chain(key -> {
                     Optional<String> reference = Presets.reference(command.body(), key.presets());
                     if (reference.isEmpty()) {
-                        return Uni.createFrom().item(prepared(key, command.body(), command.request(), null));
+                        return Uni.createFrom().item(prepared(key, command, null));
                     }
                     return settings.preset(key.workspaceId(), reference.get()).map(found -> {
                         PresetDefinition preset = found.orElseThrow(() -> ApiException.badRequest("preset",
                                 "Preset " + reference.get() + " no longer exists in this workspace"));
-                        ObjectNode body = Presets.apply(command.body(), preset);
-                        return prepared(key, body, ChatRequestReader.read(body), preset);
+                        return prepared(key, command.withBody(Presets.apply(command.body(), preset)), preset);
                     });
                 });
     }
 
-    private static Prepared prepared(KeyContext key, ObjectNode body, ChatRequest request, PresetDefinition preset) {
-        ChatRequest withModel = request.withDefaultModel(key.defaultTextModel());
+    private static Prepared prepared(KeyContext key, CompleteChatCommand command, PresetDefinition preset) {
+        ChatRequest withModel = command.request().withDefaultModel(key.defaultTextModel());
         if (withModel.requestedModels().isEmpty()) {
             throw ApiException.badRequest("model", "model is required");
         }
-        return new Prepared(key, body, withModel, preset, activePlugins(key, withModel));
+        return new Prepared(key, command.body(), withModel, preset, activePlugins(key, withModel));
     }
 
     /** Check and plan in parallel; fails with the guardrail's status, or 503 naming why no candidate is left. */
@@ -146,7 +141,7 @@ public class Admission {
             }
             if (assessment.allowed().isEmpty()) {
                 guardrail.release(verdict.reservationId()).subscribe().with(ignored -> { }, e -> { });
-                throw noProvider(prepared.request().requestedModels(), assessment);
+                throw NoProvider.error(prepared.request().requestedModels(), assessment);
             }
             return new Admitted(prepared, verdict, assessment.allowed());
         });
@@ -170,7 +165,7 @@ public class Admission {
                 key.ownerUserId(), request.requestedModels(), PromptEstimate.tokens(request.promptCharacters()),
                 request.maxTokens(), text.text(), request.choices());
         PlanRequest plan = new PlanRequest(key.workspaceId(), request.model(), request.fallbackModels(),
-                ProviderPreferencesReader.read(prepared.body(), key.defaultProviderSort()),
+                withDefaultSort(request.provider(), key.defaultProviderSort()),
                 parameters(prepared.body()), byok(key));
         return Uni.combine().all().unis(checker.apply(check), plans.plan(plan, routing)).asTuple().map(both -> {
             CheckResult verdict = both.getItem1();
@@ -183,34 +178,6 @@ public class Admission {
                     : List.of();
             return new Assessment(prepared, check, verdict, both.getItem2(), allowed);
         });
-    }
-
-    /** 503 naming, per endpoint left out, the preference or guardrail constraint that removed it. */
-    private static ApiException noProvider(List<String> models, Assessment assessment) {
-        RouteConstraints constraints = toRouteConstraints(assessment.verdict().constraints());
-        List<Map<String, String>> excluded = new ArrayList<>();
-        assessment.plan().excluded().forEach(e -> excluded.add(exclusion(e.model(), e.provider(), e.reason())));
-        assessment.plan().candidates().forEach(c -> excluded.add(exclusion(c.model(), c.provider(),
-                "guardrail." + CandidateFilter.excludedBy(constraints, c).orElse("constraints"))));
-        StringBuilder message = new StringBuilder("No provider meets the routing requirements and the guardrails for ")
-                .append(String.join(", ", models));
-        if (!excluded.isEmpty()) {
-            message.append(": ");
-            for (int i = 0; i < excluded.size(); i++) {
-                Map<String, String> e = excluded.get(i);
-                message.append(i == 0 ? "" : ", ").append(e.get("provider")).append(" (").append(e.get("reason"))
-                        .append(')');
-            }
-        }
-        return new ApiException(503, message.toString(), Map.of("models", models, "excluded", excluded));
-    }
-
-    private static Map<String, String> exclusion(String model, String provider, String reason) {
-        Map<String, String> e = new LinkedHashMap<>();
-        e.put("model", model);
-        e.put("provider", provider);
-        e.put("reason", reason);
-        return e;
     }
 
     static RouteConstraints toRouteConstraints(Constraints k) {
@@ -236,6 +203,12 @@ public class Admission {
         return used;
     }
 
+    /** The workspace's default sort, for a request that sets none. */
+    private static ProviderPreferences withDefaultSort(ProviderPreferences p, String defaultSort) {
+        return p.sort() != null ? p : new ProviderPreferences(p.order(), p.only(), p.ignore(), p.allowFallbacks(),
+                defaultSort, p.dataCollection(), p.zdr(), p.quantizations(), p.maxPrice(), p.requireParameters());
+    }
+
     private static List<ByokProvider> byok(KeyContext key) {
         return key.byokProviders().stream()
                 .map(p -> new ByokProvider(p.provider(), p.isFallback(), p.allowedModels())).toList();
@@ -254,108 +227,5 @@ public class Admission {
                     Map.of("field", "plugins", "plugin", Plugins.WEB));
         }
         return active;
-    }
-
-    /** Reads the request's {@code provider} object; the workspace's default sort applies when it sets none. */
-    static final class ProviderPreferencesReader {
-
-        private static final BigDecimal PER_MILLION = new BigDecimal(1_000_000);
-
-        private ProviderPreferencesReader() {
-        }
-
-        static ProviderPreferences read(ObjectNode body, String defaultSort) {
-            JsonNode p = body.path("provider");
-            if (p.isMissingNode() || p.isNull()) {
-                return new ProviderPreferences(null, null, null, null, defaultSort, null, null);
-            }
-            if (!p.isObject()) {
-                throw ApiException.badRequest("provider", "provider must be an object");
-            }
-            return new ProviderPreferences(strings(p, "order"), strings(p, "only"), strings(p, "ignore"),
-                    bool(p, "allow_fallbacks"), sort(p.path("sort"), defaultSort), text(p, "data_collection", null),
-                    bool(p, "zdr"), strings(p, "quantizations"), maxPrice(p.path("max_price")),
-                    bool(p, "require_parameters"));
-        }
-
-        /** OpenRouter's {@code max_price} is in USD per million tokens; routing compares per token. */
-        private static MaxPrice maxPrice(JsonNode max) {
-            if (max.isMissingNode() || max.isNull()) {
-                return null;
-            }
-            if (!max.isObject()) {
-                throw ApiException.badRequest("provider.max_price",
-                        "provider.max_price must be an object with prompt and completion (USD per million tokens)");
-            }
-            return new MaxPrice(perToken(max, "prompt"), perToken(max, "completion"));
-        }
-
-        private static BigDecimal perToken(JsonNode max, String side) {
-            JsonNode value = max.path(side);
-            if (value.isMissingNode() || value.isNull()) {
-                return null;
-            }
-            if (!value.isNumber() || value.decimalValue().signum() < 0) {
-                throw ApiException.badRequest("provider.max_price." + side,
-                        "provider.max_price." + side + " must be a non-negative number of USD per million tokens");
-            }
-            return value.decimalValue().divide(PER_MILLION);
-        }
-
-        /** {@code "price"}, or OpenRouter's {@code {"by": "price", "partition": ...}}, whose {@code by} is kept. */
-        private static String sort(JsonNode sort, String fallback) {
-            if (sort.isMissingNode() || sort.isNull()) {
-                return fallback;
-            }
-            if (sort.isObject() && sort.path("by").isTextual()) {
-                return sort.path("by").asText();
-            }
-            if (!sort.isTextual()) {
-                throw ApiException.badRequest("provider.sort",
-                        "provider.sort must be price, throughput or latency, or {\"by\": ...}");
-            }
-            return sort.asText();
-        }
-
-        private static Boolean bool(JsonNode p, String field) {
-            JsonNode value = p.path(field);
-            if (value.isMissingNode() || value.isNull()) {
-                return null;
-            }
-            if (!value.isBoolean()) {
-                throw ApiException.badRequest("provider." + field, "provider." + field + " must be true or false");
-            }
-            return value.asBoolean();
-        }
-
-        private static String text(JsonNode p, String field, String fallback) {
-            JsonNode value = p.path(field);
-            if (value.isMissingNode() || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isTextual()) {
-                throw ApiException.badRequest("provider." + field, "provider." + field + " must be a string");
-            }
-            return value.asText();
-        }
-
-        private static List<String> strings(JsonNode p, String field) {
-            JsonNode node = p.path(field);
-            if (node.isMissingNode() || node.isNull()) {
-                return null;
-            }
-            if (!node.isArray()) {
-                throw ApiException.badRequest("provider." + field, "provider." + field + " must be an array of strings");
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode n : node) {
-                if (!n.isTextual()) {
-                    throw ApiException.badRequest("provider." + field,
-                            "provider." + field + " must be an array of strings");
-                }
-                out.add(n.asText());
-            }
-            return out;
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.atrium.common.error.ApiException;
 import dev.atrium.gateway.application.port.in.ReadKeyAccountQuery;
 import dev.atrium.gateway.application.port.out.AccountReader;
 import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.KeySpendReader;
 import dev.atrium.workspace.api.KeyContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +18,19 @@ public class KeyAccountService implements ReadKeyAccountQuery {
 
     private final KeyResolver keys;
     private final AccountReader accounts;
+    private final KeySpendReader spends;
     private final Clock clock;
 
-    public KeyAccountService(KeyResolver keys, AccountReader accounts, Clock clock) {
+    public KeyAccountService(KeyResolver keys, AccountReader accounts, KeySpendReader spends, Clock clock) {
         this.keys = keys;
         this.accounts = accounts;
+        this.spends = spends;
         this.clock = clock;
     }
 
     @Override
     public Uni<KeyAccount> key(String apiKey) {
-        return resolve(apiKey).chain(key -> accounts.spend(key.keyId()).map(spend -> new KeyAccount(key, spend)));
+        return resolve(apiKey).chain(key -> spends.spend(key.keyId()).map(spend -> new KeyAccount(key, spend)));
     }
 
     @Override

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
-import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
 import dev.atrium.routing.api.Candidate;
@@ -131,8 +131,8 @@ class AdmissionTest {
     void explainAsksADryRunAndReleasesNothing() {
         fakes.candidates = List.of(Fakes.candidate("openai", "0.00000015", "0.0000006", false));
         ObjectNode body = body("openai/gpt-4o-mini");
-        new ExplainService(fakes.admission).explain(new CompleteChatCommand(Fakes.KEY,
-                ChatRequestReader.read(body), body)).await().indefinitely();
+        new ExplainService(fakes.admission).explain(ChatRequestReader.command(Fakes.KEY, body)).await()
+                .indefinitely();
         assertThat(fakes.checks).hasSize(1);
         assertThat(fakes.lastCheck().dryRun()).isTrue();
         assertThat(fakes.released).isEmpty();
@@ -142,7 +142,7 @@ class AdmissionTest {
     }
 
     private ObjectNode complete(ObjectNode body) {
-        return service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body))
+        return service.complete(ChatRequestReader.command(Fakes.KEY, body))
                 .await().indefinitely();
     }
 

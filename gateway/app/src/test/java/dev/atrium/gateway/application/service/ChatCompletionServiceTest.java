@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.domain.ChatRequest;
 import dev.atrium.guardrail.api.CheckResult;
@@ -147,7 +148,7 @@ class ChatCompletionServiceTest {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", "openai/gpt-4o-mini");
         body.putArray("messages").addObject().put("role", "user").put("content", "Hello there");
         ChatRequest request = new ChatRequest("openai/gpt-4o-mini", List.of(), false, null, 11);
-        return service.complete(new CompleteChatCommand(key, request, body)).await().indefinitely();
+        return service.complete(new CompleteChatCommand(key, request, body, ChatRequestReader::read)).await().indefinitely();
     }
 
     private static void assertStatus(Runnable call, int status) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.domain.ChatRequest;
 import dev.atrium.guardrail.api.ModerationResult;
@@ -135,13 +136,13 @@ class ModerationPluginTest {
         ObjectNode body = body();
         ChatRequest request = new ChatRequest("openai/gpt-4o-mini", List.of(), stream, null, 11,
                 moderation ? Map.of("moderation", true) : Map.of());
-        return service.complete(new CompleteChatCommand(Fakes.KEY, request, body)).await().indefinitely();
+        return service.complete(new CompleteChatCommand(Fakes.KEY, request, body, ChatRequestReader::read)).await().indefinitely();
     }
 
     private List<ObjectNode> stream() {
         ChatRequest request = new ChatRequest("openai/gpt-4o-mini", List.of(), true, null, 11,
                 Map.of("moderation", true));
-        return service.open(new CompleteChatCommand(Fakes.KEY, request, body())).await().indefinitely()
+        return service.open(new CompleteChatCommand(Fakes.KEY, request, body(), ChatRequestReader::read)).await().indefinitely()
                 .chunks().collect().asList().await().indefinitely();
     }
 

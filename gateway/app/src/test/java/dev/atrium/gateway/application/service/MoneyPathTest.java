@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
-import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.gateway.application.port.in.StreamChatUseCase.ChatStream;
 import dev.atrium.guardrail.api.CheckResult;
 import io.smallrye.mutiny.Multi;
@@ -118,7 +118,7 @@ class MoneyPathTest {
         }
         fakes.streams.put("openai", Multi.createFrom().iterable(words));
         ObjectNode body = body().put("n", 2);
-        List<ObjectNode> chunks = service.open(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body))
+        List<ObjectNode> chunks = service.open(ChatRequestReader.command(Fakes.KEY, body))
                 .await().indefinitely().chunks().collect().asList().await().indefinitely();
         assertThat(chunks.stream().filter(c -> c.path("choices").path(0).path("delta").has("content")).count())
                 .as("10 tokens for each of 2 choices").isEqualTo(20);
@@ -200,13 +200,13 @@ class MoneyPathTest {
     }
 
     private ObjectNode complete(ObjectNode body) {
-        return service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body))
+        return service.complete(ChatRequestReader.command(Fakes.KEY, body))
                 .await().atMost(Duration.ofSeconds(5));
     }
 
     private ChatStream open() {
         ObjectNode body = body().put("stream", true);
-        return service.open(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body))
+        return service.open(ChatRequestReader.command(Fakes.KEY, body))
                 .await().indefinitely();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.domain.ChatRequest;
 import dev.atrium.workspace.api.KeyContext;
@@ -46,7 +47,7 @@ class ObservedGenerationTest {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", "openai/gpt-4o-mini");
         body.putArray("messages").addObject().put("role", "user").put("content", "Hello");
         return new CompleteChatCommand(Fakes.KEY, new ChatRequest("openai/gpt-4o-mini", List.of(), stream, null, 5),
-                body);
+                body, ChatRequestReader::read);
     }
 
     private static KeyContext observed() {

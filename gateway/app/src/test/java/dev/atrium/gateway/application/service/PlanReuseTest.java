@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.routing.api.RoutePlan;
 import java.time.Clock;
 import java.util.HashSet;
@@ -87,7 +87,7 @@ class PlanReuseTest {
     }
 
     private void complete(ObjectNode body) {
-        service.complete(new CompleteChatCommand(Fakes.KEY, ChatRequestReader.read(body), body)).await().indefinitely();
+        service.complete(ChatRequestReader.command(Fakes.KEY, body)).await().indefinitely();
     }
 
     private static ObjectNode body(String model) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.domain.ChatRequest;
 import dev.atrium.routing.api.Candidate;
@@ -71,7 +72,7 @@ class PluginWiringTest {
 
     private ObjectNode complete(ObjectNode body, Map<String, Boolean> plugins) {
         ChatRequest request = new ChatRequest("openai/gpt-4o-mini", List.of(), false, null, 100, plugins);
-        return service.complete(new CompleteChatCommand(Fakes.KEY, request, body)).await().indefinitely();
+        return service.complete(new CompleteChatCommand(Fakes.KEY, request, body, ChatRequestReader::read)).await().indefinitely();
     }
 
     private static ObjectNode body(int messages) {

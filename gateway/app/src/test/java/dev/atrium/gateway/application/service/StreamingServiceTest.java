@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.application.port.in.StreamChatUseCase.ChatStream;
 import dev.atrium.gateway.domain.ChatRequest;
@@ -97,6 +98,6 @@ class StreamingServiceTest {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", "openai/gpt-4o-mini").put("stream", true);
         body.putArray("messages").addObject().put("role", "user").put("content", "Hello there");
         ChatRequest request = new ChatRequest("openai/gpt-4o-mini", List.of(), true, null, 11);
-        return service.open(new CompleteChatCommand(Fakes.KEY, request, body)).await().indefinitely();
+        return service.open(new CompleteChatCommand(Fakes.KEY, request, body, ChatRequestReader::read)).await().indefinitely();
     }
 }

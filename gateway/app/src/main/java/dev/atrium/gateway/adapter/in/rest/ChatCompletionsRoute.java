@@ -1,6 +1,5 @@
 package dev.atrium.gateway.adapter.in.rest;
 
-import dev.atrium.gateway.application.service.ChatRequestReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCo
 import dev.atrium.gateway.application.port.in.StreamChatUseCase;
 import dev.atrium.gateway.application.port.in.StreamChatUseCase.ChatStream;
 import dev.atrium.gateway.config.GatewayConfig;
-import dev.atrium.gateway.domain.ChatRequest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -71,9 +69,7 @@ class ChatCompletionsRoute {
         CompleteChatCommand command;
         try {
             String apiKey = ApiKeyHeader.read(ctx.request().getHeader("Authorization"));
-            ObjectNode body = parse(ctx);
-            ChatRequest request = ChatRequestReader.read(body);
-            command = new CompleteChatCommand(apiKey, request, body);
+            command = ChatRequestReader.command(apiKey, parse(ctx));
         } catch (RuntimeException e) {
             writeError(response, e);
             return;

@@ -1,10 +1,8 @@
 package dev.atrium.gateway.adapter.in.rest;
 
-import dev.atrium.gateway.application.service.ChatRequestReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
-import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.application.port.in.ExplainUseCase;
 import dev.atrium.gateway.application.port.in.ExplainUseCase.Explanation;
 import dev.atrium.guardrail.api.CheckResult;
@@ -35,8 +33,7 @@ class ExplainResource {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("body", "The body must be a JSON object");
         }
-        var request = ChatRequestReader.read((ObjectNode) body);
-        return explain.explain(new CompleteChatCommand(apiKey, request, (ObjectNode) body))
+        return explain.explain(ChatRequestReader.command(apiKey, (ObjectNode) body))
                 .map(e -> Map.of("data", ExplainView.of(e)));
     }
 

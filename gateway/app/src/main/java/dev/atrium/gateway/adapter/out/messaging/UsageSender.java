@@ -1,7 +1,6 @@
 package dev.atrium.gateway.adapter.out.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.common.events.KafkaTracing;
 import dev.atrium.gateway.adapter.out.messaging.SpoolWriter.Committed;
 import dev.atrium.gateway.api.GatewayEvents;
@@ -190,7 +189,7 @@ final class UsageSender {
         next = seq + 1;
         Span span = tracing.startPublish(GatewayEvents.USAGE_TOPIC, KafkaTracing.context(usage.traceparent()));
         try {
-            producer.send(usageRecord(usage, span), (metadata, error) -> {
+            producer.send(usage.toRecord(span), (metadata, error) -> {
                 KafkaTracing.end(span, error);
                 if (error != null) {
                     LOG.debugf("Kafka did not take usage %s (%s); it stays in the spool", usage.id(), error.getMessage());
@@ -225,11 +224,6 @@ final class UsageSender {
                 LOG.debugf("Attempt event dropped: %s", e.getMessage());
             }
         }
-    }
-
-    static ProducerRecord<String, String> usageRecord(SpooledUsage r, Span span) {
-        return new ProducerRecord<>(GatewayEvents.USAGE_TOPIC, null, r.key(), r.payload(), KafkaTracing.withTrace(
-                CloudEventHeaders.of(r.id(), GatewayEvents.USAGE_TYPE, GatewayEvents.SOURCE, r.time()), span));
     }
 
     /** Sends what is queued while Kafka takes it, waits up to {@code timeout} for the answers, and stops. */

@@ -33,28 +33,9 @@ final class UsageSpool {
     record Line(long seq, String text) {
     }
 
-    private static final class Segment {
-        final long first;
-        final Path path;
-        /** When its first record was written (a segment found at start: when its file was last written). */
-        final long createdMillis;
-        int count;
-
-        Segment(long first, Path path, int count, long createdMillis) {
-            this.first = first;
-            this.path = path;
-            this.count = count;
-            this.createdMillis = createdMillis;
-        }
-
-        long end() {
-            return first + count;
-        }
-    }
-
     private final Path directory;
-    private final NavigableMap<Long, Segment> segments = new TreeMap<>();
-    private Segment current;
+    private final NavigableMap<Long, SpoolSegment> segments = new TreeMap<>();
+    private SpoolSegment current;
     private FileChannel channel;
     private long openedNanos;
     /** The number the next committed record gets. */
@@ -70,16 +51,16 @@ final class UsageSpool {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
                     long first = Long.parseLong(name.substring(6, name.length() - 6));
-                    segments.put(first, new Segment(first, file, completeLines(file), written(file)));
+                    segments.put(first, SpoolSegment.found(first, file));
                 }
             }
             head = segments.isEmpty() ? 0 : segments.lastEntry().getValue().end();
             // A spool written by an older gateway (one file) becomes the next segment.
             Path legacy = directory.resolve(LEGACY);
             if (Files.exists(legacy)) {
-                Path moved = directory.resolve(name(head));
+                Path moved = directory.resolve(SpoolSegment.fileName(head));
                 Files.move(legacy, moved);
-                segments.put(head, new Segment(head, moved, completeLines(moved), written(moved)));
+                segments.put(head, SpoolSegment.found(head, moved));
                 head = segments.get(head).end();
             }
         } catch (IOException e) {
@@ -115,13 +96,13 @@ final class UsageSpool {
 
     private void rotate() throws IOException {
         closeCurrent();
-        Path path = directory.resolve(name(head));
+        Path path = directory.resolve(SpoolSegment.fileName(head));
         channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         // The new file's name must survive a crash as much as its lines.
         try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
             folder.force(true);
         }
-        current = new Segment(head, path, 0, System.currentTimeMillis());
+        current = new SpoolSegment(head, path, 0, System.currentTimeMillis());
         segments.put(head, current);
         openedNanos = System.nanoTime();
     }
@@ -141,10 +122,10 @@ final class UsageSpool {
 
     /** Up to {@code max} committed records from {@code from} on, read back from their segment. */
     List<Line> read(long from, int max) {
-        Segment segment;
+        SpoolSegment segment;
         int count;
         synchronized (this) {
-            Map.Entry<Long, Segment> entry = segments.floorEntry(from);
+            Map.Entry<Long, SpoolSegment> entry = segments.floorEntry(from);
             if (entry == null || from >= entry.getValue().end()) {
                 return List.of();
             }
@@ -190,7 +171,7 @@ final class UsageSpool {
             return;
         }
         while (!segments.isEmpty()) {
-            Segment oldest = segments.firstEntry().getValue();
+            SpoolSegment oldest = segments.firstEntry().getValue();
             if (oldest == current || oldest.end() > acknowledged) {
                 return;
             }
@@ -226,7 +207,7 @@ final class UsageSpool {
         if (unsent() == 0) {
             return 0;
         }
-        Map.Entry<Long, Segment> oldest = segments.floorEntry(acknowledged);
+        Map.Entry<Long, SpoolSegment> oldest = segments.floorEntry(acknowledged);
         if (oldest == null) {
             oldest = segments.firstEntry();
         }
@@ -240,23 +221,5 @@ final class UsageSpool {
     /** Closes the open segment; it is deleted when Kafka has everything in it. */
     synchronized void close() {
         closeCurrent();
-    }
-
-    private static String name(long first) {
-        return String.format("usage-%020d.spool", first);
-    }
-
-    private static long written(Path file) throws IOException {
-        return Files.getLastModifiedTime(file).toMillis();
-    }
-
-    private static int completeLines(Path file) throws IOException {
-        int lines = 0;
-        for (byte b : Files.readAllBytes(file)) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        return lines;
     }
 }

@@ -10,6 +10,7 @@ import dev.atrium.gateway.application.port.out.AccountReader;
 import dev.atrium.gateway.application.port.out.CatalogReader;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
+import dev.atrium.gateway.application.port.out.KeySpendReader;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
@@ -40,7 +41,8 @@ import java.util.Optional;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class FakeInternalServices implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, CatalogReader {
+public class FakeInternalServices implements KeyResolver, GuardrailChecker, RoutePlanner, AccountReader, KeySpendReader,
+        CatalogReader {
 
     public static final String KEY = "sk-at-v1-test-key";
     public static final KeyContext CONTEXT = new KeyContext("key_t", "test", "user-t", null, null, false, "ws_t",

@@ -57,8 +57,8 @@ class GivenUpCheckTest {
         String url = "http://127.0.0.1:" + guardrail.actualPort();
         GatewayConfig config = config(url, Duration.ofMillis(300));
         WebClients http = new WebClients(vertx);
-        InternalServicesClient client = new InternalServicesClient(http,
-                new ServiceTokens(http, config, Clock.systemUTC()), new ObjectMapper(), config, Clock.systemUTC());
+        GuardrailClient client = new GuardrailClient(new InternalCalls(http,
+                new ServiceTokens(http, config, Clock.systemUTC()), new ObjectMapper(), config), "test-instance");
 
         assertThatThrownBy(() -> client.check(new CheckRequest("org_1", "ws_1", "key_1", null,
                 List.of("openai/gpt-4o-mini"), 10, 100, "hello")).await().atMost(Duration.ofSeconds(5)))

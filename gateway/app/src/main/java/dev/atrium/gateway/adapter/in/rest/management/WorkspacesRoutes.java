@@ -1,7 +1,6 @@
 package dev.atrium.gateway.adapter.in.rest.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
@@ -33,7 +32,6 @@ class WorkspacesRoutes {
     static final String ORG_HEADER = "X-Atrium-Organization";
     private static final Map<String, String> WORKSPACE_FIELDS = Map.of("name", "name", "slug", "slug",
             "default_text_model", "default_text_model", "default_provider_sort", "default_provider_sort");
-    private static final List<String> INTERVALS = List.of("daily", "weekly", "monthly", "lifetime");
 
     private final WorkspaceServiceApi workspaces;
     private final GuardrailServiceApi guardrails;
@@ -138,9 +136,9 @@ class WorkspacesRoutes {
     @Path("/{ref}/budgets/{interval}")
     public Uni<Map<String, Object>> budget(@HeaderParam("Authorization") String auth, @PathParam("ref") String ref,
             @PathParam("interval") String interval) {
-        requireInterval(interval);
+        WorkspaceBudgets.requireInterval(interval);
         return calls.relay(guardrails.workspacePolicy(auth, ref)).map(policy -> Map.of("data",
-                BudgetView.of(ref, policy, find(policy, interval))));
+                BudgetView.of(ref, policy, WorkspaceBudgets.find(policy, interval))));
     }
 
     /** Sets the budget of that window in the workspace's policy; the policy's other fields stay. */
@@ -148,7 +146,7 @@ class WorkspacesRoutes {
     @Path("/{ref}/budgets/{interval}")
     public Uni<Map<String, Object>> setBudget(@HeaderParam("Authorization") String auth, @PathParam("ref") String ref,
             @PathParam("interval") String interval, JsonNode body) {
-        requireInterval(interval);
+        WorkspaceBudgets.requireInterval(interval);
         ObjectNode b = OpenRouterBodies.translate(body, Map.of("limit_usd", "limit", "include_byok_in_budgets",
                 "include_byok"));
         if (!b.path("limit").isNumber()) {
@@ -159,60 +157,23 @@ class WorkspacesRoutes {
             b.put("include_byok", false);
         }
         return calls.relay(guardrails.workspacePolicy(auth, ref)).flatMap(current -> {
-            ObjectNode policy = editable(current);
-            policy.set("budgets", budgetsBut(current, interval).add(b));
+            ObjectNode policy = WorkspaceBudgets.editable(current);
+            policy.set("budgets", WorkspaceBudgets.budgetsBut(current, interval).add(b));
             return calls.relay(guardrails.putWorkspacePolicy(auth, ref, policy));
-        }).map(saved -> Map.of("data", BudgetView.of(ref, saved, find(saved, interval))));
+        }).map(saved -> Map.of("data", BudgetView.of(ref, saved, WorkspaceBudgets.find(saved, interval))));
     }
 
     @DELETE
     @Path("/{ref}/budgets/{interval}")
     public Uni<Map<String, Object>> deleteBudget(@HeaderParam("Authorization") String auth,
             @PathParam("ref") String ref, @PathParam("interval") String interval) {
-        requireInterval(interval);
+        WorkspaceBudgets.requireInterval(interval);
         return calls.relay(guardrails.workspacePolicy(auth, ref)).flatMap(current -> {
-            find(current, interval);
-            ObjectNode policy = editable(current);
-            policy.set("budgets", budgetsBut(current, interval));
+            WorkspaceBudgets.find(current, interval);
+            ObjectNode policy = WorkspaceBudgets.editable(current);
+            policy.set("budgets", WorkspaceBudgets.budgetsBut(current, interval));
             return calls.relay(guardrails.putWorkspacePolicy(auth, ref, policy));
         }).map(saved -> Map.of("deleted", true));
-    }
-
-    /** The policy's budgets but the one of that window. */
-    private static ArrayNode budgetsBut(JsonNode policyView, String interval) {
-        ArrayNode budgets = JsonNodeFactory.instance.arrayNode();
-        policyView.path("policy").path("budgets").forEach(x -> {
-            if (!interval.equals(x.path("window").asText())) {
-                budgets.add(x);
-            }
-        });
-        return budgets;
-    }
-
-    /** The stored policy document without its nulls (absent means no opinion, as the PUT reads it). */
-    private static ObjectNode editable(JsonNode view) {
-        ObjectNode policy = JsonNodeFactory.instance.objectNode();
-        view.path("policy").fields().forEachRemaining(f -> {
-            if (!f.getValue().isNull()) {
-                policy.set(f.getKey(), f.getValue());
-            }
-        });
-        return policy;
-    }
-
-    private static JsonNode find(JsonNode policyView, String interval) {
-        for (JsonNode b : policyView.path("policy").path("budgets")) {
-            if (interval.equals(b.path("window").asText())) {
-                return b;
-            }
-        }
-        throw ApiException.notFound("No " + interval + " budget on this workspace");
-    }
-
-    private static void requireInterval(String interval) {
-        if (!INTERVALS.contains(interval)) {
-            throw ApiException.badRequest("interval", "interval must be one of " + INTERVALS);
-        }
     }
 
     private static List<String> userIds(JsonNode body) {

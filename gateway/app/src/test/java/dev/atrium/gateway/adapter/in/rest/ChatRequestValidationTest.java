@@ -1,4 +1,4 @@
-package dev.atrium.gateway.application.service;
+package dev.atrium.gateway.adapter.in.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package dev.atrium.gateway.application.service;
+package dev.atrium.gateway.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +15,7 @@ import java.util.Set;
  * providers that take them, but are still bounded (nesting depth, number size) so that nothing in
  * the body can fail the gateway itself.
  */
-public final class ChatRequestValidation {
+final class ChatRequestValidation {
 
     /** The most text the guardrail scans in one request (docs/security.md, "Bad input"). */
     public static final int MAX_PROMPT_CHARACTERS = 1_000_000;
@@ -26,7 +26,6 @@ public final class ChatRequestValidation {
     /** Jackson refuses to write a plain BigDecimal beyond this scale; a body holding one could not be forwarded. */
     static final int MAX_NUMBER_SCALE = 9999;
 
-    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
     private static final Set<String> TOOL_CHOICES = Set.of("none", "auto", "required");
 
     private ChatRequestValidation() {
@@ -34,7 +33,7 @@ public final class ChatRequestValidation {
 
     public static void check(ObjectNode body) {
         bounded(body, "body", 0);
-        long characters = messages(body.get("messages"));
+        long characters = MessagesValidation.check(body.get("messages"));
         if (characters > MAX_PROMPT_CHARACTERS) {
             throw new ApiException(413, "The messages hold " + characters + " characters of text; at most "
                     + MAX_PROMPT_CHARACTERS + " are accepted", Map.of("field", "messages"));
@@ -66,69 +65,6 @@ public final class ChatRequestValidation {
         if (present(user) && (!user.isTextual() || user.asText().length() > MAX_USER)) {
             throw bad("user", "user must be a string of at most " + MAX_USER + " characters");
         }
-    }
-
-    /** Each message an object with a known role and a content its role allows; the total text length. */
-    private static long messages(JsonNode messages) {
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
-            throw bad("messages", "messages must be a non-empty array");
-        }
-        long characters = 0;
-        for (int i = 0; i < messages.size(); i++) {
-            String field = "messages[" + i + "]";
-            JsonNode message = messages.get(i);
-            if (!message.isObject()) {
-                throw bad(field, field + " must be an object with a role and a content");
-            }
-            JsonNode role = message.get("role");
-            if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
-                throw bad(field + ".role", field + ".role must be one of system, developer, user, assistant, tool, function");
-            }
-            JsonNode content = message.get("content");
-            boolean mayBeEmpty = role.asText().equals("assistant") || role.asText().equals("function");
-            if (!present(content)) {
-                if (!mayBeEmpty) {
-                    throw bad(field + ".content", field + ".content is required for the role " + role.asText());
-                }
-            } else if (content.isTextual()) {
-                characters += content.asText().length();
-            } else if (content.isArray()) {
-                characters += parts(content, field + ".content");
-            } else {
-                throw bad(field + ".content", field + ".content must be a string or an array of content parts");
-            }
-            JsonNode name = message.get("name");
-            if (present(name) && !name.isTextual()) {
-                throw bad(field + ".name", field + ".name must be a string");
-            }
-            JsonNode toolCalls = message.get("tool_calls");
-            if (present(toolCalls) && (!toolCalls.isArray() || !allObjects(toolCalls))) {
-                throw bad(field + ".tool_calls", field + ".tool_calls must be an array of objects");
-            }
-            JsonNode toolCallId = message.get("tool_call_id");
-            if (present(toolCallId) && !toolCallId.isTextual()) {
-                throw bad(field + ".tool_call_id", field + ".tool_call_id must be a string");
-            }
-        }
-        return characters;
-    }
-
-    private static long parts(JsonNode parts, String field) {
-        long characters = 0;
-        for (int j = 0; j < parts.size(); j++) {
-            JsonNode part = parts.get(j);
-            if (!part.isObject() || !part.path("type").isTextual()) {
-                throw bad(field, field + "[" + j + "] must be an object with a type");
-            }
-            JsonNode text = part.get("text");
-            if (present(text)) {
-                if (!text.isTextual()) {
-                    throw bad(field, field + "[" + j + "].text must be a string");
-                }
-                characters += text.asText().length();
-            }
-        }
-        return characters;
     }
 
     private static void stop(JsonNode stop) {
@@ -249,16 +185,7 @@ public final class ChatRequestValidation {
         }
     }
 
-    private static boolean allObjects(JsonNode array) {
-        for (JsonNode n : array) {
-            if (!n.isObject()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean present(JsonNode node) {
+    static boolean present(JsonNode node) {
         return node != null && !node.isNull();
     }
 
@@ -266,7 +193,7 @@ public final class ChatRequestValidation {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    private static ApiException bad(String field, String message) {
+    static ApiException bad(String field, String message) {
         return ApiException.badRequest(field, message);
     }
 }

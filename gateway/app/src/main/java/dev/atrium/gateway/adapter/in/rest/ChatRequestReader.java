@@ -1,18 +1,28 @@
-package dev.atrium.gateway.application.service;
+package dev.atrium.gateway.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.domain.ChatRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads and checks an OpenAI chat request body, naming the field it rejects. */
+/**
+ * Reads and checks an OpenAI chat request body, naming the field it rejects: the inbound side of chat
+ * completions and explain. The use case gets the request read, and this reading to apply again to the body a
+ * preset changes.
+ */
 public final class ChatRequestReader {
 
     private ChatRequestReader() {
+    }
+
+    /** The command for a client's body: read and checked here, before anything is resolved or held. */
+    public static CompleteChatCommand command(String apiKey, ObjectNode body) {
+        return new CompleteChatCommand(apiKey, read(body), body, ChatRequestReader::read);
     }
 
     public static ChatRequest read(ObjectNode body) {
@@ -57,7 +67,7 @@ public final class ChatRequestReader {
         }
         return new ChatRequest(model == null || model.isNull() ? null : model.asText(), fallbacks,
                 stream != null && stream.asBoolean(), maxTokens, characters, plugins(body.get("plugins")),
-                n == null ? 1 : n);
+                n == null ? 1 : n, ProviderPreferencesReader.read(body));
     }
 
     private static Map<String, Boolean> plugins(JsonNode plugins) {
