@@ -84,6 +84,11 @@ public final class Rss {
             pids.put(name, pid);
         }
 
+        /** The watched processes by name (the CPU breakdown reads the same ones). */
+        public Map<String, Long> pids() {
+            return pids;
+        }
+
         public void sampleIdle() {
             pids.forEach((name, pid) -> idle.put(name, mib(pid)));
         }
