@@ -22,12 +22,7 @@ public final class Cpu {
 
     /** CPU seconds the process and its live descendants used so far, or -1 when it is gone. */
     public static double seconds(long pid) {
-        double own = own(pid);
-        if (own < 0 || pid == ProcessHandle.current().pid()) {
-            return own;
-        }
-        return own + ProcessHandle.of(pid).map(h -> h.descendants().mapToDouble(d -> Math.max(0, own(d.pid())))
-                .sum()).orElse(0.0);
+        return Rss.withDescendants(pid, Cpu::own);
     }
 
     static double own(long pid) {

@@ -171,16 +171,23 @@ public final class Report {
                 + "added p50 / p90 / p99 ms | TTFB p50 / p99 ms | errors |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|---|---:|\n");
         for (RunResult r : rows) {
-            Optional<RunResult> base = openBaseline(rows, r);
-            String added = r.target().equals(BASELINE) || base.isEmpty() ? "-"
-                    : f(r.latency().p50() - base.get().latency().p50()) + " / "
-                            + f(r.latency().p90() - base.get().latency().p90()) + " / "
-                            + f(r.latency().p99() - base.get().latency().p99());
-            String ttfb = r.ttfb() == null ? "-" : f(r.ttfb().p50()) + " / " + f(r.ttfb().p99());
+            String added = added(r.target(), r.latency(), openBaseline(rows, r).map(RunResult::latency));
+            String ttfb = ttfb(r.ttfb());
             md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %s | %s | %s | %s | %d%s |%n",
                     r.target(), r.mode(), r.rate(), r.achievedRps(), f(r.latency().p50()), f(r.latency().p90()),
                     f(r.latency().p99()), added, ttfb, r.errors(), firstError(r.firstError())));
         }
+    }
+
+    /** "p50 / p90 / p99" over the baseline's, or "-" for the baseline itself or when it was not run. */
+    private static String added(String target, Percentiles latency, Optional<Percentiles> base) {
+        return target.equals(BASELINE) || base.isEmpty() ? "-"
+                : f(latency.p50() - base.get().p50()) + " / " + f(latency.p90() - base.get().p90()) + " / "
+                        + f(latency.p99() - base.get().p99());
+    }
+
+    private static String ttfb(Percentiles ttfb) {
+        return ttfb == null ? "-" : f(ttfb.p50()) + " / " + f(ttfb.p99());
     }
 
     private static Optional<RunResult> openBaseline(List<RunResult> rows, RunResult r) {
@@ -277,12 +284,9 @@ public final class Report {
                 + "TTFB p50 / p99 ms | errors |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|---|---:|\n");
         for (ClosedLoopResult r : closed) {
-            Optional<ClosedLoopResult> base = find(closed, BASELINE, r.mode(), r.connections());
-            String added = r.target().equals(BASELINE) || base.isEmpty() ? "-"
-                    : f(r.latency().p50() - base.get().latency().p50()) + " / "
-                            + f(r.latency().p90() - base.get().latency().p90()) + " / "
-                            + f(r.latency().p99() - base.get().latency().p99());
-            String ttfb = r.ttfb() == null ? "-" : f(r.ttfb().p50()) + " / " + f(r.ttfb().p99());
+            String added = added(r.target(), r.latency(), find(closed, BASELINE, r.mode(), r.connections())
+                    .map(ClosedLoopResult::latency));
+            String ttfb = ttfb(r.ttfb());
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %d%s |%n",
                     r.target(), r.mode(), r.connections(), r.requestsPerSecond(), f(r.latency().p50()),
                     f(r.latency().p90()), f(r.latency().p99()), added, ttfb, r.errors(), firstError(r.firstError())));
