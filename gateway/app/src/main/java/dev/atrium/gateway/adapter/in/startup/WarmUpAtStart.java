@@ -2,6 +2,7 @@ package dev.atrium.gateway.adapter.in.startup;
 
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
+import dev.atrium.gateway.config.GatewayConfig;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.routing.api.PlanRequest;
 import io.quarkus.runtime.StartupEvent;
@@ -54,18 +55,15 @@ class WarmUpAtStart implements HealthCheck {
     private final String host;
     private final int port;
 
-    WarmUpAtStart(Vertx vertx, RoutePlanner routes, GuardrailChecker guardrail,
-            @ConfigProperty(name = "atrium.gateway.warm-up.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "atrium.gateway.warm-up.rounds", defaultValue = "20") int rounds,
-            @ConfigProperty(name = "atrium.gateway.warm-up.timeout", defaultValue = "30s") Duration timeout,
+    WarmUpAtStart(Vertx vertx, RoutePlanner routes, GuardrailChecker guardrail, GatewayConfig config,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.vertx = vertx;
         this.routes = routes;
         this.guardrail = guardrail;
-        this.enabled = enabled;
-        this.rounds = rounds;
-        this.timeout = timeout;
+        this.enabled = config.warmUp().enabled();
+        this.rounds = config.warmUp().rounds();
+        this.timeout = config.warmUp().timeout();
         // a gateway listening on every interface answers itself on loopback
         this.host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         this.port = port;
