@@ -36,6 +36,15 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Sends at {@code rate} requests per second for {@code duration}, then waits for the stragglers. */
     public RunResult run(Probe probe, double rate, Duration duration) throws InterruptedException {
+        return run(List.of(probe), rate, duration);
+    }
+
+    /**
+     * The same open loop over several probes of one target and mode (many keys): request i uses probe
+     * {@code i % probes.size()}, so every key sends at {@code rate / probes.size()}.
+     */
+    public RunResult run(List<Probe> probes, double rate, Duration duration) throws InterruptedException {
+        Probe probe = probes.get(0);
         int count = Math.max(1, (int) Math.round(rate * duration.toNanos() / 1e9));
         long period = (long) (1e9 / rate);
         long[] latency = new long[count];
@@ -51,7 +60,7 @@ public final class LoadGenerator implements AutoCloseable {
             long scheduled = t0 + i * period;
             sleepUntil(scheduled);
             int index = i;
-            send(probe).whenComplete((outcome, failure) -> {
+            send(probes.get(i % probes.size())).whenComplete((outcome, failure) -> {
                 long now = System.nanoTime();
                 String problem = failure != null ? failure.toString() : outcome.problem();
                 if (problem == null) {
@@ -85,12 +94,19 @@ public final class LoadGenerator implements AutoCloseable {
      * nothing about its steady state. Answers the last problem seen, or null once it is warm.
      */
     public String warmUp(Probe probe, int successes, Duration timeout) throws InterruptedException {
+        return warmUp(List.of(probe), successes, timeout);
+    }
+
+    /** {@link #warmUp(Probe, int, Duration)} taking the probes in turn: every key answers before the run. */
+    public String warmUp(List<Probe> probes, int successes, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int inARow = 0;
         String problem = "no answer within " + timeout.toSeconds() + " s";
+        int sent = 0;
         while (inARow < successes && System.nanoTime() < deadline) {
             try {
-                Outcome outcome = send(probe).get(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                Outcome outcome = send(probes.get(sent++ % probes.size()))
+                        .get(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
                 problem = outcome.problem();
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 problem = e.toString();

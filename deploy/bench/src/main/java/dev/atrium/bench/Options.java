@@ -10,18 +10,23 @@ import java.util.List;
 /** The runner's command-line flags; see {@link #USAGE}. */
 record Options(List<Double> rates, Duration duration, Duration warmup, Duration pause, List<String> modes, String stack,
         Path home, boolean portkey, boolean components, double componentRate, boolean closed, List<Integer> connections,
-        Duration closedDuration, Path root, Path markdown, Path png) {
+        Duration closedDuration, List<Double> fleetRates, int fleetWorkspaces, int fleetKeys, Path root,
+        Path markdown, Path png) {
 
     static final String USAGE = """
             usage: Bench [--rates 100,300,600] [--duration 10] [--warmup 2] [--pause 3] [--modes non-streaming,streaming]
                          [--stack start|running|none] [--home DIR] [--no-portkey] [--no-components]
                          [--component-rate 100] [--connections 1,16] [--closed-duration 10] [--no-closed]
+                         [--fleet 10x5] [--fleet-rates 200,600] [--no-fleet]
                          [--out docs/benchmarks.md] [--png FILE]
               --stack start    start the whole stack on free ports under --home (default target/bench-home)
               --stack running  use the stack ./atrium up started (default ports, --home default .atrium)
               --stack none     only the upstream (an in-process simulator) and Portkey
               --connections    closed loop after the open one: each connection sends its next request as soon
                                as the last one answered, --closed-duration seconds per point after --warmup
+              --fleet          the many-keys open loop after the closed one: workspaces x keys per workspace
+                               (seeded once per --home in the demo organization), sent to in turn at each
+                               --fleet-rates rate; direct and Portkey get the same requests and keys
               --png            the plot (default benchmarks/latency-vs-rate.png beside --out)
             """;
 
@@ -44,6 +49,9 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
         boolean closed = true;
         List<Integer> connections = List.of(1, 16);
         Duration closedDuration = Duration.ofSeconds(10);
+        List<Double> fleetRates = List.of(200.0, 600.0);
+        int fleetWorkspaces = 10;
+        int fleetKeys = 5;
         Path markdown = root.resolve("docs/benchmarks.md");
         Path png = null;
         for (int i = 0; i < args.size(); i++) {
@@ -64,6 +72,14 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
                         .toList();
                 case "--closed-duration" -> closedDuration = Duration.ofMillis(
                         (long) (Double.parseDouble(args.get(++i)) * 1000));
+                case "--fleet" -> {
+                    String[] shape = args.get(++i).split("x");
+                    fleetWorkspaces = Integer.parseInt(shape[0]);
+                    fleetKeys = Integer.parseInt(shape[1]);
+                }
+                case "--fleet-rates" -> fleetRates = Arrays.stream(args.get(++i).split(",")).map(Double::valueOf)
+                        .toList();
+                case "--no-fleet" -> fleetRates = List.of();
                 case "--out" -> markdown = Path.of(args.get(++i)).toAbsolutePath();
                 case "--png" -> png = Path.of(args.get(++i)).toAbsolutePath();
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
@@ -77,6 +93,9 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
             home = stack.equals("running") ? root.resolve(".atrium")
                     : root.resolve("deploy/bench/target/bench-home");
         }
+        if (fleetWorkspaces < 1 || fleetKeys < 1) {
+            throw new IllegalArgumentException("--fleet needs at least 1x1\n" + USAGE);
+        }
         if (connections.stream().anyMatch(c -> c < 1)) {
             throw new IllegalArgumentException("--connections must all be at least 1\n" + USAGE);
         }
@@ -84,7 +103,7 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
             png = markdown.toAbsolutePath().getParent().resolve("benchmarks/latency-vs-rate.png");
         }
         return new Options(rates, duration, warmup, pause, modes, stack, home, portkey, components, componentRate,
-                closed, connections, closedDuration, root, markdown, png);
+                closed, connections, closedDuration, fleetRates, fleetWorkspaces, fleetKeys, root, markdown, png);
     }
 
     /** The repository root: the nearest folder up from here holding {@code mvnw}. */

@@ -18,12 +18,20 @@ public final class Rss {
      * JVM is a child), or -1 when the process is gone. This JVM counts alone: the stack is its child.
      */
     public static double mib(long pid) {
-        double own = own(pid);
-        if (own < 0 || pid == ProcessHandle.current().pid()) {
-            return own;
+        return withDescendants(pid, Rss::own);
+    }
+
+    /**
+     * {@code own} of the process plus that of its live descendants, or -1 when the process is gone; this JVM
+     * counts alone (the stack is its child).
+     */
+    static double withDescendants(long pid, java.util.function.LongToDoubleFunction own) {
+        double self = own.applyAsDouble(pid);
+        if (self < 0 || pid == ProcessHandle.current().pid()) {
+            return self;
         }
-        return own + ProcessHandle.of(pid).map(h -> h.descendants().mapToDouble(d -> Math.max(0, own(d.pid())))
-                .sum()).orElse(0.0);
+        return self + ProcessHandle.of(pid).map(h -> h.descendants()
+                .mapToDouble(d -> Math.max(0, own.applyAsDouble(d.pid()))).sum()).orElse(0.0);
     }
 
     private static double own(long pid) {
@@ -82,6 +90,11 @@ public final class Rss {
 
         public void watch(String name, long pid) {
             pids.put(name, pid);
+        }
+
+        /** The watched processes by name (the CPU breakdown reads the same ones). */
+        public Map<String, Long> pids() {
+            return pids;
         }
 
         public void sampleIdle() {

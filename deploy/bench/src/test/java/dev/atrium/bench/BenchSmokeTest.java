@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,46 @@ class BenchSmokeTest {
         String markdown = Files.readString(out.resolve("benchmarks.md"));
         assertThat(markdown).contains("| direct | non-streaming | 50 |").contains("| direct | streaming | 50 |");
         assertThat(Files.size(out.resolve("benchmarks/latency-vs-rate.png"))).isPositive();
+    }
+
+    @Test
+    void theManyKeysLoopSendsWithEveryKeyAndReportsCpuPerRequest() throws Exception {
+        URI chat = URI.create("http://127.0.0.1:" + simulator.port() + "/p/openai/v1/chat/completions");
+        List<String> keys = Fleet.synthetic(6);
+        Report report = new Report(Machine.describe(), "BenchSmokeTest");
+        Rss.Tracker memory = new Rss.Tracker();
+        memory.watch("load generator (this JVM)", ProcessHandle.current().pid());
+        List<List<Probe>> groups = List.of(
+                Fleet.probes(Report.BASELINE, chat, Map.of(), "gpt-4o-mini", false, keys),
+                Fleet.probes(Report.BASELINE, chat, Map.of(), "gpt-4o-mini", true, keys));
+        assertThat(groups.get(0)).extracting(p -> p.headers().get("Authorization")).containsExactly(
+                "Bearer sk-fleet-1", "Bearer sk-fleet-2", "Bearer sk-fleet-3", "Bearer sk-fleet-4", "Bearer sk-fleet-5",
+                "Bearer sk-fleet-6");
+        try (LoadGenerator load = new LoadGenerator(Duration.ofSeconds(5))) {
+            Bench.fleet(load, groups, List.of(RATE), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ZERO,
+                    "6 keys in 2 workspaces", report, memory);
+        }
+        assertThat(report.fleet()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.firstError()).isNull();
+            assertThat(r.sent()).isEqualTo(50);
+            assertThat(r.ok()).isEqualTo(r.sent());
+        });
+        Path out = Path.of("target/bench-smoke-fleet");
+        report.write(out.resolve("benchmarks.md"), out.resolve("benchmarks/latency-vs-rate.png"), "# Smoke\n\n");
+
+        String markdown = Files.readString(out.resolve("benchmarks.md"));
+        assertThat(markdown).contains("### Open loop, 6 keys in 2 workspaces")
+                .contains("### CPU per request").contains("| 6 keys in 2 workspaces | direct | streaming | 50 |");
+        assertThat(Files.size(out.resolve("benchmarks/latency-vs-rate-many-keys.png"))).isPositive();
+    }
+
+    @Test
+    void cpuTimeIsReadFromProcStat() {
+        // a command name with a space and a parenthesis, as /proc shows it; utime 250 + stime 50 ticks = 3 s
+        String stat = "4242 (my (odd) java) S 1 4242 4242 0 -1 4194560 5000 0 0 0 250 50 0 0 20 0 30 0 100 0 0";
+        assertThat(Cpu.parse(stat)).isEqualTo(3.0);
+        assertThat(Cpu.seconds(ProcessHandle.current().pid())).isPositive();
+        assertThat(Cpu.perRequest(Map.of("x", 1.0), Map.of("x", 1.5), 100)).containsEntry("x", 5.0);
     }
 
     @Test

@@ -109,4 +109,21 @@ public interface GatewayConfig {
 
         String clientSecret();
     }
+
+    /** The warm-up before readiness (adapter/in/startup/WarmUpAtStart, docs/operations.md "Warm start"). */
+    WarmUp warmUp();
+
+    interface WarmUp {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rounds of self-calls, route plan and dry-run check. */
+        @WithDefault("20")
+        int rounds();
+
+        /** After this the gateway reports ready, warm or not. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
 }

@@ -1,0 +1,144 @@
+package dev.atrium.gateway.adapter.in.startup;
+
+import dev.atrium.gateway.application.port.out.GuardrailChecker;
+import dev.atrium.gateway.application.port.out.RoutePlanner;
+import dev.atrium.gateway.config.GatewayConfig;
+import dev.atrium.guardrail.api.CheckRequest;
+import dev.atrium.routing.api.PlanRequest;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway warm before it reports ready (issue 23: the first request after a start took 1.2 s, the
+ * hundredth a few ms). At start it sends itself chat completions, streamed and not, with made-up keys (the
+ * inbound route, JSON reading, the service token, the key-resolution call and its pooled connection, the
+ * error path: answered 401, nothing written), and asks routing for a plan and guardrail for a dry-run check
+ * of made-up tenants (counted, held and written nowhere), a few rounds, so that classes are loaded, the
+ * internal connections are open and every service's own path has run once before a client's request.
+ * Readiness stays DOWN until then; a warm-up that fails (a service still starting) only costs its time, and
+ * after {@code atrium.gateway.warm-up.timeout} the gateway reports ready anyway.
+ */
+@Readiness
+@ApplicationScoped
+class WarmUpAtStart implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(WarmUpAtStart.class);
+    private static final String BODY = "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"warm-up\"}],\"max_tokens\":1%s}";
+
+    private final AtomicBoolean warm = new AtomicBoolean();
+    private final Vertx vertx;
+    private final RoutePlanner routes;
+    private final GuardrailChecker guardrail;
+    private final boolean enabled;
+    private final int rounds;
+    private final Duration timeout;
+    private final String host;
+    private final int port;
+
+    WarmUpAtStart(Vertx vertx, RoutePlanner routes, GuardrailChecker guardrail, GatewayConfig config,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+        this.vertx = vertx;
+        this.routes = routes;
+        this.guardrail = guardrail;
+        this.enabled = config.warmUp().enabled();
+        this.rounds = config.warmUp().rounds();
+        this.timeout = config.warmUp().timeout();
+        // a gateway listening on every interface answers itself on loopback
+        this.host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        this.port = port;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("warm-up").status(warm.get()).build();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled || rounds <= 0) {
+            warm.set(true);
+            return;
+        }
+        WebClient self = WebClient.create(vertx, new WebClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true).setConnectTimeout(1_000).setDefaultHost(host).setDefaultPort(port));
+        long started = System.nanoTime();
+        List<String> firstRound = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int round = 0; round < rounds; round++) {
+            boolean first = round == 0;
+            all = all.chain(() -> step("chat", first, firstRound, () -> chat(self, false)))
+                    .chain(() -> step("streamed chat", first, firstRound, () -> chat(self, true)))
+                    .chain(() -> step("route plan", first, firstRound, this::plan))
+                    .chain(() -> step("dry-run check", first, firstRound, this::check))
+                    .invoke(done::incrementAndGet);
+        }
+        all.ifNoItem().after(timeout).recoverWithItem((Void) null)
+                .eventually(self::close)
+                .subscribe().with(ignored -> {
+                    warm.set(true);
+                    LOG.infof("Warm-up: %d of %d rounds in %d ms (first round: %s); ready", done.get(), rounds,
+                            (System.nanoTime() - started) / 1_000_000, String.join(", ", firstRound));
+                }, e -> {
+                    warm.set(true);
+                    LOG.warnf("Warm-up stopped (%s); ready without it", e.toString());
+                });
+    }
+
+    /** One call; its failure (a service not up yet) is noted and the warm-up goes on. */
+    private Uni<Void> step(String name, boolean first, List<String> firstRound, Supplier<Uni<?>> call) {
+        long started = System.nanoTime();
+        return Uni.createFrom().deferred(call).onItemOrFailure().transform((item, failure) -> {
+            if (first) {
+                firstRound.add(name + " " + (System.nanoTime() - started) / 1_000_000 + " ms"
+                        + (failure == null ? "" : " (" + failure.getClass().getSimpleName() + ")"));
+            }
+            return null;
+        });
+    }
+
+    /** A made-up key: the gateway answers 401 after asking workspace, which knows no such key. */
+    private Uni<Integer> chat(WebClient self, boolean streaming) {
+        String key = "sk-atrium-warm-up-" + UUID.randomUUID();
+        return retryUntilListening(self.post("/api/v1/chat/completions")
+                .putHeader("Authorization", "Bearer " + key).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer(BODY.formatted(streaming ? ",\"stream\":true" : "")))
+                .map(response -> response.statusCode()));
+    }
+
+    /** Until the HTTP server listens (it may start after this observer): a refused connection is tried again. */
+    private static <T> Uni<T> retryUntilListening(Uni<T> call) {
+        return call.onFailure(java.net.ConnectException.class).retry().withBackOff(Duration.ofMillis(50))
+                .atMost(40);
+    }
+
+    private Uni<?> plan() {
+        return routes.plan(new PlanRequest(UUID.randomUUID().toString(), "openai/gpt-4o-mini", null, null));
+    }
+
+    private Uni<?> check() {
+        String made = UUID.randomUUID().toString();
+        return guardrail.check(new CheckRequest(made, made, made, null, List.of("openai/gpt-4o-mini"), 10, 1)
+                .asDryRun());
+    }
+}
