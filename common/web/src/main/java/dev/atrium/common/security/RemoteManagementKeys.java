@@ -1,6 +1,5 @@
 package dev.atrium.common.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.AuthenticationFailedException;
@@ -11,14 +10,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,32 +30,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @IfBuildProperty(name = "atrium.security.management-keys.resolver", stringValue = "remote")
 class RemoteManagementKeys implements IdentityProvider<ManagementKeyRequest> {
 
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-    /** A service token is fetched again this long before it expires. */
-    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
+    private static final Duration CALL_TIMEOUT = ServiceTokens.CALL_TIMEOUT;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
     private final ObjectMapper json;
-    private final Clock clock;
+    private final ServiceTokens tokens;
     private final RecentResolutions recent;
     private final URI resolveUri;
-    private final URI tokenUri;
-    private final String tokenForm;
-    private volatile ServiceToken token;
 
-    RemoteManagementKeys(ObjectMapper json, Clock clock,
+    RemoteManagementKeys(ObjectMapper json, Clock clock, ServiceTokens tokens,
             @ConfigProperty(name = "atrium.security.management-keys.workspace-url") String workspaceUrl,
-            @ConfigProperty(name = "atrium.security.management-keys.cache", defaultValue = "1s") Duration cache,
-            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
-            @ConfigProperty(name = "quarkus.oidc.client-id") String clientId,
-            @ConfigProperty(name = "quarkus.oidc.credentials.secret") String clientSecret) {
+            @ConfigProperty(name = "atrium.security.management-keys.cache", defaultValue = "1s") Duration cache) {
         this.json = json;
-        this.clock = clock;
+        this.tokens = tokens;
         this.recent = new RecentResolutions(clock, cache);
         this.resolveUri = URI.create(workspaceUrl.replaceAll("/+$", "") + "/internal/v1/management-keys/resolve");
-        this.tokenUri = URI.create(authServerUrl.replaceAll("/+$", "") + "/protocol/openid-connect/token");
-        this.tokenForm = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -89,7 +74,7 @@ class RemoteManagementKeys implements IdentityProvider<ManagementKeyRequest> {
     private Optional<ManagementKeyIdentity> resolve(String secret) {
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(resolveUri).timeout(CALL_TIMEOUT)
-                    .header("Authorization", "Bearer " + serviceToken()).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + tokens.current()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("key", secret))))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 404) {
@@ -108,26 +93,4 @@ class RemoteManagementKeys implements IdentityProvider<ManagementKeyRequest> {
         }
     }
 
-    private String serviceToken() throws IOException, InterruptedException {
-        ServiceToken current = token;
-        Instant now = clock.instant();
-        if (current != null && now.isBefore(current.refreshAt())) {
-            return current.value();
-        }
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(tokenUri).timeout(CALL_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(tokenForm)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IOException("the token endpoint answered " + answer.statusCode());
-        }
-        JsonNode body = json.readTree(answer.body());
-        long lifetime = body.path("expires_in").asLong(60);
-        ServiceToken fresh = new ServiceToken(body.path("access_token").asText(),
-                now.plusSeconds(lifetime).minus(TOKEN_MARGIN));
-        token = fresh;
-        return fresh.value();
-    }
-
-    private record ServiceToken(String value, Instant refreshAt) {
-    }
 }

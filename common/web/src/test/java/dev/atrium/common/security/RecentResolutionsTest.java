@@ -2,10 +2,7 @@ package dev.atrium.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,28 +39,5 @@ class RecentResolutionsTest {
         assertThat(Caller.isPlatformAdmin(security)).isFalse();
         assertThat(Caller.isOrgAdmin(security, "org_1")).isTrue();
         assertThat(Caller.isOrgAdmin(security, "org_2")).isFalse();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

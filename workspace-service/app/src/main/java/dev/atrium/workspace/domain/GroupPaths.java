@@ -19,6 +19,15 @@ public final class GroupPaths {
         return "/orgs/" + organizationId + "/workspaces/" + workspaceId + "/" + role;
     }
 
+    /** True for a path that carries a tenant right: an organization's or a workspace's role group. */
+    public static boolean isRole(String path) {
+        String[] parts = path == null ? new String[0] : path.split("/", -1);
+        return parts.length == 4 && parts[0].isEmpty() && "orgs".equals(parts[1]) && !parts[2].isEmpty()
+                && ORGANIZATION_ROLES.contains(parts[3])
+                || parts.length == 6 && parts[0].isEmpty() && "orgs".equals(parts[1]) && !parts[2].isEmpty()
+                && "workspaces".equals(parts[3]) && !parts[4].isEmpty() && WORKSPACE_ROLES.contains(parts[5]);
+    }
+
     /** Who may own a key of the workspace: its members and admins, and the organization's admins. */
     public static boolean mayOwnKey(Set<String> groups, String organizationId, String workspaceId) {
         return groups.contains(organization(organizationId, "admin"))

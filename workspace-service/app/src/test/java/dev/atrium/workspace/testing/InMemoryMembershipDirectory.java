@@ -4,10 +4,14 @@ import dev.atrium.workspace.application.port.out.MembershipDirectory;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keycloak's groups in memory: the use-case tests' fake, and the @QuarkusTest replacement of the adapter. */
 @Alternative
@@ -16,15 +20,29 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryMembershipDirectory implements MembershipDirectory {
 
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+    private final List<Deletion> deletions = new CopyOnWriteArrayList<>();
 
     /** Users exist once registered here, as they would in Keycloak. */
     public void register(String userId) {
         groups.putIfAbsent(userId, new TreeSet<>());
     }
 
-    /** The user is deleted, as an admin would in Keycloak. */
+    /** The user is deleted, as an admin would in Keycloak, which records it as an admin event. */
     public void delete(String userId) {
         groups.remove(userId);
+        deletions.add(new Deletion(userId, Instant.now()));
+    }
+
+    @Override
+    public synchronized Map<String, Set<String>> memberships() {
+        Map<String, Set<String>> held = new TreeMap<>();
+        groups.forEach((user, paths) -> paths.forEach(p -> held.computeIfAbsent(p, x -> new TreeSet<>()).add(user)));
+        return held;
+    }
+
+    @Override
+    public List<Deletion> deletionsSince(Instant from) {
+        return deletions.stream().filter(d -> !d.at().isBefore(from)).toList();
     }
 
     @Override

@@ -43,6 +43,8 @@ class Fixture {
     final KeyOwners owners = new KeyOwners(store, memberships, store, clock, auditor);
     final MembershipService members = new MembershipService(store, store, directory, memberships, owners, auditor);
     final MemberReconciliation reconciliation = reconciliation(2);
+    final DeletionFollower deletions = new DeletionFollower(directory, owners, clock);
+    final MemberBackfill backfill = new MemberBackfill(directory, memberships);
 
     /** Rounds of {@code batch} users each. */
     MemberReconciliation reconciliation(int batch) {
@@ -55,6 +57,16 @@ class Fixture {
             @Override
             public int reconcileBatch() {
                 return batch;
+            }
+
+            @Override
+            public String followDeletionsEvery() {
+                return "off";
+            }
+
+            @Override
+            public String backfillEvery() {
+                return "off";
             }
         });
     }

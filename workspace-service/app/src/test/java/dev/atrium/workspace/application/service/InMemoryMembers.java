@@ -59,4 +59,16 @@ class InMemoryMembers implements MemberRepository {
         return groups.entrySet().stream().flatMap(e -> e.getValue().stream().filter(g -> g.startsWith(pathPrefix))
                 .map(g -> new String[] {e.getKey(), g})).toList();
     }
+
+    private boolean backfilled;
+
+    @Override
+    public boolean backfilled() {
+        return backfilled;
+    }
+
+    @Override
+    public void markBackfilled() {
+        backfilled = true;
+    }
 }

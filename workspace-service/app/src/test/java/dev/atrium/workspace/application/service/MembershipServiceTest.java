@@ -134,6 +134,45 @@ class MembershipServiceTest {
     }
 
     @Test
+    void aDeletionTheDirectoryRecordsIsAppliedByTheNextReadWhateverTheNumberOfUsers() {
+        List<String> others = List.of("user-1", "user-2", "user-3", "user-4", "user-5");
+        others.forEach(u -> f.members.set(SetWorkspaceMemberCommand.of(ws.id(), register(u), "member")));
+        f.members.set(SetWorkspaceMemberCommand.of(ws.id(), USER, "admin"));
+        var deletedUsersKey = issue(ws, USER);
+        var othersKey = issue(ws, "user-3");
+
+        f.directory.delete(USER);
+
+        // Rounds of two over six known users would need three; the record of deletions needs one read.
+        assertThat(f.deletions.follow()).isEqualTo(1);
+        assertThat(f.memberships.groupsOf(USER)).isEmpty();
+        assertThat(f.keys.resolve(deletedUsersKey.secret().value())).isEmpty();
+        assertThat(f.keys.resolve(othersKey.secret().value())).isPresent();
+        assertThat(f.memberships.groupsOf("user-3")).isNotEmpty();
+        assertThat(f.deletions.follow()).as("a deletion already applied").isZero();
+    }
+
+    @Test
+    void theUpgradeCopiesTheDirectorysRoleGroupsOnceAndNothingElse() {
+        String granted = "/orgs/" + ws.organizationId() + "/workspaces/" + ws.id() + "/admin";
+        String billing = "/orgs/" + ws.organizationId() + "/billing";
+        // Granted before the record existed: in the directory only.
+        f.directory.join("early-admin", granted);
+        f.directory.join("early-billing", billing);
+        f.directory.join("early-billing", "/orgs/" + ws.organizationId() + "/not-a-role");
+        f.directory.join("outsider", "/staff");
+
+        assertThat(f.backfill.backfill()).isEqualTo(2);
+        assertThat(f.memberships.groupsOf("early-admin")).containsExactly(granted);
+        assertThat(f.memberships.groupsOf("early-billing")).containsExactly(billing);
+        assertThat(f.memberships.groupsOf("outsider")).isEmpty();
+
+        f.directory.join("later", granted);
+        assertThat(f.backfill.backfill()).as("the copy is made once").isZero();
+        assertThat(f.memberships.groupsOf("later")).isEmpty();
+    }
+
+    @Test
     void aRoundInWhichMostUsersSeemDeletedRemovesNothing() {
         List<String> users = List.of("user-a", "user-b", "user-c");
         users.forEach(u -> f.members.set(SetWorkspaceMemberCommand.of(ws.id(), register(u), "member")));

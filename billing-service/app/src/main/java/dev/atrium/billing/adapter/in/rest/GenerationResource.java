@@ -13,8 +13,10 @@ class GenerationResource {
 
     private final FindGenerationQuery generations;
     private final SecurityIdentity caller;
+    private final TenantGuard guard;
 
-    GenerationResource(FindGenerationQuery generations, SecurityIdentity caller) {
+    GenerationResource(FindGenerationQuery generations, SecurityIdentity caller, TenantGuard guard) {
+        this.guard = guard;
         this.generations = generations;
         this.caller = caller;
     }
@@ -24,6 +26,6 @@ class GenerationResource {
     @Path("/generations/{id}")
     public Dtos.Data<Dtos.GenerationData> generation(@PathParam("id") String id) {
         var generation = generations.generation(id).orElseThrow(() -> TenantGuard.generationNotFound(id));
-        return new Dtos.Data<>(Dtos.GenerationData.of(TenantGuard.generationReader(caller, generation)));
+        return new Dtos.Data<>(Dtos.GenerationData.of(guard.generationReader(caller, generation)));
     }
 }

@@ -19,9 +19,11 @@ class LedgerResource {
     private final ListLedgerQuery ledger;
     private final CheckLedgerQuery invariants;
     private final SecurityIdentity caller;
+    private final TenantGuard guard;
 
     LedgerResource(FindBalanceQuery balances, ListLedgerQuery ledger, CheckLedgerQuery invariants,
-            SecurityIdentity caller) {
+            SecurityIdentity caller, TenantGuard guard) {
+        this.guard = guard;
         this.balances = balances;
         this.ledger = ledger;
         this.invariants = invariants;
@@ -31,7 +33,7 @@ class LedgerResource {
     @GET
     @Path("/organizations/{org}/balance")
     public Dtos.BalanceView balance(@PathParam("org") String org) {
-        TenantGuard.billingReader(caller, org);
+        guard.billingReader(caller, org);
         return Dtos.BalanceView.of(balances.balance(org));
     }
 
@@ -39,7 +41,7 @@ class LedgerResource {
     @Path("/organizations/{org}/ledger")
     public Dtos.Page<Dtos.LedgerEntryView> ledger(@PathParam("org") String org, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        TenantGuard.billingReader(caller, org);
+        guard.billingReader(caller, org);
         var page = ledger.list(LedgerPageRequest.of(org, limit, cursor));
         return new Dtos.Page<>(page.entries().stream().map(Dtos.LedgerEntryView::of).toList(), page.nextCursor());
     }
@@ -47,7 +49,7 @@ class LedgerResource {
     @GET
     @Path("/organizations/{org}/invariants")
     public Dtos.InvariantsView invariants(@PathParam("org") String org) {
-        TenantGuard.billingReader(caller, org);
+        guard.billingReader(caller, org);
         return Dtos.InvariantsView.of(invariants.check(org));
     }
 }

@@ -24,8 +24,11 @@ class ReportResource {
     private final FindCreditSummaryQuery credits;
     private final ReportActivityQuery activity;
     private final SecurityIdentity caller;
+    private final TenantGuard guard;
 
-    ReportResource(FindCreditSummaryQuery credits, ReportActivityQuery activity, SecurityIdentity caller) {
+    ReportResource(FindCreditSummaryQuery credits, ReportActivityQuery activity, SecurityIdentity caller,
+            TenantGuard guard) {
+        this.guard = guard;
         this.credits = credits;
         this.activity = activity;
         this.caller = caller;
@@ -35,7 +38,7 @@ class ReportResource {
     @GET
     @Path("/organizations/{org}/credits")
     public CreditTotals credits(@PathParam("org") String org) {
-        TenantGuard.billingReader(caller, org);
+        guard.billingReader(caller, org);
         return InternalReportResource.totals(credits, org);
     }
 
@@ -44,7 +47,7 @@ class ReportResource {
     @Path("/organizations/{org}/workspaces/{ws}/activity")
     public WorkspaceActivity activity(@PathParam("org") String org, @PathParam("ws") String ws,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        TenantGuard.billingReader(caller, org);
+        guard.billingReader(caller, org);
         return InternalReportResource.report(activity, org, ws, from, to);
     }
 }

@@ -36,7 +36,7 @@ class UsageResource {
     public Response organizationUsage(@PathParam("org") String org, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("group_by") String groupBy,
             @QueryParam("format") String format) {
-        TenantGuard.billingReader(caller, org);
+        guard.billingReader(caller, org);
         return answer(UsageScope.organization(org), from, to, groupBy, format, org);
     }
 

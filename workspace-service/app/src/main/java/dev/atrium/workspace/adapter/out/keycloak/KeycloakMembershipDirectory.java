@@ -12,9 +12,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +35,10 @@ import org.jboss.logging.Logger;
 class KeycloakMembershipDirectory implements MembershipDirectory {
 
     private static final Logger LOG = Logger.getLogger(KeycloakMembershipDirectory.class);
+    /** Deletions read at once; more in one interval are read by the next rounds, from the last one's time. */
+    private static final int DELETIONS_PER_READ = 100;
+    /** Groups or members read at once while copying memberships. */
+    private static final int PAGE = 500;
 
     private final KeycloakConfig config;
     private final ServiceAccountToken token;
@@ -65,6 +78,69 @@ class KeycloakMembershipDirectory implements MembershipDirectory {
         if (group.isPresent()) {
             expect(call("DELETE", "/users/" + userId + "/groups/" + group.get(), null), 204, 404);
         }
+    }
+
+    /**
+     * Walks the {@code /orgs} subtree (children of each group, page by page) and reads each group's members:
+     * two admin-API reads per group, for the upgrade's one-time copy only.
+     */
+    @Override
+    public Map<String, Set<String>> memberships() {
+        Map<String, Set<String>> held = new TreeMap<>();
+        Optional<String> root = findGroup("/orgs");
+        if (root.isEmpty()) {
+            return held;
+        }
+        Deque<String[]> open = new ArrayDeque<>();
+        open.push(new String[] {root.get(), "/orgs"});
+        while (!open.isEmpty()) {
+            String[] group = open.pop();
+            for (JsonNode child : pages("/groups/" + group[0] + "/children?briefRepresentation=true")) {
+                String id = child.path("id").asText();
+                String path = group[1] + "/" + child.path("name").asText();
+                open.push(new String[] {id, path});
+                Set<String> users = new TreeSet<>();
+                pages("/groups/" + id + "/members?briefRepresentation=true").forEach(u -> users.add(u.path("id").asText()));
+                if (!users.isEmpty()) {
+                    held.put(path, users);
+                }
+            }
+        }
+        return held;
+    }
+
+    private List<JsonNode> pages(String path) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int first = 0; ; first += PAGE) {
+            HttpResponse<String> r = call("GET", path + "&first=" + first + "&max=" + PAGE, null);
+            expect(r, 200);
+            JsonNode page = read(r);
+            page.forEach(all::add);
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    /**
+     * Keycloak's admin events of user deletions (realm {@code adminEventsEnabled}, role {@code view-events}),
+     * from {@code from} inclusive: one indexed query, cheap enough to ask several times a second.
+     */
+    @Override
+    public List<Deletion> deletionsSince(Instant from) {
+        HttpResponse<String> r = call("GET", "/admin-events?operationTypes=DELETE&resourceTypes=USER&direction=asc"
+                + "&max=" + DELETIONS_PER_READ + "&dateFrom=" + from.toEpochMilli(), null);
+        expect(r, 200);
+        List<Deletion> deletions = new ArrayList<>();
+        for (JsonNode event : read(r)) {
+            String path = event.path("resourcePath").asText("");
+            if (path.startsWith("users/") && path.indexOf('/', "users/".length()) < 0) {
+                deletions.add(new Deletion(path.substring("users/".length()),
+                        Instant.ofEpochMilli(event.path("time").asLong())));
+            }
+        }
+        deletions.sort(Comparator.comparing(Deletion::at));
+        return deletions;
     }
 
     private String ensureGroup(String path) {

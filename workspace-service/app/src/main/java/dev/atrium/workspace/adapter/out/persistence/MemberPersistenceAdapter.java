@@ -63,4 +63,14 @@ class MemberPersistenceAdapter implements MemberRepository {
                 .setParameter(1, afterUserId == null ? "" : afterUserId).setMaxResults(limit).getResultList()
                 .stream().map(String.class::cast).toList();
     }
+
+    @Override
+    public boolean backfilled() {
+        return !em.createNativeQuery("SELECT 1 FROM member_backfill").setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public void markBackfilled() {
+        em.createNativeQuery("INSERT INTO member_backfill (done_at) VALUES (now())").executeUpdate();
+    }
 }

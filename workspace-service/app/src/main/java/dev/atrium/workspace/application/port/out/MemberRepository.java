@@ -27,4 +27,9 @@ public interface MemberRepository {
 
     /** Every (user, group path) whose path starts with {@code pathPrefix}, by user then path. */
     List<String[]> holders(String pathPrefix);
+
+    /** True once the directory's memberships were copied into this record (the upgrade's one-time copy). */
+    boolean backfilled();
+
+    void markBackfilled();
 }

@@ -1,5 +1,8 @@
 package dev.atrium.workspace.application.port.out;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,4 +21,17 @@ public interface MembershipDirectory {
 
     /** Removes the user from the group; nothing happens when the user or group is not there. */
     void leave(String userId, String groupPath);
+
+    /** Every group path under {@code /orgs} that has members, with their user ids. */
+    Map<String, Set<String>> memberships();
+
+    /**
+     * Users deleted at or after {@code from}, oldest first, as far as the directory records deletions (Keycloak:
+     * its admin events, when the realm stores them); empty when it records none.
+     */
+    List<Deletion> deletionsSince(Instant from);
+
+    /** A user's deletion and when the directory recorded it (on the directory's clock). */
+    record Deletion(String userId, Instant at) {
+    }
 }
