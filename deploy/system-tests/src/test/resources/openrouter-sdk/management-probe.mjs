@@ -44,11 +44,19 @@ async function eventually(run, seconds = 45) {
   }
 }
 
-async function chat(key, model) {
+async function chat(key, model, content = "hello") {
   const r = await fetch(`${serverURL}/chat/completions`, { method: "POST",
     headers: { "Authorization": `Bearer ${key}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ model, messages: [{ role: "user", content: "hello" }], max_tokens: 16 }) });
+    body: JSON.stringify({ model, messages: [{ role: "user", content }], max_tokens: 16 }) });
   return r.status;
+}
+
+/** A call the SDK has no method for (a field of Atrium's beyond OpenRouter's request), with the management key. */
+async function patchWorkspace(id, body) {
+  const r = await fetch(`${serverURL}/workspaces/${id}`, { method: "PATCH",
+    headers: { "Authorization": `Bearer ${managementKey}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body) });
+  if (r.status !== 200) throw new Error(`PATCH /workspaces/${id} answered ${r.status}: ${await r.text()}`);
 }
 
 const ws = await probe("workspaces.create", async () => {
@@ -82,7 +90,8 @@ if (ws) {
   await probe("organization.listMembers", async () => {
     const r = await client.organization.listMembers();
     const page = r.result ?? r.Result ?? r;
-    return { roles: page.data.map(m => m.role), total_count: page.totalCount };
+    return { roles: page.data.map(m => m.role), emails: page.data.map(m => m.email),
+      last_names: page.data.map(m => m.lastName), total_count: page.totalCount };
   });
   await probe("workspaces.setBudget", async () => {
     const r = await eventually(() => client.workspaces.setBudget({ workspaceRef: ws.id, interval: "monthly",
@@ -118,8 +127,16 @@ if (ws) {
 
     const guardrail = await probe("guardrails.create", async () => {
       const r = await client.guardrails.create({ createGuardrailRequest: { name: `only-mini-${suffix}`,
-        description: "denies every model but the small one", allowedModels: [allowed] } });
-      return { id: r.data.id, name: r.data.name };
+        description: "denies every model but the small one, and known secrets",
+        allowedModels: [allowed], contentFilterBuiltins: [{ slug: "secrets", action: "block" }] } });
+      return { id: r.data.id, name: r.data.name, builtins: r.data.contentFilterBuiltins?.map(b => b.slug) ?? [] };
+    });
+    await probe("guardrails.create with person-name", async () => {
+      try {
+        await client.guardrails.create({ createGuardrailRequest: { name: `names-${suffix}`,
+          contentFilterBuiltins: [{ slug: "person-name", action: "redact" }] } });
+        return { status: 200 };
+      } catch (e) { return { status: e?.statusCode ?? null, message: String(e?.body ?? e?.message) }; }
     });
     if (guardrail) {
       await probe("guardrails.bulkAssignKeys", async () => {
@@ -139,7 +156,17 @@ if (ws) {
         while ((deniedStatus = await chat(key.key, denied)) !== 403 && Date.now() < until) {
           await new Promise(r => setTimeout(r, 250));
         }
-        return { allowed: allowedStatus, denied: deniedStatus };
+        const secretStatus = await chat(key.key, allowed, "deploy with AKIAIOSFODNN7EXAMPLE please");
+        return { allowed: allowedStatus, denied: deniedStatus, secret: secretStatus };
+      });
+      await probe("workspaces: default guardrail set, read and removed", async () => {
+        await patchWorkspace(ws.id, { default_guardrail_id: guardrail.id });
+        const set = (await client.workspaces.get({ id: ws.id })).data.defaultGuardrailId;
+        const listed = (await client.workspaces.list({ limit: 100 })).result.data.find(w => w.id === ws.id)
+          ?.defaultGuardrailId;
+        await patchWorkspace(ws.id, { default_guardrail_id: null });
+        const removed = (await client.workspaces.get({ id: ws.id })).data.defaultGuardrailId;
+        return { set, listed, removed };
       });
       await probe("guardrails.delete", async () => {
         const r = await client.guardrails.delete({ id: guardrail.id });
@@ -181,7 +208,9 @@ if (ws) {
       while (((r = await client.apiKeys.get({ hash: key.hash })).data.usage ?? 0) <= 0 && Date.now() < deadline) {
         await new Promise(res => setTimeout(res, 250));
       }
-      return { usage: r.data.usage, usage_monthly: r.data.usageMonthly, limit_remaining: r.data.limitRemaining };
+      const listed = (await client.apiKeys.list({ workspaceId: ws.id })).data.find(k => k.hash === key.hash);
+      return { usage: r.data.usage, usage_monthly: r.data.usageMonthly, limit_remaining: r.data.limitRemaining,
+        byok_usage: r.data.byokUsage, listed_usage: listed?.usage, listed_byok_usage: listed?.byokUsage };
     });
     await probe("apiKeys.delete", async () => {
       const r = await client.apiKeys.delete({ hash: key.hash });

@@ -73,8 +73,12 @@ class OpenRouterManagementSdkTest {
         assertThat(OpenRouterSdkTest.texts(listed.path("user_ids"))).contains(member.id());
         assertThat(OpenRouterSdkTest.texts(listed.path("roles"))).contains("member");
         assertThat(passed("workspaces.bulkRemoveMembers").path("removed_count").asInt()).isEqualTo(1);
-        // The admin who issued the management key is one of the organization's members.
-        assertThat(OpenRouterSdkTest.texts(passed("organization.listMembers").path("roles"))).contains("org:admin");
+        // The admin who issued the management key is one of the organization's members, named as in Keycloak.
+        JsonNode organization = passed("organization.listMembers");
+        assertThat(OpenRouterSdkTest.texts(organization.path("roles"))).contains("org:admin");
+        assertThat(OpenRouterSdkTest.texts(organization.path("emails"))).anyMatch(e -> e.startsWith("mgmt-admin")
+                && e.endsWith("@atrium.test"));
+        assertThat(OpenRouterSdkTest.texts(organization.path("last_names"))).contains("mgmt-admin");
     }
 
     @Test
@@ -100,16 +104,36 @@ class OpenRouterManagementSdkTest {
         assertThat(spent.path("usage").decimalValue()).as("%s", spent).isPositive();
         assertThat(spent.path("usage_monthly").decimalValue()).as("%s", spent)
                 .isEqualByComparingTo(spent.path("usage").decimalValue());
+        // The listing answers the same spend (one guardrail call per workspace); none of it was BYOK.
+        assertThat(spent.path("listed_usage").decimalValue()).as("%s", spent)
+                .isEqualByComparingTo(spent.path("usage").decimalValue());
+        assertThat(spent.path("byok_usage").decimalValue()).as("%s", spent).isZero();
+        assertThat(spent.path("listed_byok_usage").decimalValue()).as("%s", spent).isZero();
     }
 
     @Test
     void aGuardrailAssignedToTheMintedKeyDeniesItsModelAndAllowsTheOther() {
         assertThat(passed("guardrails.create").path("name").asText()).startsWith("only-mini-");
+        assertThat(OpenRouterSdkTest.texts(passed("guardrails.create").path("builtins"))).containsExactly("secrets");
         assertThat(passed("guardrails.bulkAssignKeys").path("assigned_count").asInt()).isEqualTo(1);
         JsonNode chats = passed("minted key: allowed and denied models");
         assertThat(chats.path("allowed").asInt()).isEqualTo(200);
         assertThat(chats.path("denied").asInt()).isEqualTo(403);
+        // The secrets builtin blocks a prompt carrying an AWS access key id, on the allowed model.
+        assertThat(chats.path("secret").asInt()).isEqualTo(403);
+        JsonNode names = passed("guardrails.create with person-name");
+        assertThat(names.path("status").asInt()).isEqualTo(400);
+        assertThat(names.path("message").asText()).contains("named-entity recognition model");
         assertThat(passed("guardrails.delete").path("deleted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aWorkspacesDefaultGuardrailIsAnsweredOnceSetAndEmptyOnceRemoved() {
+        String guardrail = passed("guardrails.create").path("id").asText();
+        JsonNode defaults = passed("workspaces: default guardrail set, read and removed");
+        assertThat(defaults.path("set").asText()).isEqualTo(guardrail);
+        assertThat(defaults.path("listed").asText()).isEqualTo(guardrail);
+        assertThat(defaults.path("removed").asText()).isEmpty();
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.atrium.workspace.testing;
 
 import dev.atrium.workspace.application.port.out.MembershipDirectory;
+import dev.atrium.workspace.application.port.out.UserProfiles;
+import dev.atrium.workspace.domain.UserProfile;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,14 +20,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class InMemoryMembershipDirectory implements MembershipDirectory {
+public class InMemoryMembershipDirectory implements MembershipDirectory, UserProfiles {
 
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
     private final List<Deletion> deletions = new CopyOnWriteArrayList<>();
+    private final Map<String, UserProfile> profiles = new ConcurrentHashMap<>();
 
     /** Users exist once registered here, as they would in Keycloak. */
     public void register(String userId) {
         groups.putIfAbsent(userId, new TreeSet<>());
+    }
+
+    /** A user with an email and names, as Keycloak keeps them. */
+    public void register(String userId, UserProfile profile) {
+        register(userId);
+        profiles.put(userId, profile);
+    }
+
+    @Override
+    public Optional<UserProfile> profile(String userId) {
+        return userExists(userId) ? Optional.of(profiles.getOrDefault(userId, UserProfile.UNKNOWN)) : Optional.empty();
     }
 
     /** The user is deleted, as an admin would in Keycloak, which records it as an admin event. */

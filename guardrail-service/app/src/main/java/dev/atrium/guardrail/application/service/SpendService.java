@@ -10,13 +10,15 @@ import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import dev.atrium.guardrail.domain.policy.PolicyScope;
 import dev.atrium.guardrail.domain.budget.SpendCharge;
 import dev.atrium.guardrail.domain.budget.SpendCounter;
+import dev.atrium.guardrail.domain.SpendSplit;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
-import dev.atrium.guardrail.domain.budget.WindowSums;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,11 +114,22 @@ public class SpendService implements RecordUsageUseCase, ViewKeySpendQuery {
     @Override
     @Transactional
     public KeySpend spend(String keyId) {
-        SpendWindows windows = SpendWindows.at(clock.instant());
-        KnownKey key = tenancy.findKey(keyId).orElse(null);
-        WindowSums all = usage.sums(keyId, windows, true);
-        boolean byokCounts = key == null || key.limit() == null || key.includeByokInLimit();
-        WindowSums withoutByok = byokCounts ? all : usage.sums(keyId, windows, false);
-        return KeySpend.of(keyId, all, withoutByok, key);
+        SpendSplit spent = usage.sums(List.of(keyId), SpendWindows.at(clock.instant()))
+                .getOrDefault(keyId, SpendSplit.ZERO);
+        return KeySpend.of(keyId, spent, tenancy.findKey(keyId).orElse(null));
+    }
+
+    /** Two queries whatever the number of keys: the keys, then their sums. */
+    @Override
+    @Transactional
+    public List<KeySpend> spend(String workspaceId, Collection<String> keyIds) {
+        List<KnownKey> keys = tenancy.findKeys(new TreeSet<>(keyIds)).values().stream()
+                .filter(k -> k.workspaceId().equals(workspaceId)).sorted(Comparator.comparing(KnownKey::id)).toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, SpendSplit> sums = usage.sums(keys.stream().map(KnownKey::id).toList(),
+                SpendWindows.at(clock.instant()));
+        return keys.stream().map(k -> KeySpend.of(k.id(), sums.getOrDefault(k.id(), SpendSplit.ZERO), k)).toList();
     }
 }

@@ -16,6 +16,12 @@ public record WindowSums(BigDecimal total, BigDecimal daily, BigDecimal weekly, 
         monthly = Money.of(monthly);
     }
 
+    /** This spend less {@code part} (a part of it, so never below zero window by window). */
+    public WindowSums minus(WindowSums part) {
+        return new WindowSums(total.subtract(part.total), daily.subtract(part.daily), weekly.subtract(part.weekly),
+                monthly.subtract(part.monthly));
+    }
+
     /** The spend a limit with this reset counts; all of it for a limit that never resets. */
     public BigDecimal in(LimitReset reset) {
         if (reset == null) {

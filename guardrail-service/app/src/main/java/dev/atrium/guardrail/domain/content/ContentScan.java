@@ -79,6 +79,17 @@ public final class ContentScan {
         BUILTINS.put(Builtin.IP_ADDRESS, Pattern.compile("(?:^|[^\\d.])(" + octet + "(?:\\." + octet + "){3})"
                 + "(?:$|[^\\d.]|\\.(?:$|\\D))"
                 + "|(?:^|[^:\\w])((?i:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}))(?:$|[^:\\w])"));
+        // Credentials with a published, recognisable shape: AWS access key ids, GitHub tokens (classic and
+        // fine-grained), Slack tokens, Google API keys and the sk- keys of OpenAI, Anthropic, OpenRouter and
+        // Atrium itself; and PEM private key blocks, whole when their END line follows. A secret of no known
+        // shape (a bare password) is not found: that would need guessing at entropy.
+        BUILTINS.put(Builtin.SECRETS, Pattern.compile("(?:^|[^\\w-])("
+                + "(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}"
+                + "|gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}"
+                + "|xox[abposr]-[A-Za-z0-9-]{10,250}|AIza[0-9A-Za-z_-]{35}"
+                + "|sk-[A-Za-z0-9_-]{20,500}"
+                + ")(?:$|[^\\w-])"
+                + "|(-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----(?s:.*?-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----)?)"));
         BUILTINS.put(Builtin.PROMPT_INJECTION, Pattern.compile("(?i)\\b((?:"
                 + "(?:ignore|disregard|forget|override)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:the\\s+|your\\s+|my\\s+)?"
                 + "(?:previous|prior|above|earlier|preceding|system)\\s+(?:instructions|prompts?|rules|directions|messages)"

@@ -10,6 +10,7 @@ import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import dev.atrium.guardrail.domain.policy.PolicyRevision;
 import dev.atrium.guardrail.domain.policy.PolicyScope;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
+import dev.atrium.guardrail.domain.SpendSplit;
 import dev.atrium.guardrail.domain.policy.StoredPolicy;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
 import dev.atrium.guardrail.domain.budget.WindowSums;
@@ -123,15 +124,25 @@ class InMemoryStores implements PolicyRepository, PolicyEventPublisher, TenancyR
     }
 
     @Override
-    public WindowSums sums(String keyId, SpendWindows windows, boolean includeByok) {
-        return new WindowSums(sum(keyId, includeByok, e -> true),
-                sum(keyId, includeByok, e -> !e.createdAt().isBefore(windows.dayStart())),
-                sum(keyId, includeByok, e -> !e.createdAt().isBefore(windows.weekStart())),
-                sum(keyId, includeByok, e -> !e.createdAt().isBefore(windows.monthStart())));
+    public Map<String, SpendSplit> sums(Collection<String> keyIds, SpendWindows windows) {
+        Map<String, SpendSplit> sums = new HashMap<>();
+        for (String keyId : keyIds) {
+            if (usage.values().stream().anyMatch(e -> e.keyId().equals(keyId))) {
+                sums.put(keyId, new SpendSplit(sums(keyId, windows, e -> true), sums(keyId, windows, UsageEntry::byok)));
+            }
+        }
+        return sums;
     }
 
-    private BigDecimal sum(String keyId, boolean includeByok, Predicate<UsageEntry> inWindow) {
-        return usage.values().stream().filter(e -> e.keyId().equals(keyId) && (includeByok || !e.byok()))
+    private WindowSums sums(String keyId, SpendWindows windows, Predicate<UsageEntry> which) {
+        return new WindowSums(sum(keyId, which, e -> true),
+                sum(keyId, which, e -> !e.createdAt().isBefore(windows.dayStart())),
+                sum(keyId, which, e -> !e.createdAt().isBefore(windows.weekStart())),
+                sum(keyId, which, e -> !e.createdAt().isBefore(windows.monthStart())));
+    }
+
+    private BigDecimal sum(String keyId, Predicate<UsageEntry> which, Predicate<UsageEntry> inWindow) {
+        return usage.values().stream().filter(e -> e.keyId().equals(keyId) && which.test(e))
                 .filter(inWindow).map(UsageEntry::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -39,6 +39,19 @@ class KeySpendTest {
     }
 
     @Test
+    void byokUsageIsThePartOfTheSpendMadeWithTheWorkspacesOwnKeysInEachWindow() {
+        WindowSums all = new WindowSums(new BigDecimal("4"), new BigDecimal("1"), new BigDecimal("2"),
+                new BigDecimal("3"));
+        WindowSums byok = new WindowSums(new BigDecimal("3"), new BigDecimal("0.5"), new BigDecimal("1"),
+                new BigDecimal("2"));
+        KeySpend spend = KeySpend.of("k", new SpendSplit(all, byok), key(BigDecimal.TEN, LimitReset.MONTHLY, false));
+        assertThat(spend.usage()).isEqualTo(all);
+        assertThat(spend.byokUsage()).isEqualTo(byok);
+        assertThat(spend.limitRemaining()).isEqualByComparingTo("9");
+        assertThat(KeySpend.of("k", SpendSplit.ZERO, null).byokUsage()).isEqualTo(WindowSums.ZERO);
+    }
+
+    @Test
     void anUnknownOrUnlimitedKeyHasNoLimit() {
         KeySpend unknown = KeySpend.of("k", WindowSums.ZERO, WindowSums.ZERO, null);
         assertThat(unknown.limit()).isNull();

@@ -21,11 +21,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 
 /** Policies at organization (the ceiling), workspace, member and key level, their effective merge and history. */
 @Path("/api/v1")
 @Authenticated
 class GuardrailResource {
+
+    private static final int MAX_KEYS = 100;
 
     private final SetPolicyUseCase setPolicy;
     private final FindPolicyQuery findPolicy;
@@ -126,6 +129,21 @@ class GuardrailResource {
         guard.workspaceReader(caller, ws);
         knownKey(ws, key);
         return InternalResource.view(keySpend.spend(key));
+    }
+
+    /**
+     * Several keys' spend in one call, BYOK apart (OpenRouter's {@code byok_usage*}): what a key listing answers
+     * for a page of keys. {@code key} repeats, at most 100 times; a key the guardrail does not know in this
+     * workspace (not issued there, or not learnt from workspace events yet) is left out of the answer.
+     */
+    @GET
+    @Path("/workspaces/{ws}/keys/spend")
+    public Dtos.KeySpends getKeysSpend(@PathParam("ws") String ws, @QueryParam("key") List<String> keys) {
+        guard.workspaceReader(caller, ws);
+        if (keys == null || keys.isEmpty() || keys.size() > MAX_KEYS) {
+            throw ApiException.badRequest("key", "Name 1 to " + MAX_KEYS + " keys, each as a key query parameter");
+        }
+        return new Dtos.KeySpends(keySpend.spend(ws, keys).stream().map(Dtos.KeySpendView::of).toList());
     }
 
     @GET

@@ -1,16 +1,17 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.UsageRepository;
+import dev.atrium.guardrail.domain.SpendSplit;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
 import dev.atrium.guardrail.domain.budget.WindowSums;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,11 +31,9 @@ class UsagePersistenceAdapter implements UsageRepository {
             + " AS t (generation_id, key_id, workspace_id, organization_id, cost, byok, created_at, n) ORDER BY n"
             + " ON CONFLICT (generation_id) DO NOTHING RETURNING generation_id";
 
-    private final EntityManager em;
     private final Jdbc jdbc;
 
-    UsagePersistenceAdapter(EntityManager em, Jdbc jdbc) {
-        this.em = em;
+    UsagePersistenceAdapter(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -55,16 +54,26 @@ class UsagePersistenceAdapter implements UsageRepository {
         return entries.stream().map(value).toArray(String[]::new);
     }
 
+    /** One grouped query: every window's sum, and the same sums over the BYOK rows. */
     @Override
-    public WindowSums sums(String keyId, SpendWindows windows, boolean includeByok) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT COALESCE(SUM(cost), 0),"
-                        + " COALESCE(SUM(cost) FILTER (WHERE created_at >= ?2), 0),"
-                        + " COALESCE(SUM(cost) FILTER (WHERE created_at >= ?3), 0),"
-                        + " COALESCE(SUM(cost) FILTER (WHERE created_at >= ?4), 0)"
-                        + " FROM key_usage WHERE key_id = ?1" + (includeByok ? "" : " AND NOT byok"))
-                .setParameter(1, keyId).setParameter(2, windows.dayStart())
-                .setParameter(3, windows.weekStart()).setParameter(4, windows.monthStart())
-                .getSingleResult();
-        return new WindowSums((BigDecimal) row[0], (BigDecimal) row[1], (BigDecimal) row[2], (BigDecimal) row[3]);
+    public Map<String, SpendSplit> sums(Collection<String> keyIds, SpendWindows windows) {
+        Map<String, SpendSplit> sums = new HashMap<>();
+        if (keyIds.isEmpty()) {
+            return sums;
+        }
+        String sum = "COALESCE(SUM(cost) FILTER (WHERE %s), 0)";
+        String windowed = "created_at >= ?";
+        jdbc.query("SELECT key_id, COALESCE(SUM(cost), 0), " + String.format(sum, windowed) + ", "
+                        + String.format(sum, windowed) + ", " + String.format(sum, windowed) + ", "
+                        + String.format(sum, "byok") + ", " + String.format(sum, "byok AND " + windowed) + ", "
+                        + String.format(sum, "byok AND " + windowed) + ", " + String.format(sum, "byok AND " + windowed)
+                        + " FROM key_usage WHERE key_id = ANY (?::text[]) GROUP BY key_id",
+                rs -> sums.put(rs.getString(1), new SpendSplit(
+                        new WindowSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
+                        new WindowSums(rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                                rs.getBigDecimal(9)))),
+                windows.dayStart(), windows.weekStart(), windows.monthStart(), windows.dayStart(), windows.weekStart(),
+                windows.monthStart(), (Object) keyIds.toArray(String[]::new));
+        return sums;
     }
 }

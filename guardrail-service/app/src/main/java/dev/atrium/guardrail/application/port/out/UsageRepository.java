@@ -1,9 +1,10 @@
 package dev.atrium.guardrail.application.port.out;
 
+import dev.atrium.guardrail.domain.SpendSplit;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
-import dev.atrium.guardrail.domain.budget.WindowSums;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 public interface UsageRepository {
@@ -14,5 +15,6 @@ public interface UsageRepository {
      */
     Set<String> addAll(Collection<UsageEntry> entries);
 
-    WindowSums sums(String keyId, SpendWindows windows, boolean includeByok);
+    /** The spend of each of {@code keyIds} that spent anything, BYOK apart, in one query. */
+    Map<String, SpendSplit> sums(Collection<String> keyIds, SpendWindows windows);
 }

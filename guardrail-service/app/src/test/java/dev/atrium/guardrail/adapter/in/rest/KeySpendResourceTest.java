@@ -112,6 +112,55 @@ class KeySpendResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "alice", roles = "/orgs/org_batch/admin")
+    void aPageOfKeysSpendIsAnsweredInOneCallWithItsByokPartApart() {
+        Events.send(WorkspaceEvents.TOPIC, "org_batch", WorkspaceEvents.WORKSPACE_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.WorkspaceCreated("ws_batch", "org_batch", "Batch", "ws_batch", Instant.now()));
+        for (String key : new String[] {"key_batch_a", "key_batch_b"}) {
+            Events.send(WorkspaceEvents.TOPIC, "org_batch", WorkspaceEvents.API_KEY_CREATED, WorkspaceEvents.SOURCE,
+                    new WorkspaceEvents.ApiKeyCreated(key, "ws_batch", "org_batch", "user_1", "ci",
+                            new BigDecimal("5"), "monthly", false, null, Instant.now()));
+        }
+        sendUsage(batchUsage("gen-batch-1", "0.5", false));
+        sendUsage(batchUsage("gen-batch-2", "0.25", true));
+        String url = "/api/v1/workspaces/ws_batch/keys/spend?key=key_batch_a&key=key_batch_b&key=key_spend";
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        io.restassured.path.json.JsonPath page = null;
+        while (System.nanoTime() < deadline) {
+            var answer = given().get(url).then().extract();
+            page = answer.statusCode() == 200 ? answer.jsonPath() : null;
+            if (page != null && page.getList("data").size() == 2
+                    && new BigDecimal(page.getString("data[0].usage")).compareTo(new BigDecimal("0.75")) >= 0) {
+                break;
+            }
+            sleep();
+        }
+        assertThat(page).as("the batch answer").isNotNull();
+        // Only the workspace's own keys, by id; key_spend is another organization's.
+        assertThat(page.getList("data.key_id")).containsExactly("key_batch_a", "key_batch_b");
+        assertThat(new BigDecimal(page.getString("data[0].usage"))).isEqualByComparingTo("0.75");
+        assertThat(new BigDecimal(page.getString("data[0].usage_monthly"))).isEqualByComparingTo("0.75");
+        assertThat(new BigDecimal(page.getString("data[0].byok_usage"))).isEqualByComparingTo("0.25");
+        assertThat(new BigDecimal(page.getString("data[0].byok_usage_daily"))).isEqualByComparingTo("0.25");
+        // BYOK spend does not count against a limit that excludes it.
+        assertThat(new BigDecimal(page.getString("data[0].limit_remaining"))).isEqualByComparingTo("4.5");
+        assertThat(new BigDecimal(page.getString("data[1].usage"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(page.getString("data[1].byok_usage"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(page.getString("data[1].limit_remaining"))).isEqualByComparingTo("5");
+
+        given().get("/api/v1/workspaces/ws_batch/keys/spend").then().statusCode(400)
+                .body("error.metadata.field", org.hamcrest.Matchers.equalTo("key"));
+        given().get("/api/v1/workspaces/ws_spend/keys/spend?key=key_spend").then().statusCode(404);
+    }
+
+    private static UsageRecorded batchUsage(String generationId, String cost, boolean byok) {
+        return new UsageRecorded(generationId, "org_batch", "ws_batch", "key_batch_a", "user_1", "openai/gpt-4o-mini",
+                "openai", "gpt-4o-mini", 100, 10, new BigDecimal("0.00000015"), new BigDecimal("0.0000006"),
+                new BigDecimal(cost), byok, null, "org:0,ws:0", 120, false, "stop", Instant.now());
+    }
+
+    @Test
     @TestSecurity(user = "gateway", roles = Caller.SERVICE)
     void aKeyWithoutUsageOrLimitHasSpentNothing() {
         KeySpend spend = spendOnce("key_silent", s -> true);

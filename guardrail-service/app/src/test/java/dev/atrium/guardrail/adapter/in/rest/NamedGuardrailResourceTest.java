@@ -33,7 +33,8 @@ class NamedGuardrailResourceTest {
     @TestSecurity(user = "alice", roles = "/orgs/org_named/admin")
     void anAdminCreatesAGuardrailAssignsItAndTheCheckDeniesTheModelItExcludesNamingIt() {
         TestCredits.grant("org_named");
-        TestPrices.known("openai/gpt-4o-mini", "openai/gpt-4o");
+        // The anthropic model is checked too: its price known here, not left to another class run before.
+        TestPrices.known("openai/gpt-4o-mini", "openai/gpt-4o", "anthropic/claude-3.5-haiku");
         announce("ws_named", "key_named", "bob");
         announce("ws_named", "key_plain", "carol");
 
@@ -143,10 +144,16 @@ class NamedGuardrailResourceTest {
         post(base, Map.of("name", "x", "limit_usd", 5, "reset_interval", "yearly")).statusCode(400)
                 .body("error.metadata.field", equalTo("reset_interval"));
         post(base, Map.of("description", "no name")).statusCode(400).body("error.metadata.field", equalTo("name"));
-        post(base, Map.of("name", "x", "content_filter_builtins", List.of(Map.of("slug", "secrets", "action",
-                "block")))).statusCode(400).body("error.metadata.field", equalTo("content_filter_builtins.slug"));
+        post(base, Map.of("name", "x", "content_filter_builtins", List.of(Map.of("slug", "person-name", "action",
+                "block")))).statusCode(400).body("error.metadata.field", equalTo("content_filter_builtins.slug"))
+                .body("error.message", containsString("named-entity recognition model"));
+        post(base, Map.of("name", "x", "content_filter_builtins", List.of(Map.of("slug", "address", "action",
+                "redact")))).statusCode(400).body("error.metadata.field", equalTo("content_filter_builtins.slug"));
         post(base, Map.of("name", "x", "allowed_data_regions", List.of())).statusCode(400)
                 .body("error.metadata.field", equalTo("allowed_data_regions"));
+        post(base, Map.of("name", "x", "allowed_data_regions", List.of("europe"))).statusCode(400)
+                .body("error.metadata.field", equalTo("allowed_data_regions"))
+                .body("error.message", containsString("not supported"));
         given().get(base + "?limit=101").then().statusCode(400).body("error.metadata.field", equalTo("limit"));
         given().get(base).then().statusCode(200).body("total_count", equalTo(0));
 
@@ -163,6 +170,12 @@ class NamedGuardrailResourceTest {
         post(base + "/" + id + "/assignments/keys", Map.of("key_hashes", List.of("key_nobody_knows")))
                 .statusCode(404).body("error.message", containsString("key_nobody_knows"));
         given().get(base + "/" + id).then().statusCode(200).body("data.limit_usd", equalTo(12.5f));
+        post(base, Map.of("name", "no-secrets", "content_filter_builtins", List.of(Map.of("slug", "secrets",
+                "action", "block")))).statusCode(201).body("data.content_filter_builtins[0].slug", equalTo("secrets"))
+                .body("data.content_filter_builtins[0].action", equalTo("block"))
+                // Optional, never null in OpenRouter's schema (the SDK refuses a null): left out when unset.
+                .body("data.content_filter_builtins[0].containsKey('label')", equalTo(false))
+                .body("data.content_filter_builtins[0].containsKey('scan_scope')", equalTo(false));
     }
 
     private static void announce(String ws, String key, String owner) {

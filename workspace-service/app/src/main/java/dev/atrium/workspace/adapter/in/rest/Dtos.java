@@ -4,6 +4,7 @@ import dev.atrium.workspace.application.port.in.Page;
 import dev.atrium.workspace.domain.ApiKey;
 import dev.atrium.workspace.domain.AuditEntry;
 import dev.atrium.workspace.domain.Organization;
+import dev.atrium.workspace.domain.UserProfile;
 import dev.atrium.workspace.domain.Workspace;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,13 +37,22 @@ final class Dtos {
     record OrganizationRoles(List<String> roles) {
     }
 
-    record OrganizationMemberView(String organizationId, String userId, List<String> roles) {
+    /** {@code email}, {@code first_name}, {@code last_name}: Keycloak's, null when unknown there. */
+    record OrganizationMemberView(String organizationId, String userId, List<String> roles, String email,
+            String firstName, String lastName) {
+        OrganizationMemberView(String organizationId, String userId, List<String> roles, UserProfile p) {
+            this(organizationId, userId, roles, p.email(), p.firstName(), p.lastName());
+        }
     }
 
     record WorkspaceRole(String role) {
     }
 
-    record WorkspaceMemberView(String workspaceId, String userId, String role) {
+    record WorkspaceMemberView(String workspaceId, String userId, String role, String email, String firstName,
+            String lastName) {
+        WorkspaceMemberView(String workspaceId, String userId, String role, UserProfile p) {
+            this(workspaceId, userId, role, p.email(), p.firstName(), p.lastName());
+        }
     }
 
     record CreateWorkspace(String name, String slug, String defaultTextModel, String defaultProviderSort) {

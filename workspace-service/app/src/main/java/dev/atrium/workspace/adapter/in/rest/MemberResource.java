@@ -1,10 +1,12 @@
 package dev.atrium.workspace.adapter.in.rest;
 
+import dev.atrium.workspace.application.port.in.MemberProfilesQuery;
 import dev.atrium.workspace.application.port.in.MembershipQuery;
 import dev.atrium.workspace.application.port.in.SetOrganizationMemberUseCase;
 import dev.atrium.workspace.application.port.in.SetOrganizationMemberUseCase.SetOrganizationMemberCommand;
 import dev.atrium.workspace.application.port.in.SetWorkspaceMemberUseCase;
 import dev.atrium.workspace.application.port.in.SetWorkspaceMemberUseCase.SetWorkspaceMemberCommand;
+import dev.atrium.workspace.domain.UserProfile;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.DELETE;
@@ -31,35 +33,44 @@ class MemberResource {
     private final SetOrganizationMemberUseCase organizationMembers;
     private final SetWorkspaceMemberUseCase workspaceMembers;
     private final MembershipQuery memberships;
+    private final MemberProfilesQuery profiles;
     private final TenantGuard guard;
     private final SecurityIdentity caller;
 
     MemberResource(SetOrganizationMemberUseCase organizationMembers, SetWorkspaceMemberUseCase workspaceMembers,
-            MembershipQuery memberships, TenantGuard guard, SecurityIdentity caller) {
+            MembershipQuery memberships, MemberProfilesQuery profiles, TenantGuard guard, SecurityIdentity caller) {
         this.organizationMembers = organizationMembers;
         this.workspaceMembers = workspaceMembers;
         this.memberships = memberships;
+        this.profiles = profiles;
         this.guard = guard;
         this.caller = caller;
     }
 
-    /** As this service records them (the rights every management call is decided by), by user id. */
-    @Operation(summary = "List the organization's members and their roles (organization admins)")
+    /**
+     * As this service records them (the rights every management call is decided by), by user id, with each
+     * member's email and names from Keycloak (null where Keycloak has none or could not be asked).
+     */
+    @Operation(summary = "List the organization's members, their roles, email and names (organization admins)")
     @GET
     @Path("/organizations/{org}/members")
     public Dtos.ListView<Dtos.OrganizationMemberView> listOrganizationMembers(@PathParam("org") String org) {
         guard.organizationAdmin(caller, org);
-        return new Dtos.ListView<>(memberships.organizationMembers(org).entrySet().stream()
-                .map(e -> new Dtos.OrganizationMemberView(org, e.getKey(), e.getValue())).toList(), null);
+        var members = memberships.organizationMembers(org);
+        var people = profiles.profiles(members.keySet());
+        return new Dtos.ListView<>(members.entrySet().stream().map(e -> new Dtos.OrganizationMemberView(org,
+                e.getKey(), e.getValue(), people.get(e.getKey()))).toList(), null);
     }
 
-    @Operation(summary = "List the workspace's members and their role")
+    @Operation(summary = "List the workspace's members, their role, email and names")
     @GET
     @Path("/workspaces/{ws}/members")
     public Dtos.ListView<Dtos.WorkspaceMemberView> listWorkspaceMembers(@PathParam("ws") String ws) {
         var workspace = guard.workspaceReader(caller, ws);
-        return new Dtos.ListView<>(memberships.workspaceMembers(workspace.organizationId(), workspace.id()).entrySet()
-                .stream().map(e -> new Dtos.WorkspaceMemberView(ws, e.getKey(), e.getValue())).toList(), null);
+        var members = memberships.workspaceMembers(workspace.organizationId(), workspace.id());
+        var people = profiles.profiles(members.keySet());
+        return new Dtos.ListView<>(members.entrySet().stream().map(e -> new Dtos.WorkspaceMemberView(ws, e.getKey(),
+                e.getValue(), people.get(e.getKey()))).toList(), null);
     }
 
     @Operation(summary = "Set a user's organization roles (Keycloak groups /orgs/{org}/admin|billing)")
@@ -72,7 +83,7 @@ class MemberResource {
         guard.organizationAdmin(caller, org);
         var roles = organizationMembers.set(SetOrganizationMemberCommand.of(org, user,
                 body == null ? null : body.roles()));
-        return new Dtos.OrganizationMemberView(org, user, List.copyOf(new TreeSet<>(roles)));
+        return new Dtos.OrganizationMemberView(org, user, List.copyOf(new TreeSet<>(roles)), profile(user));
     }
 
     /** Removes the user from every group of the organization, its workspaces' included. */
@@ -95,7 +106,11 @@ class MemberResource {
         guard.workspaceAdmin(caller, ws);
         var command = SetWorkspaceMemberCommand.of(ws, user, body == null ? null : body.role());
         workspaceMembers.set(command);
-        return new Dtos.WorkspaceMemberView(ws, user, command.role());
+        return new Dtos.WorkspaceMemberView(ws, user, command.role(), profile(user));
+    }
+
+    private UserProfile profile(String user) {
+        return profiles.profiles(List.of(user)).get(user);
     }
 
     @Operation(summary = "Remove a user from the workspace")

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.workspace.application.port.out.MembershipDirectory;
+import dev.atrium.workspace.application.port.out.UserProfiles;
 import dev.atrium.workspace.config.KeycloakConfig;
+import dev.atrium.workspace.domain.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +34,7 @@ import org.jboss.logging.Logger;
  * first use, one path segment at a time: {@code /orgs}, {@code /orgs/{org}}, {@code /orgs/{org}/admin}.
  */
 @ApplicationScoped
-class KeycloakMembershipDirectory implements MembershipDirectory {
+class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
 
     private static final Logger LOG = Logger.getLogger(KeycloakMembershipDirectory.class);
     /** Deletions read at once; more in one interval are read by the next rounds, from the last one's time. */
@@ -56,6 +58,21 @@ class KeycloakMembershipDirectory implements MembershipDirectory {
     public boolean userExists(String userId) {
         HttpResponse<String> r = call("GET", "/users/" + userId, null);
         return expect(r, 200, 404) == 200;
+    }
+
+    /** The user's representation (view-users): email, firstName and lastName as Keycloak keeps them. */
+    @Override
+    public Optional<UserProfile> profile(String userId) {
+        HttpResponse<String> r = call("GET", "/users/" + userId, null);
+        if (expect(r, 200, 404) == 404) {
+            return Optional.empty();
+        }
+        JsonNode user = read(r);
+        return Optional.of(new UserProfile(text(user, "email"), text(user, "firstName"), text(user, "lastName")));
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isTextual() ? node.path(field).asText() : null;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.atrium.workspace.domain.UserProfile;
 import dev.atrium.workspace.testing.InMemoryMembershipDirectory;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,27 @@ class MembershipResourceTest {
                 "/orgs/org_fixedA/billing");
         given().delete("/api/v1/organizations/{org}/members/{user}", FixedTenants.ORG_A, user).then().statusCode(204);
         assertThat(directory.groupsOf(user)).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "org-a-admin", roles = "/orgs/org_fixedA/admin")
+    void membersAreListedWithTheirEmailAndNamesFromTheIdentityProvider() {
+        String named = UUID.randomUUID().toString();
+        directory.register(named, new UserProfile("ada@example.com", "Ada", "Lovelace"));
+        given().contentType(ContentType.JSON).body(Map.of("roles", List.of("billing")))
+                .put("/api/v1/organizations/{org}/members/{user}", FixedTenants.ORG_A, named)
+                .then().statusCode(200).body("email", equalTo("ada@example.com"));
+        given().contentType(ContentType.JSON).body(Map.of("role", "member"))
+                .put("/api/v1/workspaces/{ws}/members/{user}", FixedTenants.WS_A1, named).then().statusCode(200)
+                .body("first_name", equalTo("Ada"));
+        given().get("/api/v1/organizations/{org}/members", FixedTenants.ORG_A).then().statusCode(200)
+                .body("data.find { it.user_id == '" + named + "' }.email", equalTo("ada@example.com"))
+                .body("data.find { it.user_id == '" + named + "' }.first_name", equalTo("Ada"))
+                .body("data.find { it.user_id == '" + named + "' }.last_name", equalTo("Lovelace"));
+        given().get("/api/v1/workspaces/{ws}/members", FixedTenants.WS_A1).then().statusCode(200)
+                .body("data.find { it.user_id == '" + named + "' }.email", equalTo("ada@example.com"))
+                .body("data.find { it.user_id == '" + named + "' }.last_name", equalTo("Lovelace"));
+        given().delete("/api/v1/organizations/{org}/members/{user}", FixedTenants.ORG_A, named).then().statusCode(204);
     }
 
     @Test

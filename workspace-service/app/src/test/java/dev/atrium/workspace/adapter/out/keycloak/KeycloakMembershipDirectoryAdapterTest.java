@@ -97,6 +97,15 @@ class KeycloakMembershipDirectoryAdapterTest {
     }
 
     @Test
+    void readsAUsersEmailAndNames() {
+        var profile = directory.profile(USER).orElseThrow();
+        assertThat(profile.email()).isEqualTo("ada@example.com");
+        assertThat(profile.firstName()).isEqualTo("Ada");
+        assertThat(profile.lastName()).isEqualTo("Lovelace");
+        assertThat(directory.profile("6f1c0d9e-0000-4000-8000-00000000dead")).isEmpty();
+    }
+
+    @Test
     void anUnreachableKeycloakIsA502() {
         server.stop(0);
         assertThatThrownBy(() -> directory.join(USER, "/orgs/org_a/admin")).isInstanceOf(ApiException.class)
@@ -132,7 +141,8 @@ class KeycloakMembershipDirectoryAdapterTest {
             x.getResponseHeaders().add("Location", "http://kc/admin/realms/atrium/groups/" + id);
             reply(x, 201, "");
         } else if (admin.equals("/users/" + USER)) {
-            reply(x, 200, "{\"id\":\"" + USER + "\"}");
+            reply(x, 200, "{\"id\":\"" + USER + "\",\"email\":\"ada@example.com\",\"firstName\":\"Ada\","
+                    + "\"lastName\":\"Lovelace\"}");
         } else if (admin.startsWith("/users/" + USER + "/groups/")) {
             String group = admin.substring(admin.lastIndexOf('/') + 1);
             if (method.equals("PUT")) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -32,10 +33,24 @@ public interface GuardrailServiceApi {
     @Path("/workspaces/{ws}/guardrails")
     Uni<JsonNode> putWorkspacePolicy(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws, JsonNode policy);
 
-    /** A key's spend now and what its limit leaves (usage per window, limit_remaining). */
+    /**
+     * The spend now of the keys named that guardrail knows in the workspace ({@code data}, by key id): usage and
+     * BYOK usage per window, and what each limit leaves. At most 100 keys a call.
+     */
     @GET
-    @Path("/workspaces/{ws}/keys/{key}/spend")
-    Uni<JsonNode> keySpend(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws, @PathParam("key") String key);
+    @Path("/workspaces/{ws}/keys/spend")
+    Uni<JsonNode> keysSpend(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws,
+            @QueryParam("key") List<String> keys);
+
+    /** {@code {"workspace_id":..., "guardrail_id": <id or null>}}. */
+    @GET
+    @Path("/workspaces/{ws}/default-guardrail")
+    Uni<JsonNode> defaultGuardrail(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws);
+
+    /** {@code {"guardrail_id": "<id>"}} sets it, {@code null} removes it. */
+    @PUT
+    @Path("/workspaces/{ws}/default-guardrail")
+    Uni<JsonNode> setDefaultGuardrail(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws, JsonNode body);
 
     @GET
     @Path(NAMED)

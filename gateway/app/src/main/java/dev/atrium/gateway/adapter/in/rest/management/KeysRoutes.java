@@ -1,6 +1,7 @@
 package dev.atrium.gateway.adapter.in.rest.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -68,8 +71,7 @@ class KeysRoutes {
                     if (page.isEmpty()) {
                         return Uni.createFrom().item(Map.<String, Object>of("data", List.of()));
                     }
-                    return Uni.join().all(page.stream().map(k -> view(auth, k)).toList()).andFailFast()
-                            .map(views -> Map.<String, Object>of("data", views));
+                    return views(auth, page).map(views -> Map.<String, Object>of("data", views));
                 });
     }
 
@@ -98,10 +100,28 @@ class KeysRoutes {
                 k.path("workspace_id").asText(), hash))).map(none -> Map.of("deleted", true));
     }
 
-    /** OpenRouter's key with its spend now, from guardrail-service, which counts it. */
     private Uni<KeyView> view(String auth, JsonNode key) {
-        return calls.relay(guardrails.keySpend(auth, key.path("workspace_id").asText(), key.path("id").asText()))
-                .map(spend -> KeyView.of(key, spend));
+        return views(auth, List.of(key)).map(views -> views.get(0));
+    }
+
+    /**
+     * OpenRouter's keys with their spend now, from guardrail-service, which counts it: one call per workspace
+     * of the page, not one per key. A key guardrail has not learnt yet (just issued) has spent nothing.
+     */
+    private Uni<List<KeyView>> views(String auth, List<JsonNode> keys) {
+        Map<String, List<String>> byWorkspace = new LinkedHashMap<>();
+        keys.forEach(k -> byWorkspace.computeIfAbsent(k.path("workspace_id").asText(), ws -> new ArrayList<>())
+                .add(k.path("id").asText()));
+        List<Uni<JsonNode>> spends = byWorkspace.entrySet().stream()
+                .map(e -> calls.relay(guardrails.keysSpend(auth, e.getKey(), e.getValue()))).toList();
+        return Uni.join().all(spends).andFailFast().map(answers -> {
+            Map<String, JsonNode> spend = new HashMap<>();
+            answers.forEach(a -> a.path("data").forEach(s -> spend.put(s.path("key_id").asText(), s)));
+            return keys.stream().map(k -> {
+                JsonNode s = spend.get(k.path("id").asText());
+                return s == null ? KeyView.unspent(k) : KeyView.of(k, s);
+            }).toList();
+        });
     }
 
     /** The key among the organization's workspaces; 404 when none of them holds it. */
@@ -123,38 +143,40 @@ class KeysRoutes {
 
     /**
      * OpenRouter's key: workspace-service's key with guardrail-service's spend of it (usage in total and per
-     * window, and what the limit leaves). Guardrail does not split out BYOK spend: the {@code byok_usage*}
-     * fields answer 0 and {@code usage*} include it.
+     * window, the part of it made with the workspace's own provider keys as {@code byok_usage*}, and what the
+     * limit leaves). As at OpenRouter, {@code usage*} include the BYOK part.
      */
     record KeyView(String hash, String name, String label, boolean disabled, BigDecimal limit,
             BigDecimal limitRemaining, String limitReset, boolean includeByokInLimit, BigDecimal usage,
-            BigDecimal usageDaily, BigDecimal usageWeekly, BigDecimal usageMonthly, int byokUsage, int byokUsageDaily,
-            int byokUsageWeekly, int byokUsageMonthly, String createdAt, String updatedAt, String expiresAt,
-            String creatorUserId, String externalUser, String workspaceId) {
+            BigDecimal usageDaily, BigDecimal usageWeekly, BigDecimal usageMonthly, BigDecimal byokUsage,
+            BigDecimal byokUsageDaily, BigDecimal byokUsageWeekly, BigDecimal byokUsageMonthly, String createdAt,
+            String updatedAt, String expiresAt, String creatorUserId, String externalUser, String workspaceId) {
+
+        private static final List<String> USAGE = List.of("usage", "usage_daily", "usage_weekly", "usage_monthly",
+                "byok_usage", "byok_usage_daily", "byok_usage_weekly", "byok_usage_monthly");
 
         /** A key just issued: nothing spent, its whole limit left. */
         static KeyView unspent(JsonNode k) {
             JsonNode limit = k.path("limit");
-            return of(k, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                    limit.isNumber() ? limit.decimalValue() : null);
+            return of(k, JsonNodeFactory.instance.objectNode(), limit.isNumber() ? limit.decimalValue() : null);
         }
 
+        /** {@code spend}: guardrail's answer for the key (a missing window reads 0). */
         static KeyView of(JsonNode k, JsonNode spend) {
             JsonNode remaining = spend.path("limit_remaining");
-            return of(k, spend.path("usage").decimalValue(), spend.path("usage_daily").decimalValue(),
-                    spend.path("usage_weekly").decimalValue(), spend.path("usage_monthly").decimalValue(),
-                    remaining.isNumber() ? remaining.decimalValue() : null);
+            return of(k, spend, remaining.isNumber() ? remaining.decimalValue() : null);
         }
 
-        private static KeyView of(JsonNode k, BigDecimal usage, BigDecimal daily, BigDecimal weekly,
-                BigDecimal monthly, BigDecimal limitRemaining) {
+        private static KeyView of(JsonNode k, JsonNode spend, BigDecimal limitRemaining) {
+            List<BigDecimal> u = USAGE.stream().map(f -> spend.path(f).isNumber() ? spend.path(f).decimalValue()
+                    : BigDecimal.ZERO).toList();
             JsonNode limit = k.path("limit");
             return new KeyView(k.path("id").asText(), k.path("name").asText(),
                     k.path("prefix").asText() + "..." + k.path("last4").asText(), k.path("disabled").asBoolean(),
                     limit.isNumber() ? limit.decimalValue() : null, limitRemaining,
-                    OpenRouterBodies.text(k, "limit_reset"), k.path("include_byok_in_limit").asBoolean(), usage, daily,
-                    weekly, monthly, 0, 0, 0, 0, k.path("created_at").asText(), null,
-                    OpenRouterBodies.text(k, "expires_at"), OpenRouterBodies.text(k, "owner_user_id"), null,
+                    OpenRouterBodies.text(k, "limit_reset"), k.path("include_byok_in_limit").asBoolean(), u.get(0),
+                    u.get(1), u.get(2), u.get(3), u.get(4), u.get(5), u.get(6), u.get(7), k.path("created_at").asText(),
+                    null, OpenRouterBodies.text(k, "expires_at"), OpenRouterBodies.text(k, "owner_user_id"), null,
                     k.path("workspace_id").asText());
         }
     }

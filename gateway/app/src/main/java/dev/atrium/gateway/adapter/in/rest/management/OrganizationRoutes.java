@@ -12,8 +12,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * OpenRouter's {@code /api/v1/organization/members}: the organization's members as workspace-service records
- * them. An admin is {@code org:admin}, a billing reader {@code org:member}. Atrium keeps people's profiles in
- * Keycloak only: {@code email} answers empty and the names null.
+ * them, with each member's email and names as Keycloak keeps them (workspace-service reads them there).
+ * An admin is {@code org:admin}, a billing reader {@code org:member}. {@code email} is a string in OpenRouter's
+ * schema: empty for a member without one (a service account).
  */
 @Path("/api/v1/organization")
 class OrganizationRoutes {
@@ -39,7 +40,9 @@ class OrganizationRoutes {
                         for (var r : m.path("roles")) {
                             admin |= "admin".equals(r.asText());
                         }
-                        all.add(new MemberView(m.path("user_id").asText(), "", null, null,
+                        String email = OpenRouterBodies.text(m, "email");
+                        all.add(new MemberView(m.path("user_id").asText(), email == null ? "" : email,
+                                OpenRouterBodies.text(m, "first_name"), OpenRouterBodies.text(m, "last_name"),
                                 admin ? "org:admin" : "org:member"));
                     });
                     return Map.of("data", ManagementCalls.slice(all, offset, limit, 50), "total_count", all.size());

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,10 @@ class WorkspacesRoutes {
     static final String ORG_HEADER = "X-Atrium-Organization";
     private static final Map<String, String> WORKSPACE_FIELDS = Map.of("name", "name", "slug", "slug",
             "default_text_model", "default_text_model", "default_provider_sort", "default_provider_sort");
+    static final String DEFAULT_GUARDRAIL = "default_guardrail_id";
+    private static final Map<String, String> UPDATE_FIELDS = Map.of("name", "name", "slug", "slug",
+            "default_text_model", "default_text_model", "default_provider_sort", "default_provider_sort",
+            DEFAULT_GUARDRAIL, DEFAULT_GUARDRAIL);
 
     private final WorkspaceServiceApi workspaces;
     private final GuardrailServiceApi guardrails;
@@ -52,33 +55,63 @@ class WorkspacesRoutes {
         ObjectNode translated = OpenRouterBodies.translate(body, WORKSPACE_FIELDS);
         return calls.organization(auth, org)
                 .flatMap(o -> calls.relay(workspaces.createWorkspace(auth, o, translated)))
-                .map(ws -> Response.status(201).entity(Map.of("data", WorkspaceView.of(ws))).build());
+                .map(ws -> Response.status(201).entity(Map.of("data", WorkspaceView.of(ws, ""))).build());
     }
 
     @GET
     public Uni<Map<String, Object>> list(@HeaderParam("Authorization") String auth, @HeaderParam(ORG_HEADER) String org,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o)).map(all -> Map.of(
-                "data", ManagementCalls.slice(all, offset, limit, 50).stream().map(WorkspaceView::of).toList(),
-                "total_count", all.size()));
+        return calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o)).flatMap(all -> {
+            List<JsonNode> page = ManagementCalls.slice(all, offset, limit, 50);
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(Map.<String, Object>of("data", List.of(), "total_count", all.size()));
+            }
+            return Uni.join().all(page.stream().map(ws -> withDefault(auth, ws)).toList()).andFailFast()
+                    .map(views -> Map.<String, Object>of("data", views, "total_count", all.size()));
+        });
     }
 
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> get(@HeaderParam("Authorization") String auth, @PathParam("id") String id) {
-        return calls.relay(workspaces.workspace(auth, id)).map(ws -> Map.of("data", WorkspaceView.of(ws)));
+        return calls.relay(workspaces.workspace(auth, id)).flatMap(ws -> withDefault(auth, ws))
+                .map(view -> Map.of("data", view));
     }
 
+    /**
+     * {@code default_guardrail_id} (not in OpenRouter's SDK's update request, accepted here for scripts that call
+     * the route directly) sets the workspace's default guardrail at guardrail-service; null or "" removes it.
+     */
     @PATCH
     @Path("/{id}")
     public Uni<Map<String, Object>> update(@HeaderParam("Authorization") String auth, @PathParam("id") String id,
             JsonNode body) {
-        ObjectNode translated = OpenRouterBodies.translate(body, WORKSPACE_FIELDS);
+        ObjectNode translated = OpenRouterBodies.translate(body, UPDATE_FIELDS);
         if (translated.has("slug")) {
             throw ApiException.badRequest("slug", "A workspace's slug never changes in Atrium");
         }
-        return calls.relay(workspaces.updateWorkspace(auth, id, translated))
-                .map(ws -> Map.of("data", WorkspaceView.of(ws)));
+        JsonNode guardrail = translated.remove(DEFAULT_GUARDRAIL);
+        if (guardrail != null && !guardrail.isNull() && !guardrail.isTextual()) {
+            throw ApiException.badRequest(DEFAULT_GUARDRAIL, DEFAULT_GUARDRAIL + " must be a guardrail id or null");
+        }
+        Uni<Void> setDefault = guardrail == null ? Uni.createFrom().voidItem()
+                : calls.relay(guardrails.setDefaultGuardrail(auth, id, JsonNodeFactory.instance.objectNode()
+                        .set("guardrail_id", guardrail.asText("").isEmpty() ? null : guardrail))).replaceWithVoid();
+        Uni<JsonNode> updated = translated.isEmpty() ? calls.relay(workspaces.workspace(auth, id))
+                : calls.relay(workspaces.updateWorkspace(auth, id, translated));
+        return updated.flatMap(ws -> setDefault.replaceWith(ws)).flatMap(ws -> withDefault(auth, ws))
+                .map(view -> Map.of("data", view));
+    }
+
+    /**
+     * The workspace with its default guardrail from guardrail-service; "" when it has none, or while guardrail
+     * has not learnt the workspace yet (it answers 404 for a workspace just created).
+     */
+    private Uni<WorkspaceView> withDefault(String auth, JsonNode ws) {
+        return calls.relay(guardrails.defaultGuardrail(auth, ws.path("id").asText()))
+                .map(d -> d.path("data").path("guardrail_id").asText(""))
+                .onFailure(e -> e instanceof ApiException a && a.status() == 404).recoverWithItem("")
+                .map(guardrail -> WorkspaceView.of(ws, guardrail));
     }
 
     /** Atrium archives: the workspace's keys stop, its records stay. */
@@ -197,36 +230,5 @@ class WorkspacesRoutes {
 
     /** {@code created_at}: Atrium does not record when a membership began; the time of this answer. */
     record MemberView(String id, String userId, String workspaceId, String role, String createdAt) {
-    }
-
-    /** {@code id}: the workspace and the window; {@code reset_interval} null for a lifetime budget. */
-    record BudgetView(String id, String workspaceId, BigDecimal limitUsd, String resetInterval,
-            boolean includeByokInBudgets, String createdAt, String updatedAt) {
-        static BudgetView of(String ws, JsonNode policyView, JsonNode budget) {
-            String window = budget.path("window").asText();
-            String updated = OpenRouterBodies.text(policyView, "updated_at");
-            return new BudgetView(ws + ":" + window, ws, budget.path("limit").decimalValue(),
-                    "lifetime".equals(window) ? null : window, budget.path("include_byok").asBoolean(false),
-                    updated, updated);
-        }
-    }
-
-    /**
-     * OpenRouter's workspace. Atrium keeps no description, image model, I/O logging or data-discount setting:
-     * those answer "none". {@code default_guardrail_id} is a string in OpenRouter's schema: empty when the
-     * workspace has no default guardrail.
-     */
-    record WorkspaceView(String id, String name, String slug, String description, String defaultTextModel,
-            String defaultImageModel, String defaultProviderSort, String defaultGuardrailId, String createdAt,
-            String createdBy, String updatedAt, List<Integer> ioLoggingApiKeyIds, double ioLoggingSamplingRate,
-            boolean isDataDiscountLoggingEnabled, boolean isObservabilityBroadcastEnabled,
-            boolean isObservabilityIoLoggingEnabled, String organizationId, boolean archived) {
-        static WorkspaceView of(JsonNode w) {
-            return new WorkspaceView(w.path("id").asText(), w.path("name").asText(), w.path("slug").asText(), null,
-                    OpenRouterBodies.text(w, "default_text_model"), null,
-                    OpenRouterBodies.text(w, "default_provider_sort"), "", w.path("created_at").asText(), null, null,
-                    null, 1.0, false, false, false, OpenRouterBodies.text(w, "organization_id"),
-                    w.path("archived").asBoolean(false));
-        }
     }
 }

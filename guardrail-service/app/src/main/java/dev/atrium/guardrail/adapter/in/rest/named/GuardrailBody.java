@@ -37,7 +37,9 @@ final class GuardrailBody {
     /** OpenRouter's builtin slugs that Atrium's detectors implement. */
     static final Map<String, Builtin> SLUGS = Map.of("email", Builtin.EMAIL, "phone", Builtin.PHONE,
             "ssn", Builtin.SSN, "credit-card", Builtin.CREDIT_CARD, "ip-address", Builtin.IP_ADDRESS,
-            "regex-prompt-injection", Builtin.PROMPT_INJECTION);
+            "regex-prompt-injection", Builtin.PROMPT_INJECTION, "secrets", Builtin.SECRETS);
+    /** OpenRouter's builtin slugs that only a named-entity model could honour, and Atrium ships none. */
+    static final Set<String> WITHOUT_DETECTOR = Set.of("person-name", "address");
 
     private final JsonNode body;
 
@@ -94,7 +96,7 @@ final class GuardrailBody {
                 strings("ignored_models", current.ignoredModels()),
                 strings("allowed_providers", current.allowedProviders()),
                 strings("ignored_providers", current.ignoredProviders()),
-                strings("allowed_data_regions", current.allowedDataRegions()), zdr,
+                dataRegions(current.allowedDataRegions()), zdr,
                 bool("enable_free_model_publication", current.enableFreeModelPublication()),
                 bool("enable_free_model_training", current.enableFreeModelTraining()),
                 bool("enable_paid_model_training", current.enablePaidModelTraining()),
@@ -125,6 +127,12 @@ final class GuardrailBody {
     private BuiltinFilter builtin(JsonNode f) {
         String slug = text("content_filter_builtins.slug", f.get("slug"));
         Builtin builtin = SLUGS.get(slug == null ? "" : slug);
+        if (WITHOUT_DETECTOR.contains(slug)) {
+            throw new InvalidFieldException("content_filter_builtins.slug", slug + " is not supported: finding people's"
+                    + " names and postal addresses needs a named-entity recognition model, which Atrium does not ship,"
+                    + " and a pattern would miss most of them while claiming to filter them. Use a content_filters"
+                    + " pattern for the names or addresses you know");
+        }
         if (builtin == null) {
             throw new InvalidFieldException("content_filter_builtins.slug", "slug must be one of "
                     + String.join(", ", SLUGS.keySet().stream().sorted().toList())
@@ -187,6 +195,21 @@ final class GuardrailBody {
             values.add(item.textValue());
         }
         return values;
+    }
+
+    /**
+     * Only {@code null} (no restriction): Atrium's routing does not yet filter provider endpoints by where they
+     * process data, so a region list would be a promise nothing keeps. Refused rather than stored unenforced.
+     */
+    private List<String> dataRegions(List<String> current) {
+        List<String> regions = strings("allowed_data_regions", current);
+        if (body.has("allowed_data_regions") && regions != null) {
+            throw new InvalidFieldException("allowed_data_regions", "allowed_data_regions is not supported yet:"
+                    + " Atrium's routing does not filter providers by data region, so it could not be enforced."
+                    + " Restrict providers with allowed_providers instead (each provider's region is in GET"
+                    + " /api/v1/providers)");
+        }
+        return regions;
     }
 
     private Boolean bool(String field, Boolean current) {

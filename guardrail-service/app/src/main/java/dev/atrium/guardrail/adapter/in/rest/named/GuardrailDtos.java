@@ -1,5 +1,6 @@
 package dev.atrium.guardrail.adapter.in.rest.named;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atrium.guardrail.application.named.NamedGuardrailRepository.Page;
 import dev.atrium.guardrail.domain.content.Builtin;
 import dev.atrium.guardrail.domain.named.GuardrailRules;
@@ -53,6 +54,8 @@ final class GuardrailDtos {
     record ContentFilterEntry(String pattern, String action, String label) {
     }
 
+    /** {@code label} and {@code scan_scope} are optional but never null in OpenRouter's schema: left out when unset. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ContentFilterBuiltinEntry(String slug, String action, String label, String scanScope) {
     }
 
