@@ -151,11 +151,30 @@ class ConsoleBrowserTest {
         assertThat(text("usage-by-model")).contains(MODEL);
         assertThat(text("usage-by-key")).contains("checkout");
         assertThat(amount("charged " + text("usage-charged"), "charged")).isPositive();
+        assertThat(text("usage-by-provider")).contains("$");
+        assertThat(browser.findElements(By.cssSelector("#usage-by-provider tbody tr"))).hasSize(1);
         field(By.id("generation")).sendKeys(generation);
         submit(By.id("generation"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generation-detail")));
         assertThat(text("generation-detail")).contains(generation).contains(MODEL);
         screenshot("usage");
+
+        // The generations log lists it, filtered by model and key, and links to its detail.
+        browser.findElement(By.id("generations-link")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generations")));
+        assertThat(text("generations")).contains(generation).contains(MODEL).contains("checkout");
+        field(By.id("filter-model")).sendKeys("anthropic/claude-3.5-haiku");
+        submit(By.id("filter-model"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("generations"), "No generations match"));
+        field(By.id("filter-model")).clear();
+        field(By.id("filter-model")).sendKeys(MODEL);
+        new org.openqa.selenium.support.ui.Select(field(By.id("filter-key"))).selectByVisibleText("checkout");
+        submit(By.id("filter-model"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("generations"), generation));
+        screenshot("generations");
+        browser.findElement(By.linkText(generation)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generation-detail")));
+        assertThat(text("generation-detail")).contains(generation);
 
         // The budget bar has moved.
         browser.get(console + "/workspaces/" + ws);
@@ -179,11 +198,82 @@ class ConsoleBrowserTest {
         assertThat(text("verdict-text")).startsWith("Refused").contains(MODEL);
         screenshot("explain");
 
+        // A preset, created in the console, and its second version.
+        browser.get(console + "/workspaces/" + ws + "/presets");
+        field(By.id("preset-slug")).sendKeys("support");
+        field(By.id("preset-model")).sendKeys(MODEL);
+        field(By.id("preset-prompt")).sendKeys("Be brief.");
+        field(By.id("preset-parameters")).clear();
+        field(By.id("preset-parameters")).sendKeys("{\"temperature\": 0.2}");
+        submit(By.id("preset-slug"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presets"), "support@1"));
+        field(By.id("preset-prompt")).clear();
+        field(By.id("preset-prompt")).sendKeys("Be thorough.");
+        submit(By.id("preset-slug"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presets"), "support@2"));
+        assertThat(text("preset-versions")).contains("support@2").contains("Be thorough.").contains("support@1")
+                .contains("Be brief.");
+        screenshot("presets");
+
+        // A provider key (BYOK), shown masked, then removed.
+        browser.get(console + "/workspaces/" + ws);
+        String providerKey = "sk-proj-console-" + UUID.randomUUID().toString().substring(0, 8) + "9876";
+        field(By.id("byok-provider")).sendKeys("openai");
+        field(By.id("byok-key")).sendKeys(providerKey);
+        browser.findElement(By.id("byok-fallback")).click();
+        submit(By.id("byok-provider"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("byok"), "****9876"));
+        assertThat(text("byok")).contains("openai").contains("fallback");
+        assertThat(browser.getPageSource()).doesNotContain(providerKey);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElement(By.cssSelector("#byok button[aria-label='Remove the openai key']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("byok"), "None"));
+
         // The organization page counts the spend too.
         browser.get(console + "/organizations/" + org);
         assertThat(amount("spent " + text("month-spend"), "spent")).isPositive();
         assertThat(text("workspaces")).contains("Web shop");
+        KeycloakUsers.User accountant = KeycloakUsers.create("console-accountant");
+        given().header("Authorization", "Bearer " + admin.token()).contentType("application/json")
+                .body(Map.of("roles", List.of("billing")))
+                .put(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/members/" + accountant.id()))
+                .then().statusCode(200);
+        browser.navigate().refresh();
+        assertThat(text("org-members")).contains(accountant.id()).contains("billing");
+        KeycloakUsers.delete(accountant);
         screenshot("organization");
+
+        // A management key: its secret shown once, listed without it, then revoked.
+        String keyName = "automation-" + UUID.randomUUID().toString().substring(0, 6);
+        field(By.id("mk-name")).sendKeys(keyName);
+        submit(By.id("mk-name"));
+        String managementSecret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret")))
+                .getDomAttribute("value");
+        assertThat(managementSecret).isNotBlank().hasSizeGreaterThan(20);
+        screenshot("management-key-created");
+        browser.findElement(By.id("back-to-organization")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("management-keys")));
+        assertThat(text("management-keys")).contains(keyName)
+                .contains(managementSecret.substring(managementSecret.length() - 4));
+        assertThat(browser.getPageSource()).doesNotContain(managementSecret);
+        assertThat(managementKeyNames()).contains(keyName);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElement(By.cssSelector("#management-keys button[aria-label='Revoke " + keyName + "']")).click();
+        wait.until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("management-keys"), keyName)));
+        assertThat(text("management-keys")).doesNotContain(keyName);
+        assertThat(managementKeyNames()).doesNotContain(keyName);
+
+        // Every page within 300 ms of server time: the median of five loads after two warm-ups (Server-Timing).
+        String explainForm = "api_key=" + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8)
+                + "&request=" + java.net.URLEncoder.encode(MODEL_REQUEST, java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Double> medians = new java.util.LinkedHashMap<>();
+        for (String page : List.of("/organizations/" + org, "/workspaces/" + ws, "/workspaces/" + ws + "/usage",
+                "/workspaces/" + ws + "/generations", "/workspaces/" + ws + "/presets", "/admin", "/explain")) {
+            medians.put(page, medianServerTime(page, page.equals("/explain") ? explainForm : null));
+        }
+        System.out.println("[console] median server time per page (ms): " + medians);
+        assertThat(medians).allSatisfy((page, millis) -> assertThat(millis).as(page).isLessThanOrEqualTo(300.0));
 
         browser.get(console + "/admin");
         assertThat(text("catalog")).contains(MODEL);
@@ -216,6 +306,7 @@ class ConsoleBrowserTest {
                     .map(a -> a.getDomAttribute("href")).toList();
             assertThat(links).containsExactly("/workspaces/" + mine);
             assertThat(browser.findElements(By.id("create-workspace"))).isEmpty();
+            assertThat(browser.findElements(By.id("create-management-key"))).isEmpty();
             assertThat(browser.findElements(By.id("nav-admin"))).isEmpty();
             screenshot("member-organization");
 
@@ -232,6 +323,40 @@ class ConsoleBrowserTest {
         } finally {
             KeycloakUsers.delete(member);
         }
+    }
+
+    private static final String MODEL_REQUEST = "{\"model\":\"" + MODEL + "\",\"max_tokens\":16,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
+
+    /**
+     * The median server time of a page (its Server-Timing), loaded seven times in the signed-in browser; the
+     * first two warm the connections up and are not counted. A form body makes it a POST.
+     */
+    private double medianServerTime(String page, String form) {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        List<Double> times = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String answer = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "const init = arguments[1] ? {method: 'POST', body: arguments[1], headers:"
+                            + " {'Content-Type': 'application/x-www-form-urlencoded'}} : {};"
+                            + "fetch(arguments[0], init).then(r => done(r.status + ' ' + r.headers.get('Server-Timing')))"
+                            + ".catch(e => done('failed ' + e));", page, form));
+            Matcher m = Pattern.compile("^200 page;dur=([0-9.]+)$").matcher(answer);
+            assertThat(m.matches()).as("%s answered %s", page, answer).isTrue();
+            if (i >= 2) {
+                times.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        java.util.Collections.sort(times);
+        return times.get(times.size() / 2);
+    }
+
+    /** The organization's management keys as workspace-service lists them to its admins. */
+    private static List<String> managementKeyNames() {
+        return given().header("Authorization", "Bearer " + admin.token())
+                .get(SharedStack.url(ports.workspace(), "/api/v1/organizations/" + org + "/management-keys"))
+                .then().statusCode(200).extract().jsonPath().getList("data.name", String.class);
     }
 
     private void signIn(String username, String password) {

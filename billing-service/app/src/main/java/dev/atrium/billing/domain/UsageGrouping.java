@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How a usage report groups generations; {@code key} names the group's column in answers. */
 public enum UsageGrouping {
-    WORKSPACE("workspace_id"), KEY("key_id"), MODEL("model"), DAY("day");
+    WORKSPACE("workspace_id"), KEY("key_id"), MODEL("model"), PROVIDER("provider"), DAY("day");
 
     private final String key;
 
@@ -27,6 +27,6 @@ public enum UsageGrouping {
                 return g;
             }
         }
-        throw new IllegalArgumentException("group_by must be workspace, key, model or day");
+        throw new IllegalArgumentException("group_by must be workspace, key, model, provider or day");
     }
 }

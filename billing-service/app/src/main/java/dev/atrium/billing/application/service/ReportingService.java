@@ -2,6 +2,7 @@ package dev.atrium.billing.application.service;
 
 import dev.atrium.billing.application.port.in.FindGenerationQuery;
 import dev.atrium.billing.application.port.in.FindWorkspaceQuery;
+import dev.atrium.billing.application.port.in.ListGenerationsQuery;
 import dev.atrium.billing.application.port.in.ProduceStatementQuery;
 import dev.atrium.billing.application.port.in.ReportActivityQuery;
 import dev.atrium.billing.application.port.in.ReportUsageQuery;
@@ -9,6 +10,7 @@ import dev.atrium.billing.application.port.out.GenerationRepository;
 import dev.atrium.billing.application.port.out.WorkspaceDirectory;
 import dev.atrium.billing.domain.ActivityLine;
 import dev.atrium.billing.domain.Generation;
+import dev.atrium.billing.domain.GenerationCursor;
 import dev.atrium.billing.domain.KnownWorkspace;
 import dev.atrium.billing.domain.Statement;
 import dev.atrium.billing.domain.UsageReport;
@@ -20,7 +22,7 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class ReportingService implements FindGenerationQuery, ReportUsageQuery, FindWorkspaceQuery,
-        ProduceStatementQuery, ReportActivityQuery {
+        ProduceStatementQuery, ReportActivityQuery, ListGenerationsQuery {
 
     private final GenerationRepository generations;
     private final WorkspaceDirectory workspaces;
@@ -36,6 +38,19 @@ public class ReportingService implements FindGenerationQuery, ReportUsageQuery, 
     @Transactional
     public Optional<Generation> generation(String id) {
         return generations.find(id);
+    }
+
+    /** One row more than the page tells whether another page follows. */
+    @Override
+    @Transactional
+    public GenerationPage list(GenerationLogRequest request) {
+        List<Generation> rows = generations.log(request, request.limit() + 1);
+        if (rows.size() <= request.limit()) {
+            return new GenerationPage(rows, null);
+        }
+        List<Generation> page = rows.subList(0, request.limit());
+        Generation last = page.get(page.size() - 1);
+        return new GenerationPage(List.copyOf(page), new GenerationCursor(last.createdAt(), last.id()).encode());
     }
 
     @Override

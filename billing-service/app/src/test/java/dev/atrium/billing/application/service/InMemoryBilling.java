@@ -4,6 +4,7 @@ import dev.atrium.billing.application.port.in.AddCreditsUseCase.CreditReceipt;
 import dev.atrium.billing.application.port.out.BalanceEventPublisher;
 import dev.atrium.billing.application.port.out.BillingMetrics;
 import dev.atrium.billing.application.port.out.CreditRepository;
+import dev.atrium.billing.application.port.in.ListGenerationsQuery;
 import dev.atrium.billing.application.port.out.GenerationRepository;
 import dev.atrium.billing.application.port.out.IdempotencyStore;
 import dev.atrium.billing.application.port.out.LedgerRepository;
@@ -168,11 +169,28 @@ class InMemoryBilling implements LedgerRepository, GenerationRepository, CreditR
     }
 
     @Override
+    public List<Generation> log(ListGenerationsQuery.GenerationLogRequest r, int limit) {
+        java.util.Comparator<Generation> newestFirst = java.util.Comparator.comparing(Generation::createdAt)
+                .thenComparing(Generation::id).reversed();
+        return generations.values().stream().filter(g -> g.organizationId().equals(r.scope().organizationId()))
+                .filter(g -> !r.scope().isWorkspace() || r.scope().workspaceId().equals(g.workspaceId()))
+                .filter(g -> r.model() == null || r.model().equals(g.model()))
+                .filter(g -> r.keyId() == null || r.keyId().equals(g.keyId()))
+                .filter(g -> r.from() == null || !g.createdAt().isBefore(r.from()))
+                .filter(g -> r.to() == null || g.createdAt().isBefore(r.to()))
+                .filter(g -> r.after() == null || newestFirst.compare(g, new Generation(r.after().id(),
+                        g.organizationId(), null, null, null, null, null, 0, 0, java.math.BigDecimal.ZERO, false, null,
+                        0, null, r.after().createdAt())) > 0)
+                .sorted(newestFirst).limit(limit).toList();
+    }
+
+    @Override
     public List<UsageRow> usage(UsageScope scope, UsagePeriod period, UsageGrouping grouping) {
         Function<Generation, String> key = switch (grouping) {
             case WORKSPACE -> Generation::workspaceId;
             case KEY -> Generation::keyId;
             case MODEL -> Generation::model;
+            case PROVIDER -> Generation::provider;
             case DAY -> g -> LocalDate.ofInstant(g.createdAt(), ZoneOffset.UTC).toString();
         };
         Map<String, UsageRow> rows = new TreeMap<>();

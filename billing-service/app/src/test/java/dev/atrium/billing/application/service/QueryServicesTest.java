@@ -94,7 +94,7 @@ class QueryServicesTest {
         assertField(() -> UsageReportRequest.of("org_a", "2026-13-01", null, null, NOW), "from");
         assertField(() -> UsageReportRequest.of("org_a", null, "yesterday", null, NOW), "to");
         assertField(() -> UsageReportRequest.of("org_a", "2026-11-02", "2026-11-01", null, NOW), "to");
-        assertField(() -> UsageReportRequest.of("org_a", null, null, "provider", NOW), "group_by");
+        assertField(() -> UsageReportRequest.of("org_a", null, null, "hour", NOW), "group_by");
     }
 
     private static void assertField(Runnable command, String field) {

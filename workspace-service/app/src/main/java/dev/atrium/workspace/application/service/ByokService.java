@@ -4,6 +4,7 @@ import dev.atrium.common.error.ApiException;
 import dev.atrium.workspace.api.ByokSecret;
 import dev.atrium.workspace.application.port.in.ByokQuery;
 import dev.atrium.workspace.application.port.in.DeleteByokCredentialUseCase;
+import dev.atrium.workspace.application.port.in.ListByokCredentialsQuery;
 import dev.atrium.workspace.application.port.in.SaveByokCredentialUseCase;
 import dev.atrium.workspace.application.port.out.ByokRepository;
 import dev.atrium.workspace.application.port.out.WorkspaceRepository;
@@ -14,9 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 @ApplicationScoped
-public class ByokService implements SaveByokCredentialUseCase, DeleteByokCredentialUseCase, ByokQuery {
+public class ByokService implements SaveByokCredentialUseCase, DeleteByokCredentialUseCase, ByokQuery,
+        ListByokCredentialsQuery {
 
     private final ByokRepository credentials;
     private final WorkspaceRepository workspaces;
@@ -64,6 +67,12 @@ public class ByokService implements SaveByokCredentialUseCase, DeleteByokCredent
     public ByokCredential credential(String workspaceId, String provider) {
         return credentials.find(workspaceId, provider).orElseThrow(() -> ApiException.notFound(
                 "No BYOK key for provider " + provider + " in workspace " + workspaceId));
+    }
+
+    @Override
+    @Transactional
+    public List<ByokCredential> credentials(String workspaceId) {
+        return credentials.all(workspaceId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.atrium.workspace.application.service;
 
 import dev.atrium.common.error.ApiException;
 import dev.atrium.common.error.InvalidFieldException;
+import dev.atrium.workspace.application.port.in.ListPresetsQuery;
 import dev.atrium.workspace.application.port.in.Page;
 import dev.atrium.workspace.application.port.in.PageRequest;
 import dev.atrium.workspace.application.port.in.PresetQuery;
@@ -13,9 +14,11 @@ import dev.atrium.workspace.domain.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
-public class PresetService implements SavePresetUseCase, PresetQuery {
+public class PresetService implements SavePresetUseCase, PresetQuery, ListPresetsQuery {
 
     private final PresetRepository presets;
     private final SettingsRevisions revisions;
@@ -64,6 +67,14 @@ public class PresetService implements SavePresetUseCase, PresetQuery {
             throw ApiException.notFound("Preset " + slug + " not found");
         }
         return result;
+    }
+
+    /** One read per preset: a workspace keeps a handful, and each read is by the (slug, version) index. */
+    @Override
+    @Transactional
+    public List<Preset> latestOfEach(String workspaceId) {
+        return presets.index(workspaceId).keySet().stream().map(slug -> presets.latest(workspaceId, slug))
+                .flatMap(Optional::stream).toList();
     }
 
     private static int version(String text) {

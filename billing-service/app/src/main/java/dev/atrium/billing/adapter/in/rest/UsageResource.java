@@ -61,7 +61,8 @@ class UsageResource {
         return Response.ok(UsageViews.json(report), MediaType.APPLICATION_JSON).build();
     }
 
-    private static boolean csv(String format) {
+    /** The {@code format} parameter: json (the default) or csv. */
+    static boolean csv(String format) {
         if (format == null || format.equals("json")) {
             return false;
         }

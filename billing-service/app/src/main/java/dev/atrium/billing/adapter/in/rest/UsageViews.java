@@ -63,7 +63,7 @@ final class UsageViews {
         return m;
     }
 
-    private static String field(String value) {
+    static String field(String value) {
         if (value == null) {
             return "";
         }

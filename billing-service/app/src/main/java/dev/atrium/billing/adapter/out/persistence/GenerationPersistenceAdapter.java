@@ -1,6 +1,7 @@
 package dev.atrium.billing.adapter.out.persistence;
 
 import dev.atrium.billing.adapter.out.persistence.MultiRowInsert.Column;
+import dev.atrium.billing.application.port.in.ListGenerationsQuery.GenerationLogRequest;
 import dev.atrium.billing.application.port.out.GenerationRepository;
 import dev.atrium.billing.domain.ActivityLine;
 import dev.atrium.billing.domain.Generation;
@@ -63,11 +64,48 @@ class GenerationPersistenceAdapter implements GenerationRepository {
 
     @Override
     public Optional<Generation> find(String id) {
-        return GenerationEntity.<GenerationEntity>findByIdOptional(id)
-                .map(e -> new Generation(e.id, e.organizationId, e.workspaceId, e.keyId, e.ownerUserId, e.model,
-                        e.provider, e.tokensPrompt, e.tokensCompletion, Money.of(e.cost), e.byok,
-                        e.byokFee == null ? null : Money.of(e.byokFee), e.latencyMs,
-                        e.policyRevision, e.createdAt));
+        return GenerationEntity.<GenerationEntity>findByIdOptional(id).map(GenerationPersistenceAdapter::toDomain);
+    }
+
+    /** Served by the (organization, workspace, created_at) index; the cursor is a keyset, not an offset. */
+    @Override
+    public List<Generation> log(GenerationLogRequest r, int limit) {
+        StringBuilder where = new StringBuilder("organizationId = :org");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("org", r.scope().organizationId());
+        if (r.scope().isWorkspace()) {
+            where.append(" and workspaceId = :ws");
+            params.put("ws", r.scope().workspaceId());
+        }
+        if (r.model() != null) {
+            where.append(" and model = :model");
+            params.put("model", r.model());
+        }
+        if (r.keyId() != null) {
+            where.append(" and keyId = :key");
+            params.put("key", r.keyId());
+        }
+        if (r.from() != null) {
+            where.append(" and createdAt >= :from");
+            params.put("from", r.from());
+        }
+        if (r.to() != null) {
+            where.append(" and createdAt < :to");
+            params.put("to", r.to());
+        }
+        if (r.after() != null) {
+            where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            params.put("at", r.after().createdAt());
+            params.put("id", r.after().id());
+        }
+        return GenerationEntity.<GenerationEntity>find(where + " order by createdAt desc, id desc", params)
+                .page(0, limit).stream().map(GenerationPersistenceAdapter::toDomain).toList();
+    }
+
+    private static Generation toDomain(GenerationEntity e) {
+        return new Generation(e.id, e.organizationId, e.workspaceId, e.keyId, e.ownerUserId, e.model, e.provider,
+                e.tokensPrompt, e.tokensCompletion, Money.of(e.cost), e.byok,
+                e.byokFee == null ? null : Money.of(e.byokFee), e.latencyMs, e.policyRevision, e.createdAt);
     }
 
     @Override
@@ -77,6 +115,7 @@ class GenerationPersistenceAdapter implements GenerationRepository {
             case WORKSPACE -> "workspace_id";
             case KEY -> "key_id";
             case MODEL -> "model";
+            case PROVIDER -> "provider";
             case DAY -> "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
         };
         List<Object[]> rows = scoped("SELECT " + group + " AS grp, " + MEASURES, scope, period,

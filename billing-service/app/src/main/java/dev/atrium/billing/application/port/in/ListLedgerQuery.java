@@ -17,17 +17,7 @@ public interface ListLedgerQuery {
     record LedgerPageRequest(String organizationId, Long before, int limit) {
 
         public static LedgerPageRequest of(String organizationId, String limit, String cursor) {
-            int size = DEFAULT_LIMIT;
-            if (limit != null) {
-                try {
-                    size = Integer.parseInt(limit);
-                } catch (NumberFormatException e) {
-                    size = -1;
-                }
-                if (size < 1 || size > MAX_LIMIT) {
-                    throw new InvalidFieldException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
-                }
-            }
+            int size = pageSize(limit, DEFAULT_LIMIT, MAX_LIMIT);
             Long before = null;
             if (cursor != null) {
                 try {
@@ -38,6 +28,23 @@ public interface ListLedgerQuery {
             }
             return new LedgerPageRequest(organizationId, before, size);
         }
+    }
+
+    /** A page's {@code limit} parameter: absent for the default, else a whole number from 1 to the maximum. */
+    static int pageSize(String limit, int defaultLimit, int maxLimit) {
+        if (limit == null) {
+            return defaultLimit;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 1 || size > maxLimit) {
+            throw new InvalidFieldException("limit", "limit must be a whole number from 1 to " + maxLimit);
+        }
+        return size;
     }
 
     /** @param nextCursor null on the last page */

@@ -1,6 +1,7 @@
 package dev.atrium.billing.application.port.out;
 
 import dev.atrium.billing.domain.ActivityLine;
+import dev.atrium.billing.application.port.in.ListGenerationsQuery.GenerationLogRequest;
 import dev.atrium.billing.domain.Generation;
 import dev.atrium.billing.domain.StatementLine;
 import dev.atrium.billing.domain.UsageGrouping;
@@ -32,4 +33,7 @@ public interface GenerationRepository {
 
     /** One line per UTC day, model and provider that had usage in the period, in that order. */
     List<ActivityLine> activity(UsageScope scope, UsagePeriod period);
+
+    /** Up to {@code request.limit()} generations matching the request, newest first (ties by id, descending). */
+    List<Generation> log(GenerationLogRequest request, int limit);
 }

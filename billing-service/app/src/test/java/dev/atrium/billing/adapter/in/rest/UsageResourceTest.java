@@ -95,7 +95,7 @@ class UsageResourceTest {
         String org = org();
         rejected(org, "from", "2026-11-1", "from");
         rejected(org, "to", "december", "to");
-        rejected(org, "group_by", "provider", "group_by");
+        rejected(org, "group_by", "hour", "group_by");
         rejected(org, "format", "xml", "format");
     }
 

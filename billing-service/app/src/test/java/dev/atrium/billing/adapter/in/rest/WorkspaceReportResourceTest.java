@@ -95,7 +95,7 @@ class WorkspaceReportResourceTest {
         }
         given().queryParam("from", "2026-11-1").get("/api/v1/workspaces/{ws}/usage", ws).then().statusCode(400)
                 .body("error.metadata.field", equalTo("from"));
-        given().queryParam("group_by", "provider").get("/api/v1/workspaces/{ws}/usage", ws).then().statusCode(400)
+        given().queryParam("group_by", "hour").get("/api/v1/workspaces/{ws}/usage", ws).then().statusCode(400)
                 .body("error.metadata.field", equalTo("group_by"));
         given().queryParam("format", "xml").get("/api/v1/workspaces/{ws}/usage", ws).then().statusCode(400)
                 .body("error.metadata.field", equalTo("format"));

@@ -25,9 +25,12 @@ class AdminPage {
 
     @GET
     public TemplateInstance show() {
-        Loaded models = Loaded.of(() -> api.get(Service.ROUTING, "/api/v1/catalog/models"));
-        Loaded providers = Loaded.of(() -> api.get(Service.ROUTING, "/api/v1/catalog/providers"));
-        Loaded stats = Loaded.of(() -> api.get(Service.ROUTING, "/api/v1/providers/stats"));
+        var modelsCall = api.fetch(Service.ROUTING, "/api/v1/catalog/models");
+        var providersCall = api.fetch(Service.ROUTING, "/api/v1/catalog/providers");
+        var statsCall = api.fetch(Service.ROUTING, "/api/v1/providers/stats");
+        Loaded models = Loaded.of(modelsCall);
+        Loaded providers = Loaded.of(providersCall);
+        Loaded stats = Loaded.of(statsCall);
         return admin.data("me", viewer.me()).data("models", models).data("modelRows", Views.rows(models.json().path("data")))
                 .data("providers", providers).data("providerRows", Views.rows(providers.json().path("data")))
                 .data("stats", stats).data("statRows", Views.rows(stats.json().path("data")));

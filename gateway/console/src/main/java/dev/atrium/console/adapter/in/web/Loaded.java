@@ -2,8 +2,10 @@ package dev.atrium.console.adapter.in.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.atrium.console.adapter.out.client.ServiceApi;
 import dev.atrium.console.adapter.out.client.ServiceCallException;
 import io.quarkus.qute.TemplateData;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +14,11 @@ import java.util.function.Supplier;
  */
 @TemplateData
 public record Loaded(JsonNode json, String error) {
+
+    /** The answer of a read started earlier ({@link ServiceApi#fetch}). */
+    static Loaded of(CompletableFuture<JsonNode> call) {
+        return of(() -> ServiceApi.await(call));
+    }
 
     static Loaded of(Supplier<JsonNode> call) {
         try {

@@ -15,9 +15,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
-/** An organization: credits and this month's spend, spend by workspace and by day, workspaces, audit. */
+/**
+ * An organization: credits and this month's spend, spend by workspace and by day, workspaces; for its admins
+ * also members, management keys and the audit log.
+ */
 @Path("/organizations/{org}")
 @Authenticated
 class OrganizationPage {
@@ -32,18 +36,27 @@ class OrganizationPage {
         this.api = api;
     }
 
+    /** Every read starts at once; the page waits for the slowest, not for their sum. */
     @GET
     public TemplateInstance show(@PathParam("org") String org) {
-        JsonNode details = api.get(Service.WORKSPACE, "/api/v1/organizations/" + org);
-        Loaded workspaces = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/organizations/" + org
-                + "/workspaces?limit=100&include_archived=true"));
-        Loaded balance = Loaded.of(() -> api.get(Service.BILLING, "/api/v1/organizations/" + org + "/balance"));
-        Loaded byWorkspace = Loaded.of(() -> api.get(Service.BILLING, "/api/v1/organizations/" + org
-                + "/usage?group_by=workspace"));
-        Loaded byDay = Loaded.of(() -> api.get(Service.BILLING, "/api/v1/organizations/" + org + "/usage?group_by=day"));
+        String base = "/api/v1/organizations/" + org;
         boolean admin = viewer.orgAdmin(org);
-        Loaded audit = admin ? Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/organizations/" + org
-                + "/audit?limit=15")) : null;
+        var detailsCall = api.fetch(Service.WORKSPACE, base);
+        var workspacesCall = api.fetch(Service.WORKSPACE, base + "/workspaces?limit=100&include_archived=true");
+        var balanceCall = api.fetch(Service.BILLING, base + "/balance");
+        var byWorkspaceCall = api.fetch(Service.BILLING, base + "/usage?group_by=workspace");
+        var byDayCall = api.fetch(Service.BILLING, base + "/usage?group_by=day");
+        var membersCall = admin ? api.fetch(Service.WORKSPACE, base + "/members") : null;
+        var auditCall = admin ? api.fetch(Service.WORKSPACE, base + "/audit?limit=15") : null;
+        var managementKeysCall = admin ? api.fetch(Service.WORKSPACE, base + "/management-keys?limit=100") : null;
+        JsonNode details = ServiceApi.await(detailsCall);
+        Loaded workspaces = Loaded.of(workspacesCall);
+        Loaded balance = Loaded.of(balanceCall);
+        Loaded byWorkspace = Loaded.of(byWorkspaceCall);
+        Loaded byDay = Loaded.of(byDayCall);
+        Loaded members = membersCall == null ? null : Loaded.of(membersCall);
+        Loaded audit = auditCall == null ? null : Loaded.of(auditCall);
+        Loaded managementKeys = managementKeysCall == null ? null : Loaded.of(managementKeysCall);
         var names = new java.util.HashMap<String, Object>();
         Views.rows(workspaces.json().path("data")).forEach(w -> names.put(String.valueOf(w.get("id")), w.get("name")));
         var spendRows = Views.rows(byWorkspace.json().path("data"));
@@ -56,6 +69,11 @@ class OrganizationPage {
                 .data("spend", byWorkspace).data("monthSpend", Views.money(byWorkspace.json().path("total").path("charged")))
                 .data("spendRows", spendRows).data("spendChart", Views.chart(spendRows, "name", "charged"))
                 .data("dayRows", dayRows).data("dayChart", Views.chart(dayRows, "day", "charged"))
+                .data("members", members)
+                .data("memberRows", members == null ? List.of() : Views.rows(members.json().path("data")))
+                .data("managementKeys", managementKeys)
+                .data("managementKeyRows", managementKeys == null ? List.of()
+                        : Views.rows(managementKeys.json().path("data")))
                 .data("audit", audit);
     }
 

@@ -15,7 +15,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -49,22 +48,32 @@ class WorkspacePage {
         this.json = json;
     }
 
+    /** Every read starts at once; the page waits for the slowest, not for their sum. */
     @GET
-    public TemplateInstance show(@PathParam("ws") String ws, @QueryParam("preset") String preset) {
-        JsonNode details = api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws);
+    public TemplateInstance show(@PathParam("ws") String ws) {
+        String base = "/api/v1/workspaces/" + ws;
+        var detailsCall = api.fetch(Service.WORKSPACE, base);
+        var keysCall = api.fetch(Service.WORKSPACE, base + "/keys?limit=100");
+        var policyCall = api.fetch(Service.GUARDRAIL, base + "/guardrails");
+        var effectiveCall = api.fetch(Service.GUARDRAIL, base + "/guardrails/effective");
+        var routingCall = api.fetch(Service.ROUTING, base + "/routing");
+        var pluginsCall = api.fetch(Service.WORKSPACE, base + "/plugins");
+        var observabilityCall = api.fetch(Service.WORKSPACE, base + "/observability");
+        var membersCall = api.fetch(Service.WORKSPACE, base + "/members");
+        var presetsCall = api.fetch(Service.WORKSPACE, base + "/presets");
+        var byokCall = api.fetch(Service.WORKSPACE, base + "/byok");
+        Loaded keys = Loaded.of(keysCall);
+        Loaded policy = Loaded.of(policyCall);
+        Loaded effective = Loaded.of(effectiveCall);
+        Loaded routing = Loaded.of(routingCall);
+        Loaded plugins = Loaded.of(pluginsCall);
+        Loaded observability = Loaded.of(observabilityCall);
+        Loaded members = Loaded.of(membersCall);
+        Loaded presets = Loaded.of(presetsCall);
+        Loaded byok = Loaded.of(byokCall);
+        JsonNode details = ServiceApi.await(detailsCall);
         String org = details.path("organization_id").asText();
-        Loaded keys = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/keys?limit=100"));
-        Loaded policy = Loaded.of(() -> api.get(Service.GUARDRAIL, "/api/v1/workspaces/" + ws + "/guardrails"));
-        Loaded effective = Loaded.of(() -> api.get(Service.GUARDRAIL, "/api/v1/workspaces/" + ws
-                + "/guardrails/effective"));
-        Loaded routing = Loaded.of(() -> api.get(Service.ROUTING, "/api/v1/workspaces/" + ws + "/routing"));
-        Loaded plugins = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/plugins"));
-        Loaded observability = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws
-                + "/observability"));
         JsonNode current = policy.json().path("policy");
-        Loaded presetVersions = preset == null || preset.isBlank() ? null
-                : Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/presets/"
-                        + UsagePage.encode(preset.trim()) + "/versions?limit=20"));
         return workspace.data("me", viewer.me()).data("ws", Views.plain(details)).data("orgId", org)
                 .data("admin", viewer.workspaceAdmin(org, ws)).data("orgAdmin", viewer.orgAdmin(org))
                 .data("keys", keys).data("keyRows", Views.rows(keys.json().path("data")))
@@ -78,11 +87,13 @@ class WorkspacePage {
                 .data("maxTokens", current.path("max_tokens").isNumber() ? current.path("max_tokens").asText() : "")
                 .data("routing", routing).data("routingJson", pretty(routing.json().path("data")))
                 .data("plugins", plugins).data("pluginRows", Views.rows(plugins.json().path("plugins")))
+                .data("pluginsJson", pretty(plugins.json().path("plugins")))
                 .data("observability", observability)
                 .data("destinations", Views.rows(observability.json().path("destinations")))
-                .data("byok", byok(ws)).data("preset", preset == null ? "" : preset.trim())
-                .data("presetVersions", presetVersions)
-                .data("presetRows", presetVersions == null ? List.of() : Views.rows(presetVersions.json().path("data")));
+                .data("destinationsJson", pretty(observability.json().path("destinations")))
+                .data("members", members).data("memberRows", Views.rows(members.json().path("data")))
+                .data("presets", presets).data("presetRows", Views.rows(presets.json().path("data")))
+                .data("byok", byok).data("byokRows", Views.rows(byok.json().path("data")));
     }
 
     @POST
@@ -198,28 +209,6 @@ class WorkspacePage {
     public Response removeMember(@PathParam("ws") String ws, @FormParam("user_id") String user) {
         api.delete(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/members/" + blank(user));
         return back(ws);
-    }
-
-    /**
-     * The workspace's own provider keys, masked as workspace-service shows them: one lookup per provider of the
-     * catalogue (the API reads one provider at a time), none where it answers 404.
-     */
-    private List<Map<String, Object>> byok(String ws) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Loaded providers = Loaded.of(() -> api.get(Service.ROUTING, "/api/v1/catalog/providers"));
-        for (JsonNode provider : providers.json().path("data")) {
-            String id = provider.path("id").asText();
-            Loaded key = Loaded.of(() -> api.get(Service.WORKSPACE, "/api/v1/workspaces/" + ws + "/byok/"
-                    + UsagePage.encode(id)));
-            if (key.ok()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("provider", id);
-                row.put("key", key.json().path("key").asText());
-                row.put("fallback", key.json().path("is_fallback").asBoolean());
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     private static Response back(String ws) {

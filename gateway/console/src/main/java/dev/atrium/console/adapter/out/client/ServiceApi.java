@@ -13,15 +13,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Calls the services' published REST APIs with the signed-in user's own access token, so every answer and
- * every refusal is the service's: the console decides no right and keeps no data.
+ * every refusal is the service's: the console decides no right and keeps no data. A page starts its reads
+ * together ({@link #fetch}) and waits for them once, so it takes as long as its slowest call, not their sum.
  */
 @RequestScoped
 public class ServiceApi {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1: the default HTTP/2 would first try an h2c upgrade on every new plain-text connection. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ConsoleConfig config;
     private final AccessTokenCredential token;
@@ -35,6 +40,28 @@ public class ServiceApi {
 
     public JsonNode get(Service service, String path) {
         return send(request(service, path, token.getToken()).GET());
+    }
+
+    /**
+     * A read started now and answered later: the token is read here, on the request's thread, and the call
+     * runs on the client's threads. {@link #await} gives its answer or the service's refusal.
+     */
+    public CompletableFuture<JsonNode> fetch(Service service, String path) {
+        HttpRequest built = request(service, path, token.getToken()).GET().build();
+        return HTTP.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+                .handle((answer, failure) -> parse(checked(built, answer, failure)));
+    }
+
+    /** The answer of a {@link #fetch}, or its {@link ServiceCallException}. */
+    public static JsonNode await(CompletableFuture<JsonNode> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ServiceCallException refused) {
+                throw refused;
+            }
+            throw e;
+        }
     }
 
     /** The body as the service sent it (CSV exports). */
@@ -88,7 +115,10 @@ public class ServiceApi {
     }
 
     private JsonNode send(HttpRequest.Builder request) {
-        HttpResponse<String> answer = exchange(request);
+        return parse(exchange(request));
+    }
+
+    private JsonNode parse(HttpResponse<String> answer) {
         if (answer.body() == null || answer.body().isBlank()) {
             return MissingNode.getInstance();
         }
@@ -101,14 +131,19 @@ public class ServiceApi {
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
         HttpRequest built = request.build();
-        HttpResponse<String> answer;
         try {
-            answer = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            return checked(built, HTTP.send(built, HttpResponse.BodyHandlers.ofString()), null);
         } catch (IOException e) {
-            throw new ServiceCallException(0, "The service at " + built.uri().getAuthority() + " could not be reached");
+            return checked(built, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceCallException(0, "Interrupted");
+        }
+    }
+
+    private HttpResponse<String> checked(HttpRequest built, HttpResponse<String> answer, Throwable failure) {
+        if (failure != null) {
+            throw new ServiceCallException(0, "The service at " + built.uri().getAuthority() + " could not be reached");
         }
         if (answer.statusCode() >= 400) {
             throw new ServiceCallException(answer.statusCode(), message(answer));

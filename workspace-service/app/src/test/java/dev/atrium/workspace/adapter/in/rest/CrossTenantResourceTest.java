@@ -104,7 +104,8 @@ class CrossTenantResourceTest {
                 new Call("GET", w + "/presets/p", null, false), new Call("GET", w + "/presets/p/versions", null, false),
                 new Call("PUT", w + "/plugins", "{\"plugins\":[]}", true), new Call("GET", w + "/plugins", null, false),
                 new Call("PUT", w + "/observability", "{\"destinations\":[]}", true),
-                new Call("GET", w + "/observability", null, false));
+                new Call("GET", w + "/observability", null, false),
+                new Call("GET", w + "/byok", null, false), new Call("GET", w + "/presets", null, false));
     }
 
     /** Everything a rejected call could have changed. */
