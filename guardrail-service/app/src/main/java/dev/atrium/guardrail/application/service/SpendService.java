@@ -10,7 +10,7 @@ import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import dev.atrium.guardrail.domain.policy.PolicyScope;
 import dev.atrium.guardrail.domain.budget.SpendCharge;
 import dev.atrium.guardrail.domain.budget.SpendCounter;
-import dev.atrium.guardrail.domain.SpendSplit;
+import dev.atrium.guardrail.domain.budget.SpendSplit;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
 import jakarta.enterprise.context.ApplicationScoped;

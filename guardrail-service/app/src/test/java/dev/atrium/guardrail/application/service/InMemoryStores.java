@@ -10,7 +10,7 @@ import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import dev.atrium.guardrail.domain.policy.PolicyRevision;
 import dev.atrium.guardrail.domain.policy.PolicyScope;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
-import dev.atrium.guardrail.domain.SpendSplit;
+import dev.atrium.guardrail.domain.budget.SpendSplit;
 import dev.atrium.guardrail.domain.policy.StoredPolicy;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
 import dev.atrium.guardrail.domain.budget.WindowSums;

@@ -1,7 +1,7 @@
 package dev.atrium.guardrail.adapter.out.persistence;
 
 import dev.atrium.guardrail.application.port.out.UsageRepository;
-import dev.atrium.guardrail.domain.SpendSplit;
+import dev.atrium.guardrail.domain.budget.SpendSplit;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
 import dev.atrium.guardrail.domain.budget.WindowSums;

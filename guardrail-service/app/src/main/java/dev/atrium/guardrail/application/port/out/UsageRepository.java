@@ -1,6 +1,6 @@
 package dev.atrium.guardrail.application.port.out;
 
-import dev.atrium.guardrail.domain.SpendSplit;
+import dev.atrium.guardrail.domain.budget.SpendSplit;
 import dev.atrium.guardrail.domain.budget.SpendWindows;
 import dev.atrium.guardrail.domain.budget.UsageEntry;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.atrium.guardrail.domain;
+package dev.atrium.guardrail.domain.budget;
 
 import java.util.Objects;
 
