@@ -30,15 +30,11 @@ class ConsumerRestartTest {
         Conservation money = Conservation.open(admin, "kill-billing", new BigDecimal("5"));
         Load load = money.load(CLIENTS);
         try {
-            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
-                    .isTrue();
-            SharedStack.get().kill("billing");
-            long killed = System.nanoTime();
+            Faults.awaitAnswers(load, 20, Faults.FIRST_ANSWERS, "answers before the kill");
+            long killed = Faults.kill("billing").killed();
             // billing is not on the request path: the load is answered meanwhile, its usage waits in Kafka.
-            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(30))).as("answers while billing is away")
-                    .isTrue();
-            SharedStack.get().restart("billing");
-            long ready = System.nanoTime();
+            Faults.awaitAnswers(load, 20, Duration.ofSeconds(30), "answers while billing is away");
+            long ready = Faults.restart("billing");
             Duration resumed = money.untilBillingBooks(Duration.ofSeconds(60));
             Load.Outcome probe = money.probe("after billing's restart");
             assertThat(probe.status()).as("%s", probe.body()).isEqualTo(200);
@@ -49,8 +45,7 @@ class ConsumerRestartTest {
             // A dynamic member with Kafka's default 45 s session waited for the dead member to expire: up to 45 s
             // from the kill (~44 s measured in issue 24).
             assertThat(resumed).as("from billing ready to its first booking").isLessThan(BOOKS_AGAIN_WITHIN);
-            assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30))).as("answers after the restart")
-                    .isTrue();
+            Faults.awaitAnswers(load, 10, Duration.ofSeconds(30), "answers after the restart");
         } finally {
             load.close();
         }
@@ -64,15 +59,11 @@ class ConsumerRestartTest {
         Conservation money = Conservation.open(admin, "kill-guardrail", limit);
         Load load = money.load(CLIENTS);
         try {
-            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
-                    .isTrue();
-            SharedStack.get().kill("guardrail");
-            long killed = System.nanoTime();
+            Faults.awaitAnswers(load, 20, Faults.FIRST_ANSWERS, "answers before the kill");
+            long killed = Faults.kill("guardrail").killed();
             // No check can be made: the gateway refuses (fails closed) rather than serve unchecked.
-            assertThat(load.await(o -> o.status() >= 500, 5, Duration.ofSeconds(30))).as("refusals while guardrail is away")
-                    .isTrue();
-            SharedStack.get().restart("guardrail");
-            long ready = System.nanoTime();
+            Faults.awaitRefusals(load, 5, Duration.ofSeconds(30), "refusals while guardrail is away");
+            long ready = Faults.restart("guardrail");
             // A probe answered beside the load, in case the load's key has reached its limit: guardrail has a new
             // answer to settle either way.
             var probe = java.util.concurrent.CompletableFuture.supplyAsync(() -> money.probe("after guardrail's restart"));

@@ -29,12 +29,10 @@ class CrashUnderLoadTest {
         try {
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
                     .isTrue();
-            long killing = System.nanoTime();
-            SharedStack.get().kill("gateway");
-            long killed = System.nanoTime();
-            window = Conservation.CrashWindow.gatewayKill(killing, killed);
-            SharedStack.get().restart("gateway");
-            System.out.printf("gateway killed: ready again %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);
+            Faults.Kill kill = Faults.kill("gateway");
+            window = Conservation.CrashWindow.gatewayKill(kill.killing(), kill.killed());
+            long ready = Faults.restart("gateway");
+            System.out.printf("gateway killed: ready again %.1f s after the kill%n", (ready - kill.killed()) / 1e9);
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(30))).as("answers after the restart")
                     .isTrue();
         } finally {
@@ -56,10 +54,9 @@ class CrashUnderLoadTest {
                 // Answered now, their usage only in the gateway's spool on disk.
                 assertThat(load.await(Load.Outcome::answered, 30, Duration.ofSeconds(30)))
                         .as("answers while Kafka is away").isTrue();
-                long killing = System.nanoTime();
-                SharedStack.get().kill("gateway");
-                window = Conservation.CrashWindow.gatewayKill(killing, System.nanoTime());
-                SharedStack.get().restart("gateway");
+                Faults.Kill kill = Faults.kill("gateway");
+                window = Conservation.CrashWindow.gatewayKill(kill.killing(), kill.killed());
+                Faults.restart("gateway");
                 assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30)))
                         .as("answers after the gateway's restart, Kafka still away").isTrue();
             } finally {
@@ -80,13 +77,11 @@ class CrashUnderLoadTest {
         try {
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
                     .isTrue();
-            SharedStack.get().kill("postgres");
-            long killed = System.nanoTime();
+            long killed = Faults.kill("postgres").killed();
             // Checks cannot reserve: the gateway refuses rather than serve unchecked.
             assertThat(load.await(o -> o.status() >= 500, 5, Duration.ofSeconds(30)))
                     .as("refusals while PostgreSQL is away").isTrue();
-            SharedStack.get().restart("postgres");
-            long restarted = System.nanoTime();
+            long restarted = Faults.restart("postgres");
             assertThat(load.await(Load.Outcome::answered, 1, Duration.ofSeconds(60)))
                     .as("an answer after PostgreSQL's restart").isTrue();
             long serving = System.nanoTime();

@@ -53,9 +53,8 @@ class InstanceReleaseSystemTest {
             BigDecimal killedHolds = bothHold.subtract(replicaHolds);
             assertThat(killedHolds).as("the first gateway's holds").isPositive();
 
-            SharedStack.get().kill("gateway");
-            long killed = System.nanoTime();
-            SharedStack.get().restart("gateway");
+            long killed = Faults.kill("gateway").killed();
+            Faults.restart("gateway");
             BigDecimal after = bothHold;
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (after.compareTo(replicaHolds) > 0 && System.nanoTime() < deadline) {

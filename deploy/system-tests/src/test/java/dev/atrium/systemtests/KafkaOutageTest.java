@@ -28,8 +28,7 @@ class KafkaOutageTest {
         long outageFrom;
         long outageTo;
         try {
-            // Warm-up: the first calls through cold services on a busy machine may be slow or time out.
-            assertThat(load.await(Load.Outcome::answered, 30, Duration.ofSeconds(120))).as("warm-up answers").isTrue();
+            Faults.awaitAnswers(load, 30, Faults.FIRST_ANSWERS, "warm-up answers");
             normalFrom = System.nanoTime();
             Thread.sleep(NORMAL.toMillis());
             SharedStack.get().stop("kafka");
@@ -40,8 +39,7 @@ class KafkaOutageTest {
                 outageTo = System.nanoTime();
                 SharedStack.get().restart("kafka");
             }
-            assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30))).as("answers after Kafka returned")
-                    .isTrue();
+            Faults.awaitAnswers(load, 10, Duration.ofSeconds(30), "answers after Kafka returned");
         } finally {
             load.close();
         }
