@@ -37,7 +37,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -107,8 +110,8 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                             return new Moderation.AfterGeneration(503,
                                     "The answer could not be moderated and was withheld: " + e.getMessage());
                         })
-                        .map(verdict -> {
-                            ObjectNode answer = answer(admitted, generationId, success, started,
+                        .chain(verdict -> {
+                            Uni<ObjectNode> answer = answer(admitted, generationId, success, started,
                                     verdict.allowed() ? null : Moderation.CONTENT_FILTER);
                             if (!verdict.allowed()) {
                                 throw new Moderation.Withheld(verdict.message());
@@ -146,8 +149,11 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         });
     }
 
-    /** @param finishReason overrides the provider's in the usage record; null keeps it */
-    private ObjectNode answer(Admitted admitted, String generationId, Success success, Instant started,
+    /**
+     * Records the answer's usage at once; the answer itself comes once that record is durable.
+     * @param finishReason overrides the provider's in the usage record; null keeps it
+     */
+    private Uni<ObjectNode> answer(Admitted admitted, String generationId, Success success, Instant started,
             String finishReason) {
         ObjectNode body = success.answer().body();
         Candidate c = success.candidate();
@@ -159,17 +165,27 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         Charge charge = Charge.of(tokens, c.price(), admitted.verdict().reserved());
         ChatShapes.answer(body, started.getEpochSecond());
         ChatShapes.usage(body, tokens, charge, c.price(), c.byok());
-        record(admitted, generationId, c, tokens, charge, started, null, false, finishReason != null ? finishReason
-                : body.path("choices").path(0).path("finish_reason").asText(null),
+        CompletionStage<Void> recorded = record(admitted, generationId, c, tokens, charge, started, null, false,
+                finishReason != null ? finishReason : body.path("choices").path(0).path("finish_reason").asText(null),
                 () -> body.path("choices").path(0).path("message").path("content").asText(null));
-        return body;
+        return durable(recorded).replaceWith(body);
+    }
+
+    /**
+     * Waits, without blocking, until a usage record is durable: an answer is not sent before its usage is on disk
+     * or in Kafka, so a crash cannot lose what a client was served (ADR 0024). A record that could not be made
+     * durable in time still lets the answer go: the provider was paid already, the publisher counted and logged it.
+     */
+    private static Uni<Void> durable(CompletionStage<Void> recorded) {
+        return Uni.createFrom().completionStage(recorded).onFailure().recoverWithNull();
     }
 
     /**
      * The one usage record of a generation, with the cost computed here and nowhere else; the workspace's
      * own observability destinations, if it has any, hear of it too ({@code completion} is read only then).
+     * Returns when the record is durable.
      */
-    private void record(Admitted admitted, String generationId, Candidate c, Usage tokens, Charge charge,
+    private CompletionStage<Void> record(Admitted admitted, String generationId, Candidate c, Usage tokens, Charge charge,
             Instant started, Long timeToFirstTokenMs, boolean stream, String finishReason,
             Supplier<String> completion) {
         long latency = clock.millis() - started.toEpochMilli();
@@ -179,11 +195,12 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                 tokens.completionTokens(), c.price().prompt(), c.price().completion(), charge.cost(), c.byok(),
                 admitted.verdict().reservationId(), admitted.verdict().policyRevision(), latency, stream,
                 finishReason, clock.instant());
-        usage.usageRecorded(record);
+        CompletionStage<Void> durable = usage.usageRecorded(record);
         if (!key.observability().isEmpty()) {
             observer.generationFinished(new GenerationObserver.FinishedGeneration(record, key,
                     MessageText.of(admitted.body()).text(), completion.get()));
         }
+        return durable;
     }
 
     // ---- streaming
@@ -257,6 +274,7 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
      * Rewrites the upstream's chunks for the client and records the generation exactly once. Output past what
      * the reservation covers is not relayed: the stream ends there with {@code finish_reason: "length"} and its
      * usage, and is charged for what was relayed. A stream still going at the request's deadline ends with a 504.
+     * The answer's end (its usage chunk, then {@code [DONE]}) is held until its usage record is durable.
      */
     private Multi<ObjectNode> relay(Admitted admitted, String generationId, LiveStream live, Instant started,
             long estimatedPromptTokens) {
@@ -265,19 +283,23 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         // The answer's text, kept only for the workspace's own observability destinations.
         StringBuilder text = admitted.key().observability().isEmpty() ? null : new StringBuilder();
         AtomicBoolean recorded = new AtomicBoolean();
-        Runnable finish = () -> {
-            if (recorded.compareAndSet(false, true)) {
-                Usage tokens = tally.usage(estimatedPromptTokens);
-                record(admitted, generationId, c, tokens, charge(admitted, c, tokens), started,
-                        tally.firstTokenAfterMs(), true,
-                        tally.finishReason() == null ? "cancelled" : tally.finishReason(),
-                        () -> text == null ? null : text.toString());
-                attempted(new ProviderAttempt(generationId, c.provider(), c.model(),
-                        "error".equals(tally.finishReason()) ? "error" : "success", 200,
-                        clock.millis() - started.toEpochMilli(), tally.firstTokenAfterMs(), tokens.completionTokens(),
-                        clock.instant()));
+        Supplier<CompletionStage<Void>> finish = () -> {
+            if (!recorded.compareAndSet(false, true)) {
+                return CompletableFuture.completedFuture(null);
             }
+            Usage tokens = tally.usage(estimatedPromptTokens);
+            CompletionStage<Void> durable = record(admitted, generationId, c, tokens, charge(admitted, c, tokens),
+                    started, tally.firstTokenAfterMs(), true,
+                    tally.finishReason() == null ? "cancelled" : tally.finishReason(),
+                    () -> text == null ? null : text.toString());
+            attempted(new ProviderAttempt(generationId, c.provider(), c.model(),
+                    "error".equals(tally.finishReason()) ? "error" : "success", 200,
+                    clock.millis() - started.toEpochMilli(), tally.firstTokenAfterMs(), tokens.completionTokens(),
+                    clock.instant()));
+            return durable;
         };
+        // The provider's usage chunk, held back until the stream's end (a later chunk lets it go first).
+        AtomicReference<ObjectNode> heldUsage = new AtomicReference<>();
         Duration left = left(started);
         // Set when the provider's stream ended by itself; otherwise the deadline's time limit ended it.
         AtomicBoolean upstreamEnded = new AtomicBoolean();
@@ -305,9 +327,21 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                         ChatShapes.usage(chunk, tokens, charge(admitted, c, tokens), c.price(), c.byok());
                     }
                     return chunk;
+                })
+                .onItem().transformToIterable(chunk -> {
+                    ObjectNode before = heldUsage.getAndSet(null);
+                    if (chunk.path("usage").isObject()) {
+                        heldUsage.set(chunk);
+                        return before == null ? List.of() : List.of(before);
+                    }
+                    return before == null ? List.of(chunk) : List.of(before, chunk);
                 });
         Multi<ObjectNode> closing = Multi.createFrom().deferred(() -> {
             List<ObjectNode> last = new ArrayList<>();
+            ObjectNode held = heldUsage.getAndSet(null);
+            if (held != null) {
+                last.add(held);
+            }
             if (tally.cut()) {
                 // The provider wrote past what was reserved: the stream ends as max_tokens would have ended it.
                 tally.finish("length");
@@ -328,11 +362,12 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
             if (tally.finishReason() == null && !tally.cut() && !upstreamEnded.get()) {
                 return Multi.createBy().concatenating().streams(items, Multi.createFrom().failure(deadlineExceeded()));
             }
-            return items;
+            // Recorded now, and the end goes once the record is durable: a crash after the client has it loses nothing.
+            return durable(finish.get()).onItem().transformToMulti(durable -> items);
         });
         return Multi.createBy().concatenating().streams(rewritten, closing)
                 .onFailure().invoke(e -> tally.finish("error"))
-                .onTermination().invoke(finish);
+                .onTermination().invoke(() -> finish.get());
     }
 
     /** Counts a chunk's output, every choice of it; false when it passes what was reserved (nothing relayed). */
