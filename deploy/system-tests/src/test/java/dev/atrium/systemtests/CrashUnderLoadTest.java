@@ -35,7 +35,9 @@ class CrashUnderLoadTest {
             reportJustBefore(load, killing, killed);
             SharedStack.get().restart("gateway");
             System.out.printf("gateway killed: ready again %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);
-            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(30))).as("answers after the restart")
+            // 90 s: a gateway just restarted on a loaded machine serves slowly at first (measured: 20 answers took
+            // more than 30 s at load average 56); the money assertions below are what this test is about.
+            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(90))).as("answers after the restart")
                     .isTrue();
         } finally {
             load.close();

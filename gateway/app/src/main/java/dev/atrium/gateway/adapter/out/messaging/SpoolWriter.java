@@ -89,13 +89,15 @@ final class SpoolWriter {
         for (int attempt = 1; ; attempt++) {
             try {
                 long first = spool.append(lines);
-                // Durable now: their answers may go before Kafka has them.
-                batch.forEach(p -> p.durable().complete(null));
                 List<Committed> out = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     out.add(new Committed(first + i, batch.get(i).usage()));
                 }
+                // To the sender first (a queue add), so it seldom finds the spool's head ahead of its queue and
+                // reads back from disk what it is about to be handed.
                 committed.accept(out);
+                // Durable now: their answers may go before Kafka has them.
+                batch.forEach(p -> p.durable().complete(null));
                 return;
             } catch (UncheckedIOException e) {
                 // A full or failing disk: the records stay in memory and are tried again; nothing is dropped.
