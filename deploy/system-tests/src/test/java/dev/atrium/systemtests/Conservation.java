@@ -138,41 +138,12 @@ final class Conservation {
 
     /**
      * Asserts the conservation for the load's outcomes and the probes, waiting at most {@code within} for
-     * bookings, settlements and the sweep of stranded holds. A request that got no complete answer (the
-     * gateway killed under it) may have been booked or not; each booked one is booked once and is one of
-     * those.
+     * bookings, settlements and the sweep of stranded holds. Every request answered whole is booked once, even
+     * one answered just before a kill -9 of the gateway: its answer's last bytes left only once its usage was
+     * durable (ADR 0024). A request that got no complete answer (the gateway killed under it) may have been
+     * booked or not; each booked one is booked once and is one of those.
      */
     void assertConserved(List<Load.Outcome> load, Duration within) {
-        assertConserved(load, within, null);
-    }
-
-    /**
-     * Answers received while the gateway was being killed, or within {@link #GATEWAY_LOSS_BOUND} before: the
-     * only answers whose usage a kill -9 of the gateway may lose (ADR 0010, docs/operations.md).
-     */
-    record CrashWindow(long fromNanos, long toNanos) {
-
-        static CrashWindow gatewayKill(long killingNanos, long killedNanos) {
-            return new CrashWindow(killingNanos - GATEWAY_LOSS_BOUND.toNanos(), killedNanos);
-        }
-
-        boolean holds(Load.Outcome o) {
-            return o.endedAt() >= fromNanos && o.endedAt() <= toNanos;
-        }
-    }
-
-    /**
-     * The gateway queues a generation's usage record before it answers and commits it to its spool within one
-     * commit interval (5 ms) and one fsync: a kill -9 in that gap loses the record of an answer already sent.
-     * A second covers a slow fsync on a busy machine; anything answered earlier must be booked.
-     */
-    static final Duration GATEWAY_LOSS_BOUND = Duration.ofSeconds(1);
-
-    /**
-     * As {@link #assertConserved(List, Duration)}, where a generation answered inside {@code lossAllowed} may be
-     * missing from billing (and then from guardrail: both book the same record); every other one is booked once.
-     */
-    void assertConserved(List<Load.Outcome> load, Duration within, CrashWindow lossAllowed) {
         List<Load.Outcome> all = new ArrayList<>(load);
         all.addAll(probes);
         List<Load.Outcome> answered = all.stream().filter(Load.Outcome::answered).toList();
@@ -182,30 +153,14 @@ final class Conservation {
         assertThat(costs).as("distinct generation ids answered").hasSize(answered.size());
         long deadline = System.nanoTime() + within.toNanos();
 
-        // Billing: one usage debit of the organization's credits per answered generation, of its cost. Waited
-        // for are those that must be booked: an answer inside the crash window may never be (its record lost
-        // with the kill), so waiting for it would spend the whole time. Records of an organization are booked
-        // in order, so once the later ones are, a surviving record of the window is too.
-        Set<String> required = new HashSet<>(costs.keySet());
-        if (lossAllowed != null) {
-            answered.stream().filter(lossAllowed::holds).forEach(a -> required.remove(a.id()));
-        }
+        // Billing: one usage debit of the organization's credits per answered generation, of its cost.
         Map<String, List<BigDecimal>> debits = usageDebits();
-        while (!debits.keySet().containsAll(required) && System.nanoTime() < deadline) {
+        while (!debits.keySet().containsAll(costs.keySet()) && System.nanoTime() < deadline) {
             sleep(500);
             debits = usageDebits();
         }
         Set<String> unbilled = new HashSet<>(costs.keySet());
         unbilled.removeAll(debits.keySet());
-        if (lossAllowed != null) {
-            Set<String> inWindow = new HashSet<>();
-            answered.stream().filter(lossAllowed::holds).forEach(a -> inWindow.add(a.id()));
-            Set<String> lost = new HashSet<>(unbilled);
-            lost.retainAll(inWindow);
-            System.out.printf("usage lost with the gateway's kill: %d of the %d answered within %s of it %s%n",
-                    lost.size(), inWindow.size(), GATEWAY_LOSS_BOUND, lost);
-            unbilled.removeAll(lost);
-        }
         assertThat(unbilled).as("answered generations billing never booked (of %d answered)", answered.size()).isEmpty();
         Map<String, List<BigDecimal>> booked = debits;
         assertThat(booked.entrySet().stream().filter(e -> e.getValue().size() != 1).map(Map.Entry::getKey).toList())

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Crashes (SIGKILL) of the gateway and of PostgreSQL under load, each followed by a restart while the
  * load goes on: requests in flight may fail, every answer is billed exactly once and money is conserved
- * ({@link Conservation}). The holds a killed gateway strands are given back by guardrail's sweep
+ * ({@link Conservation}), including the answers received just before the gateway's kill: an answer's last
+ * bytes leave only once its usage is durable (ADR 0024), so none may be lost. The holds a killed gateway strands are given back by guardrail's sweep
  * ({@link SharedStack#HOLD_TTL} on the system stack).
  */
 class CrashUnderLoadTest {
@@ -25,27 +26,27 @@ class CrashUnderLoadTest {
     void gatewayKilledUnderLoadAndRestartedBillsEveryAnswerOnce() throws Exception {
         Conservation money = Conservation.open(admin, "kill-gateway", new BigDecimal("5"));
         Load load = money.load(CLIENTS);
-        Conservation.CrashWindow window = null;
         try {
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the kill")
                     .isTrue();
             Faults.Kill kill = Faults.kill("gateway");
-            window = Conservation.CrashWindow.gatewayKill(kill.killing(), kill.killed());
+            reportJustBefore(load, kill.killing(), kill.killed());
             long ready = Faults.restart("gateway");
             System.out.printf("gateway killed: ready again %.1f s after the kill%n", (ready - kill.killed()) / 1e9);
-            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(30))).as("answers after the restart")
+            // 90 s: a gateway just restarted on a loaded machine serves slowly at first (measured: 20 answers took
+            // more than 30 s at load average 56); the money assertions below are what this test is about.
+            assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(90))).as("answers after the restart")
                     .isTrue();
         } finally {
             load.close();
         }
-        money.assertConserved(load.outcomes(), SETTLES_WITHIN, window);
+        money.assertConserved(load.outcomes(), SETTLES_WITHIN);
     }
 
     @Test
     void gatewayKilledDuringAKafkaOutageKeepsTheUsageOfEveryAnswerInItsSpool() throws Exception {
         Conservation money = Conservation.open(admin, "kill-gateway-no-kafka", new BigDecimal("5"));
         Load load = money.load(CLIENTS);
-        Conservation.CrashWindow window = null;
         try {
             assertThat(load.await(Load.Outcome::answered, 20, Duration.ofSeconds(120))).as("answers before the outage")
                     .isTrue();
@@ -55,7 +56,7 @@ class CrashUnderLoadTest {
                 assertThat(load.await(Load.Outcome::answered, 30, Duration.ofSeconds(30)))
                         .as("answers while Kafka is away").isTrue();
                 Faults.Kill kill = Faults.kill("gateway");
-                window = Conservation.CrashWindow.gatewayKill(kill.killing(), kill.killed());
+                reportJustBefore(load, kill.killing(), kill.killed());
                 Faults.restart("gateway");
                 assertThat(load.await(Load.Outcome::answered, 10, Duration.ofSeconds(30)))
                         .as("answers after the gateway's restart, Kafka still away").isTrue();
@@ -67,7 +68,15 @@ class CrashUnderLoadTest {
         } finally {
             load.close();
         }
-        money.assertConserved(load.outcomes(), SETTLES_WITHIN, window);
+        money.assertConserved(load.outcomes(), SETTLES_WITHIN);
+    }
+
+    /** The answers the old group-commit window could lose (received within a second of the kill): all must be billed. */
+    private static void reportJustBefore(Load load, long killing, long killed) {
+        long justBefore = load.outcomes().stream().filter(Load.Outcome::answered)
+                .filter(o -> o.endedAt() >= killing - Duration.ofSeconds(1).toNanos() && o.endedAt() <= killed).count();
+        System.out.printf("answers received within 1 s before the gateway's kill (each must be billed): %d%n",
+                justBefore);
     }
 
     @Test

@@ -64,6 +64,14 @@ public interface GatewayConfig {
     Duration spoolCommitInterval();
 
     /**
+     * The longest an answer's last bytes wait for its usage record to be durable (the spool's fsync; ADR 0024).
+     * A disk slower or failing past it lets the answer go (the provider was paid) and counts
+     * {@code atrium_gateway_usage_undurable_total}; the record is still kept and tried again.
+     */
+    @WithDefault("1s")
+    Duration usageDurableTimeout();
+
+    /**
      * How long a resolved key is reused without asking workspace-service. Workspace events drop an
      * entry as soon as its key or workspace changes; this bounds staleness when they cannot arrive.
      * 0 turns the cache off.

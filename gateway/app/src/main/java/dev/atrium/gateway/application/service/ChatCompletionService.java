@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The request path of DESIGN.md: admit the request (resolve, preset, check and plan), try the candidates
@@ -92,8 +93,8 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                             return new Moderation.AfterGeneration(503,
                                     "The answer could not be moderated and was withheld: " + e.getMessage());
                         })
-                        .map(verdict -> {
-                            ObjectNode answer = answer(admitted, generationId, success, started,
+                        .chain(verdict -> {
+                            Uni<ObjectNode> answer = answer(admitted, generationId, success, started,
                                     verdict.allowed() ? null : Moderation.CONTENT_FILTER);
                             if (!verdict.allowed()) {
                                 throw new Moderation.Withheld(verdict.message());
@@ -117,8 +118,11 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
                 });
     }
 
-    /** @param finishReason overrides the provider's in the usage record; null keeps it */
-    private ObjectNode answer(Admitted admitted, String generationId, Success success, Instant started,
+    /**
+     * Records the answer's usage at once; the answer itself comes once that record is durable (ADR 0024).
+     * @param finishReason overrides the provider's in the usage record; null keeps it
+     */
+    private Uni<ObjectNode> answer(Admitted admitted, String generationId, Success success, Instant started,
             String finishReason) {
         ObjectNode body = success.answer().body();
         Candidate c = success.candidate();
@@ -130,10 +134,10 @@ public class ChatCompletionService implements CompleteChatUseCase, StreamChatUse
         Charge charge = Charge.of(tokens, c.price(), admitted.verdict().reserved());
         ChatShapes.answer(body, started.getEpochSecond());
         ChatShapes.usage(body, tokens, charge, c.price(), c.byok());
-        usage.record(admitted, generationId, c, tokens, charge, started, false, finishReason != null ? finishReason
-                : body.path("choices").path(0).path("finish_reason").asText(null),
+        CompletionStage<Void> recorded = usage.record(admitted, generationId, c, tokens, charge, started, false,
+                finishReason != null ? finishReason : body.path("choices").path(0).path("finish_reason").asText(null),
                 () -> body.path("choices").path(0).path("message").path("content").asText(null));
-        return body;
+        return UsageRecorder.durable(recorded).replaceWith(body);
     }
 
     @Override

@@ -14,13 +14,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A provider's stream as the client gets it: the upstream's chunks rewritten, the generation recorded exactly
  * once when it ends. Output past what the reservation covers is not relayed: the stream ends there with
  * {@code finish_reason: "length"} and its usage, and is charged for what was relayed. A stream still going at
- * the request's deadline ends with a 504.
+ * the request's deadline ends with a 504. The answer's end (its usage chunk, then {@code [DONE]}) is held until
+ * its usage record is durable (ADR 0024); a stream that fails or is cancelled is recorded when it ends, without
+ * waiting.
  */
 final class StreamRelay {
 
@@ -47,18 +53,23 @@ final class StreamRelay {
         // The answer's text, kept only for the workspace's own observability destinations.
         StringBuilder text = admitted.key().observability().isEmpty() ? null : new StringBuilder();
         AtomicBoolean recorded = new AtomicBoolean();
-        Runnable finish = () -> {
-            if (recorded.compareAndSet(false, true)) {
-                Usage tokens = tally.usage(estimatedPromptTokens);
-                usage.record(admitted, generationId, c, tokens, charge(admitted, c, tokens), started, true,
-                        tally.finishReason() == null ? "cancelled" : tally.finishReason(),
-                        () -> text == null ? null : text.toString());
-                attempts.published(new ProviderAttempt(generationId, c.provider(), c.model(),
-                        "error".equals(tally.finishReason()) ? "error" : "success", 200,
-                        clock.millis() - started.toEpochMilli(), tally.firstTokenAfterMs(), tokens.completionTokens(),
-                        clock.instant()));
+        Supplier<CompletionStage<Void>> finish = () -> {
+            if (!recorded.compareAndSet(false, true)) {
+                return CompletableFuture.completedFuture(null);
             }
+            Usage tokens = tally.usage(estimatedPromptTokens);
+            CompletionStage<Void> durable = usage.record(admitted, generationId, c, tokens,
+                    charge(admitted, c, tokens), started, true,
+                    tally.finishReason() == null ? "cancelled" : tally.finishReason(),
+                    () -> text == null ? null : text.toString());
+            attempts.published(new ProviderAttempt(generationId, c.provider(), c.model(),
+                    "error".equals(tally.finishReason()) ? "error" : "success", 200,
+                    clock.millis() - started.toEpochMilli(), tally.firstTokenAfterMs(), tokens.completionTokens(),
+                    clock.instant()));
+            return durable;
         };
+        // The provider's usage chunk, held back until the stream's end (a later chunk lets it go first).
+        AtomicReference<ObjectNode> heldUsage = new AtomicReference<>();
         Duration left = deadline.left(started);
         // Set when the provider's stream ended by itself; otherwise the deadline's time limit ended it.
         AtomicBoolean upstreamEnded = new AtomicBoolean();
@@ -86,9 +97,21 @@ final class StreamRelay {
                         ChatShapes.usage(chunk, tokens, charge(admitted, c, tokens), c.price(), c.byok());
                     }
                     return chunk;
+                })
+                .onItem().transformToIterable(chunk -> {
+                    ObjectNode before = heldUsage.getAndSet(null);
+                    if (chunk.path("usage").isObject()) {
+                        heldUsage.set(chunk);
+                        return before == null ? List.of() : List.of(before);
+                    }
+                    return before == null ? List.of(chunk) : List.of(before, chunk);
                 });
         Multi<ObjectNode> closing = Multi.createFrom().deferred(() -> {
             List<ObjectNode> last = new ArrayList<>();
+            ObjectNode held = heldUsage.getAndSet(null);
+            if (held != null) {
+                last.add(held);
+            }
             if (tally.cut()) {
                 // The provider wrote past what was reserved: the stream ends as max_tokens would have ended it.
                 tally.finish("length");
@@ -109,11 +132,12 @@ final class StreamRelay {
             if (tally.finishReason() == null && !tally.cut() && !upstreamEnded.get()) {
                 return Multi.createBy().concatenating().streams(items, Multi.createFrom().failure(deadline.exceeded()));
             }
-            return items;
+            // Recorded now, and the end goes once the record is durable: a crash after the client has it loses nothing.
+            return UsageRecorder.durable(finish.get()).onItem().transformToMulti(durable -> items);
         });
         return Multi.createBy().concatenating().streams(rewritten, closing)
                 .onFailure().invoke(e -> tally.finish("error"))
-                .onTermination().invoke(finish);
+                .onTermination().invoke(() -> finish.get());
     }
 
     /** A chunk that begins the answer: output, an end or usage; a role alone does not. */

@@ -46,6 +46,9 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final Map<String, Integer> failingProviders = new HashMap<>();
     final List<String> called = new ArrayList<>();
     final List<UsageRecorded> usage = new ArrayList<>();
+    /** Per usage record, what completes when it is durable; left open while {@link #holdDurability}. */
+    final List<java.util.concurrent.CompletableFuture<Void>> durability = new ArrayList<>();
+    boolean holdDurability;
     final List<ProviderAttempt> attempts = new ArrayList<>();
     final List<CheckRequest> checks = new ArrayList<>();
     /** Answered in order before {@link #verdict}. */
@@ -244,8 +247,14 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     }
 
     @Override
-    public void usageRecorded(UsageRecorded record) {
+    public java.util.concurrent.CompletionStage<Void> usageRecorded(UsageRecorded record) {
         usage.add(record);
+        java.util.concurrent.CompletableFuture<Void> stage = new java.util.concurrent.CompletableFuture<>();
+        durability.add(stage);
+        if (!holdDurability) {
+            stage.complete(null);
+        }
+        return stage;
     }
 
     @Override

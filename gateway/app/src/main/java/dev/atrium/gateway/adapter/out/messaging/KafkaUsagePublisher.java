@@ -10,8 +10,10 @@ import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.gateway.application.port.out.UsagePublisher;
 import dev.atrium.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
@@ -19,17 +21,22 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes usage and attempts as CloudEvents (binary mode), keyed by organization; idempotent
@@ -37,7 +44,8 @@ import org.eclipse.microprofile.config.Config;
  * committed to the durable {@link UsageSpool} by the {@link SpoolWriter} (one fsync per commit
  * interval for all records queued meanwhile) and sent by the {@link UsageSender} on its own thread,
  * so neither the disk nor the Kafka client can hold an event loop, and a Kafka outage costs the
- * request path nothing. A record is on disk within one commit interval of being answered and stays
+ * request path nothing. A record's durability completes once the spool's fsync has it (one commit
+ * interval at most, Kafka up or not): its answer's last bytes wait for that (ADR 0024). It stays
  * there until Kafka has it; a restarted gateway sends what its spool holds first.
  * A usage record carries the request's trace ({@code traceparent}, kept in the spool too), so
  * billing's and guardrail's consumer spans join the trace of the request that produced it.
@@ -47,6 +55,8 @@ class KafkaUsagePublisher implements UsagePublisher {
 
     static final String SPOOLED = "atrium.gateway.usage.spooled";
     static final String SPOOL_AGE = "atrium.gateway.usage.spool.oldest.age";
+    static final String UNDURABLE = "atrium.gateway.usage.undurable";
+    private static final Logger LOG = Logger.getLogger(KafkaUsagePublisher.class);
 
     private final UsageSpool spool;
     private final SpoolWriter writer;
@@ -55,12 +65,14 @@ class KafkaUsagePublisher implements UsagePublisher {
     private final KafkaTracing tracing;
     /** The spool's head when this life began: records below it were written by earlier lives. */
     private final long previousLivesEnd;
+    private final Duration durableTimeout;
+    private final Counter undurable;
 
     @Inject
     KafkaUsagePublisher(Config config, GatewayConfig gateway, ObjectMapper json, OpenTelemetry openTelemetry,
             MeterRegistry registry) {
         this(producer(KafkaSettings.from(config)), gateway.spoolDir(), json, openTelemetry,
-                gateway.spoolCommitInterval(), gateway.spoolDrainInterval());
+                gateway.spoolCommitInterval(), gateway.spoolDrainInterval(), gateway.usageDurableTimeout(), registry);
         Gauge.builder(SPOOLED, spool, UsageSpool::unsent)
                 .description("Usage records committed to the spool that Kafka has not acknowledged yet")
                 .register(registry);
@@ -72,12 +84,17 @@ class KafkaUsagePublisher implements UsagePublisher {
     /** For adapter tests: a broker address, defaults for the rest. */
     KafkaUsagePublisher(String bootstrap, Path spoolDir, ObjectMapper json) {
         this(producer(bootstrapOnly(bootstrap)), spoolDir, json, OpenTelemetry.noop(), Duration.ofMillis(5),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), new SimpleMeterRegistry());
     }
 
     KafkaUsagePublisher(Producer<String, String> producer, Path spoolDir, ObjectMapper json,
-            OpenTelemetry openTelemetry, Duration commitInterval, Duration maxRetryInterval) {
+            OpenTelemetry openTelemetry, Duration commitInterval, Duration maxRetryInterval, Duration durableTimeout,
+            MeterRegistry registry) {
         this.json = json;
+        this.durableTimeout = durableTimeout;
+        this.undurable = Counter.builder(UNDURABLE)
+                .description("Answers sent before their usage record was durable: the spool could not commit it in time")
+                .register(registry);
         this.tracing = new KafkaTracing(openTelemetry);
         this.spool = new UsageSpool(spoolDir);
         this.previousLivesEnd = spool.head();
@@ -105,11 +122,40 @@ class KafkaUsagePublisher implements UsagePublisher {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
+    /**
+     * Completes once the spool's group commit has the record on disk (whether Kafka is up does not matter), on the
+     * caller's Vert.x context if it has one, so the answer is written from its own event loop. A disk that fails
+     * or takes longer than {@code atrium.gateway.usage-durable-timeout} completes it exceptionally (counted, the
+     * record still kept and tried again): the caller answers anyway, since the provider was already paid.
+     */
     @Override
-    public void usageRecorded(UsageRecorded usage) {
+    public CompletionStage<Void> usageRecorded(UsageRecorded usage) {
+        io.vertx.core.Context caller = Vertx.currentContext();
         // The generation id doubles as the event id: consumers deduplicate on it.
-        writer.offer(new SpooledUsage(usage.generationId(), usage.organizationId(), usage.createdAt(), write(usage),
-                KafkaTracing.traceparent(Context.current())));
+        CompletableFuture<Void> durable = writer.offer(new SpooledUsage(usage.generationId(), usage.organizationId(),
+                usage.createdAt(), write(usage), KafkaTracing.traceparent(Context.current())));
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        durable.orTimeout(durableTimeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((ok, error) -> {
+            if (error != null) {
+                undurable.increment();
+                LOG.errorf("Usage of generation %s is not durable yet (%s); its answer goes", usage.generationId(),
+                        error);
+            }
+            if (caller == null) {
+                complete(answered, error);
+            } else {
+                caller.runOnContext(v -> complete(answered, error));
+            }
+        });
+        return answered;
+    }
+
+    private static void complete(CompletableFuture<Void> future, Throwable error) {
+        if (error == null) {
+            future.complete(null);
+        } else {
+            future.completeExceptionally(error);
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -82,8 +83,9 @@ class MeteredUsagePublisher implements UsagePublisher {
     }
 
     @Override
-    public void usageRecorded(UsageRecorded usage) {
-        delegate.usageRecorded(usage);
+    public CompletionStage<Void> usageRecorded(UsageRecorded usage) {
+        // The answer waits for this, not for the metrics below.
+        CompletionStage<Void> durable = delegate.usageRecorded(usage);
         Timer.Builder generations = Timer.builder(GENERATIONS)
                 .description("Generations served (one per usage record) and their latency, client request to last token");
         if (perWorkspace) {
@@ -99,6 +101,7 @@ class MeteredUsagePublisher implements UsagePublisher {
         tokens(usage, "output", usage.completionTokens());
         cost(usage);
         overrun(usage);
+        return durable;
     }
 
     private void tokens(UsageRecorded usage, String type, long count) {

@@ -2,11 +2,17 @@ package dev.atrium.gateway.application.port.out;
 
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.gateway.api.UsageRecorded;
+import java.util.concurrent.CompletionStage;
 
 public interface UsagePublisher {
 
-    /** One record per generation, keyed by organization. */
-    void usageRecorded(UsageRecorded usage);
+    /**
+     * One record per generation, keyed by organization. The record is taken at once (the call never blocks and
+     * does not depend on the returned stage being used); the stage completes when the record is durable (on disk
+     * or in Kafka, so a crash of this process cannot lose it), and completes exceptionally when it could not be
+     * made durable in time. The caller sends an answer's last bytes only after it completes (ADR 0024).
+     */
+    CompletionStage<Void> usageRecorded(UsageRecorded usage);
 
     void providerAttempted(ProviderAttempt attempt);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.CloudEventHeaders;
 import dev.atrium.common.json.JsonSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,8 @@ class UsageSenderTest {
         Broker broker = new Broker();
         broker.down = true;
         KafkaUsagePublisher publisher = new KafkaUsagePublisher(broker, dir, JSON, OpenTelemetry.noop(),
-                Duration.ofMillis(5), Duration.ofMillis(200));
+                Duration.ofMillis(5), Duration.ofMillis(200),
+                Duration.ofSeconds(1), new SimpleMeterRegistry());
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             expected.add("gen-" + i);
@@ -95,7 +97,8 @@ class UsageSenderTest {
         Path dir = Files.createTempDirectory(Path.of("target"), "spool");
         Broker broker = new Broker();
         KafkaUsagePublisher publisher = new KafkaUsagePublisher(broker, dir, JSON, OpenTelemetry.noop(),
-                Duration.ofMillis(5), Duration.ofMillis(200));
+                Duration.ofMillis(5), Duration.ofMillis(200),
+                Duration.ofSeconds(1), new SimpleMeterRegistry());
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             if (i == 100) {
@@ -111,6 +114,47 @@ class UsageSenderTest {
         }
         await(() -> publisher.spool().isEmpty() && broker.ids().size() >= 300);
         assertThat(broker.ids()).containsExactlyElementsOf(expected);
+        publisher.close(null);
+    }
+
+    @Test
+    void aRecordIsDurableOnceItsLineIsOnDiskWhileTheBrokerIsAway() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "spool");
+        Broker broker = new Broker();
+        broker.down = true;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KafkaUsagePublisher publisher = new KafkaUsagePublisher(broker, dir, JSON, OpenTelemetry.noop(),
+                Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofSeconds(5), registry);
+
+        long started = System.nanoTime();
+        publisher.usageRecorded(UsageSpoolAdapterTest.usage("gen-durable")).toCompletableFuture()
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(UsageSpoolAdapterTest.spooledLines(dir)).as("on disk when durable").isEqualTo(1);
+        assertThat(broker.ids()).as("Kafka away: durable without it").isEmpty();
+        assertThat(registry.get(KafkaUsagePublisher.UNDURABLE).counter().count()).isZero();
+        System.out.printf("durable after %d ms (one group commit and its fsync)%n", waitedMillis);
+        publisher.close(null);
+    }
+
+    @Test
+    void aDiskThatRefusesTheRecordLetsTheAnswerGoCountsItAndKeepsTheRecord() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "spool");
+        Broker broker = new Broker();
+        broker.down = true;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KafkaUsagePublisher publisher = new KafkaUsagePublisher(broker, dir, JSON, OpenTelemetry.noop(),
+                Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofSeconds(5), registry);
+        Files.delete(dir); // the next segment cannot be created: a write the disk refuses
+
+        CompletableFuture<Void> durable = publisher.usageRecorded(UsageSpoolAdapterTest.usage("gen-refused"))
+                .toCompletableFuture();
+        assertThat(durable).failsWithin(Duration.ofSeconds(5));
+        assertThat(registry.get(KafkaUsagePublisher.UNDURABLE).counter().count()).isEqualTo(1);
+
+        Files.createDirectories(dir);
+        await(() -> UsageSpoolAdapterTest.spooledLines(dir) == 1);
         publisher.close(null);
     }
 

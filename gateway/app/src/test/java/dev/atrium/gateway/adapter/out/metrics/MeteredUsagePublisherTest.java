@@ -11,17 +11,22 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MeteredUsagePublisherTest {
 
     private final List<Object> published = new ArrayList<>();
+    /** What the publisher answers: durable when completed. */
+    private final CompletableFuture<Void> durable = new CompletableFuture<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final UsagePublisher recording = new UsagePublisher() {
         @Override
-        public void usageRecorded(UsageRecorded usage) {
+        public CompletionStage<Void> usageRecorded(UsageRecorded usage) {
             published.add(usage);
+            return durable;
         }
 
         @Override
@@ -108,6 +113,15 @@ class MeteredUsagePublisherTest {
                 .isEqualTo(0.000027, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(registry.find(MeteredUsagePublisher.TOKENS).meters()).as("no series names a workspace")
                 .allSatisfy(m -> assertThat(m.getId().getTag("workspace")).isNull());
+    }
+
+    @Test
+    void theAnswerWaitsForThePublishersDurabilityNotForLess() {
+        CompletionStage<Void> stage = metered.usageRecorded(usage("ws_a", 120, "stop"));
+
+        assertThat(stage.toCompletableFuture()).as("not durable while the publisher has not said so").isNotDone();
+        durable.complete(null);
+        assertThat(stage.toCompletableFuture()).isCompleted();
     }
 
     @Test
