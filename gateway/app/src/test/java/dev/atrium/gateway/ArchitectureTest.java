@@ -13,8 +13,12 @@ class ArchitectureTest {
         for (ArchRule rule : HexagonalRules.service("dev.atrium.gateway")
                 .domainMayUse("dev.atrium.routing.api.Price",
                         "prices are routing's published contract, plain Java")
-                .adaptersMayStillUse("dev.atrium.gateway.application.service.ChatRequestReader",
-                        "request parsing moves into adapter/in/rest (issue 23, item 4)")
+                .domainMayUse("dev.atrium.routing.api.ProviderPreferences",
+                        "a request's provider preferences are routing's published contract, plain Java")
+                .adaptersMayStillUse("dev.atrium.gateway.application.port.out.RoutePlanner",
+                        "WarmUpAtStart plans a made-up route before readiness to warm the client; it decides nothing")
+                .adaptersMayStillUse("dev.atrium.gateway.application.port.out.GuardrailChecker",
+                        "WarmUpAtStart asks a dry-run check before readiness to warm the client; it decides nothing")
                 .adaptersMayStillUse("dev.atrium.gateway.application.service.ActivityPeriod",
                         "a value the activity report and its use case share; it belongs beside the port (issue 23, item 4)")
                 .rules()) {
