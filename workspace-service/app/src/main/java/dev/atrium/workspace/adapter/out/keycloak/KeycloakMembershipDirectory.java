@@ -1,54 +1,44 @@
 package dev.atrium.workspace.adapter.out.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.workspace.application.port.out.MembershipDirectory;
-import dev.atrium.workspace.config.KeycloakConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Group memberships through the Keycloak admin REST API, as the workspace service account
- * (realm-management manage-users, view-users, query-groups, query-users). Groups are created on
+ * Group memberships through the Keycloak admin REST API ({@link KeycloakAdminApi}), as the workspace service
+ * account (realm-management manage-users, view-users, query-groups, query-users). Groups are created on
  * first use, one path segment at a time: {@code /orgs}, {@code /orgs/{org}}, {@code /orgs/{org}/admin}.
+ * Whatever Keycloak does not accept, or does not answer in time, is a 502 with nothing changed here.
  */
 @ApplicationScoped
 class KeycloakMembershipDirectory implements MembershipDirectory {
 
     private static final Logger LOG = Logger.getLogger(KeycloakMembershipDirectory.class);
 
-    private final KeycloakConfig config;
-    private final ServiceAccountToken token;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final KeycloakAdminApi keycloak;
 
-    KeycloakMembershipDirectory(KeycloakConfig config, ServiceAccountToken token, ObjectMapper json) {
-        this.config = config;
-        this.token = token;
-        this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(config.timeoutMillis())).build();
+    KeycloakMembershipDirectory(@RestClient KeycloakAdminApi keycloak) {
+        this.keycloak = keycloak;
     }
 
     @Override
     public boolean userExists(String userId) {
-        HttpResponse<String> r = call("GET", "/users/" + userId, null);
-        return expect(r, 200, 404) == 200;
+        return expect("GET user", () -> keycloak.user(userId), 200, 404).getStatus() == 200;
     }
 
     @Override
     public Set<String> groupsOf(String userId) {
-        HttpResponse<String> r = call("GET", "/users/" + userId + "/groups?briefRepresentation=true&max=1000", null);
-        expect(r, 200);
+        Response r = expect("GET groups of a user", () -> keycloak.groupsOf(userId, true, 1000), 200);
         Set<String> paths = new LinkedHashSet<>();
         read(r).forEach(group -> paths.add(group.path("path").asText()));
         return paths;
@@ -56,14 +46,15 @@ class KeycloakMembershipDirectory implements MembershipDirectory {
 
     @Override
     public void join(String userId, String groupPath) {
-        expect(call("PUT", "/users/" + userId + "/groups/" + ensureGroup(groupPath), null), 204);
+        String group = ensureGroup(groupPath);
+        expect("PUT group membership", () -> keycloak.join(userId, group), 204);
     }
 
     @Override
     public void leave(String userId, String groupPath) {
         Optional<String> group = findGroup(groupPath);
         if (group.isPresent()) {
-            expect(call("DELETE", "/users/" + userId + "/groups/" + group.get(), null), 204, 404);
+            expect("DELETE group membership", () -> keycloak.leave(userId, group.get()), 204, 404);
         }
     }
 
@@ -80,61 +71,49 @@ class KeycloakMembershipDirectory implements MembershipDirectory {
     }
 
     private Optional<String> findGroup(String path) {
-        HttpResponse<String> r = call("GET", "/group-by-path" + path, null);
-        return expect(r, 200, 404) == 200 ? Optional.of(read(r).path("id").asText()) : Optional.empty();
+        Response r = expect("GET group " + path, () -> keycloak.groupByPath(path.substring(1)), 200, 404);
+        return r.getStatus() == 200 ? Optional.of(read(r).path("id").asText()) : Optional.empty();
     }
 
     /** A concurrent creation answers 409; the group then exists and is looked up again. */
     private String createGroup(String parentId, String name, String path) {
-        String target = parentId == null ? "/groups" : "/groups/" + parentId + "/children";
-        HttpResponse<String> r = call("POST", target, "{\"name\":\"" + name + "\"}");
-        if (expect(r, 201, 409) == 409) {
+        Map<String, String> group = Map.of("name", name);
+        Response r = expect("POST group " + path, () -> parentId == null ? keycloak.createGroup(group)
+                : keycloak.createChildGroup(parentId, group), 201, 409);
+        if (r.getStatus() == 409) {
             return findGroup(path).orElseThrow(() -> unavailable("group " + path + " vanished"));
         }
-        return r.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
+        return Optional.ofNullable(r.getHeaderString("Location")).map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .orElseGet(() -> findGroup(path).orElseThrow(() -> unavailable("group " + path + " not created")));
     }
 
-    private HttpResponse<String> call(String method, String path, String body) {
-        HttpResponse<String> r = send(method, path, body, token.get(false));
-        return r.statusCode() == 401 ? send(method, path, body, token.get(true)) : r;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.url() + "/admin/realms/" + config.realm()
-                + path)).timeout(Duration.ofMillis(config.timeoutMillis())).header("Authorization", "Bearer " + bearer);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    /** The call's answer if its status is one of {@code accepted}; any other answer or failure is a 502. */
+    private static Response expect(String call, Supplier<Response> request, int... accepted) {
+        Response r;
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw unavailable(method + " " + path + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted");
+            r = request.get();
+        } catch (WebApplicationException e) {
+            r = e.getResponse();
+        } catch (RuntimeException e) {
+            throw unavailable(call + ": " + e.getMessage());
         }
-    }
-
-    private static int expect(HttpResponse<String> r, int... accepted) {
         for (int status : accepted) {
-            if (r.statusCode() == status) {
-                return status;
+            if (r.getStatus() == status) {
+                return r;
             }
         }
-        throw unavailable(r.request().method() + " " + r.request().uri().getPath() + " answered " + r.statusCode());
+        throw unavailable(call + " answered " + r.getStatus());
     }
 
-    private JsonNode read(HttpResponse<String> r) {
+    private static JsonNode read(Response r) {
         try {
-            return json.readTree(r.body());
-        } catch (IOException e) {
-            throw unavailable("unreadable answer from " + r.request().uri().getPath());
+            return r.readEntity(JsonNode.class);
+        } catch (RuntimeException e) {
+            throw unavailable("unreadable answer: " + e.getMessage());
         }
     }
 
-    static ApiException unavailable(String detail) {
+    private static ApiException unavailable(String detail) {
         LOG.warnf("Keycloak admin API failed: %s", detail);
         return new ApiException(502, "The identity provider did not accept the membership change; nothing was changed");
     }
