@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,10 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
     static final Map<String, String> PATHS_BY_ID = new ConcurrentHashMap<>();
     static final Set<String> MEMBERSHIPS = ConcurrentHashMap.newKeySet();
     static final AtomicInteger TOKENS = new AtomicInteger();
+    /** Admin events of user deletions as Keycloak keeps them: resource path and time (epoch millis). */
+    static final List<Map.Entry<String, Long>> DELETIONS = new CopyOnWriteArrayList<>();
+    /** The query of the last admin-events read, as sent. */
+    static volatile String eventsQuery;
     /** While set, every connection is closed unanswered, as an unreachable Keycloak would leave it. */
     static volatile boolean down;
 
@@ -34,6 +40,8 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
         GROUP_IDS_BY_PATH.clear();
         PATHS_BY_ID.clear();
         MEMBERSHIPS.clear();
+        DELETIONS.clear();
+        eventsQuery = null;
         down = false;
     }
 
@@ -110,9 +118,37 @@ public class FakeKeycloak implements QuarkusTestResourceLifecycleManager {
             MEMBERSHIPS.forEach(g -> out.append(out.length() > 1 ? "," : "").append("{\"id\":\"").append(g)
                     .append("\",\"path\":\"").append(PATHS_BY_ID.get(g)).append("\"}"));
             reply(x, 200, out.append(']').toString());
+        } else if (method.equals("GET") && admin.matches("/groups/[^/]+/children")) {
+            String parent = PATHS_BY_ID.get(admin.split("/")[2]);
+            StringBuilder out = new StringBuilder("[");
+            GROUP_IDS_BY_PATH.forEach((p, id) -> {
+                if (first(x) == 0 && p.startsWith(parent + "/") && p.indexOf('/', parent.length() + 1) < 0) {
+                    out.append(out.length() > 1 ? "," : "").append("{\"id\":\"").append(id).append("\",\"name\":\"")
+                            .append(p.substring(parent.length() + 1)).append("\"}");
+                }
+            });
+            reply(x, 200, out.append(']').toString());
+        } else if (method.equals("GET") && admin.matches("/groups/[^/]+/members")) {
+            boolean member = first(x) == 0 && MEMBERSHIPS.contains(admin.split("/")[2]);
+            reply(x, 200, member ? "[{\"id\":\"" + USER + "\"}]" : "[]");
+        } else if (method.equals("GET") && admin.equals("/admin-events")) {
+            String query = x.getRequestURI().getRawQuery();
+            eventsQuery = query;
+            long from = Long.parseLong(query.replaceAll(".*dateFrom=(\\d+).*", "$1"));
+            StringBuilder out = new StringBuilder("[");
+            DELETIONS.stream().filter(e -> e.getValue() >= from).forEach(e -> out.append(out.length() > 1 ? "," : "")
+                    .append("{\"time\":").append(e.getValue()).append(",\"resourcePath\":\"").append(e.getKey())
+                    .append("\"}"));
+            reply(x, 200, out.append(']').toString());
         } else {
             reply(x, 404, "{}");
         }
+    }
+
+    /** The {@code first} of a paged read; a later page is empty here. */
+    private static int first(HttpExchange x) {
+        String query = x.getRequestURI().getRawQuery();
+        return query != null && query.matches(".*first=[1-9].*") ? 1 : 0;
     }
 
     private static void reply(HttpExchange x, int status, String body) throws IOException {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.common.error.ApiException;
+import dev.atrium.workspace.application.port.out.MembershipDirectory.Deletion;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,30 @@ class KeycloakMembershipDirectoryAdapterTest {
         assertThat(profile.firstName()).isEqualTo("Ada");
         assertThat(profile.lastName()).isEqualTo("Lovelace");
         assertThat(directory.profile("6f1c0d9e-0000-4000-8000-00000000dead")).isEmpty();
+    }
+
+    @Test
+    void copiesEveryMembershipUnderOrgsByWalkingTheGroups() {
+        directory.join(USER, "/orgs/org_a/admin");
+        directory.join(USER, "/orgs/org_a/workspaces/ws_1/member");
+        directory.join(USER, "/orgs/org_b/billing");
+        directory.leave(USER, "/orgs/org_b/billing");
+
+        assertThat(directory.memberships()).isEqualTo(Map.of(
+                "/orgs/org_a/admin", Set.of(USER), "/orgs/org_a/workspaces/ws_1/member", Set.of(USER)));
+    }
+
+    @Test
+    void readsUserDeletionsFromTheAdminEventsInTimeOrder() {
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-2", 3_000L));
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-1/groups/g1", 2_500L));
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-1", 2_000L));
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-0", 1_000L));
+
+        assertThat(directory.deletionsSince(Instant.ofEpochMilli(2_000))).containsExactly(
+                new Deletion("u-1", Instant.ofEpochMilli(2_000)), new Deletion("u-2", Instant.ofEpochMilli(3_000)));
+        assertThat(FakeKeycloak.eventsQuery).contains("operationTypes=DELETE").contains("resourceTypes=USER")
+                .contains("dateFrom=2000");
     }
 
     @Test
