@@ -1,6 +1,6 @@
 package dev.atrium.common.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.cache.KeptValues;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -8,43 +8,37 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Resolves a management key at a service other than workspace-service: asks workspace-service's internal
- * route with this service's own service-account token (client credentials of its OIDC client), and keeps
- * each answer, found or refused, for {@code atrium.security.management-keys.cache} (1 s): the bound on how
- * long a revoked key or a removed admin still passes here. A workspace-service that cannot answer refuses
- * the key (401): a management key never passes unchecked.
+ * route ({@link WorkspaceInternalApi}, with this service's own service-account token), and keeps each
+ * answer, found or refused, for {@code atrium.security.management-keys.cache} (1 s): the bound on how long a
+ * revoked key or a removed admin still passes here, while a script's burst of calls asks once. A
+ * workspace-service that cannot answer (down, slow, no token) refuses the key (401): a management key never
+ * passes unchecked.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "atrium.security.management-keys.resolver", stringValue = "remote")
 class RemoteManagementKeys implements IdentityProvider<ManagementKeyRequest> {
 
-    private static final Duration CALL_TIMEOUT = ServiceTokens.CALL_TIMEOUT;
+    private static final int KEPT_AT_MOST = 10_000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
-    private final ObjectMapper json;
-    private final ServiceTokens tokens;
-    private final RecentResolutions recent;
-    private final URI resolveUri;
+    private final WorkspaceInternalApi workspace;
+    /** Per secret: the identity, or empty for a refused key. */
+    private final KeptValues<String, Optional<ManagementKeyIdentity>> recent;
 
-    RemoteManagementKeys(ObjectMapper json, Clock clock, ServiceTokens tokens,
-            @ConfigProperty(name = "atrium.security.management-keys.workspace-url") String workspaceUrl,
+    RemoteManagementKeys(@RestClient WorkspaceInternalApi workspace, Clock clock,
             @ConfigProperty(name = "atrium.security.management-keys.cache", defaultValue = "1s") Duration cache) {
-        this.json = json;
-        this.tokens = tokens;
-        this.recent = new RecentResolutions(clock, cache);
-        this.resolveUri = URI.create(workspaceUrl.replaceAll("/+$", "") + "/internal/v1/management-keys/resolve");
+        this.workspace = workspace;
+        this.recent = KeptValues.keptFor(KEPT_AT_MOST, cache, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
     @Override
@@ -54,43 +48,30 @@ class RemoteManagementKeys implements IdentityProvider<ManagementKeyRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(ManagementKeyRequest request, AuthenticationRequestContext context) {
-        Optional<Optional<ManagementKeyIdentity>> known = recent.find(request.secret());
-        if (known.isPresent()) {
-            return identity(known.get());
+        String secret = request.secret();
+        Optional<ManagementKeyIdentity> known = recent.find(secret);
+        if (known != null) {
+            return identity(known);
         }
-        return context.runBlocking(() -> {
-            Optional<ManagementKeyIdentity> resolved = resolve(request.secret());
-            recent.remember(request.secret(), resolved.orElse(null));
-            return resolved.map(ManagementKeyIdentity::toSecurityIdentity)
-                    .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked management key"));
-        });
+        long began = recent.generation();
+        long asked = recent.now();
+        return workspace.resolveManagementKey(Map.of("key", secret)).map(Optional::of)
+                .onFailure(RemoteManagementKeys::refused).recoverWithItem(Optional.empty())
+                .onFailure().transform(e -> new AuthenticationFailedException(
+                        "workspace-service could not resolve a management key", e))
+                .flatMap(resolved -> {
+                    recent.keep(secret, resolved, began, asked);
+                    return identity(resolved);
+                });
+    }
+
+    /** workspace-service's 404: the key is unknown or revoked. */
+    private static boolean refused(Throwable failure) {
+        return failure instanceof WebApplicationException e && e.getResponse().getStatus() == 404;
     }
 
     private static Uni<SecurityIdentity> identity(Optional<ManagementKeyIdentity> known) {
         return known.map(k -> Uni.createFrom().item(k.toSecurityIdentity())).orElseGet(() -> Uni.createFrom()
                 .failure(new AuthenticationFailedException("Unknown or revoked management key")));
     }
-
-    private Optional<ManagementKeyIdentity> resolve(String secret) {
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(resolveUri).timeout(CALL_TIMEOUT)
-                    .header("Authorization", "Bearer " + tokens.current()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("key", secret))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (answer.statusCode() != 200) {
-                throw new AuthenticationFailedException("workspace-service answered " + answer.statusCode()
-                        + " resolving a management key");
-            }
-            return Optional.of(json.readValue(answer.body(), ManagementKeyIdentity.class));
-        } catch (IOException e) {
-            throw new AuthenticationFailedException("workspace-service could not resolve a management key", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuthenticationFailedException(e);
-        }
-    }
-
 }

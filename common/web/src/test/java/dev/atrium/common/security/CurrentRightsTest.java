@@ -7,7 +7,6 @@ import dev.atrium.common.error.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,16 +17,13 @@ class CurrentRightsTest {
     private static final String ADMIN = "/orgs/org_1/admin";
 
     private final MutableClock clock = new MutableClock();
-    private final Map<String, Set<String>> record = new HashMap<>(Map.of("alice", Set.of(ADMIN)));
-    private int asked;
-    private boolean down;
-    private final CurrentRights rights = new CurrentRights(clock, user -> {
-        asked++;
-        if (down) {
-            throw new ApiException(503, "workspace-service is down");
-        }
-        return record.getOrDefault(user, Set.of());
-    }, Duration.ofSeconds(1));
+    private final FakeWorkspaceInternal workspace = new FakeWorkspaceInternal();
+    private final Map<String, Set<String>> record = workspace.groups;
+    private final CurrentRights rights = new CurrentRights(clock, workspace, Duration.ofSeconds(1));
+
+    {
+        record.put("alice", Set.of(ADMIN));
+    }
 
     @Test
     void aUserTokensRightsAreTheMembershipRecordsNotItsGroups() {
@@ -46,17 +42,17 @@ class CurrentRightsTest {
         record.remove("alice");
         clock.advance(Duration.ofMillis(999));
         assertThat(rights.of(alice).orgAdmin("org_1")).as("kept for up to a second").isTrue();
-        assertThat(asked).as("a burst of calls asks once").isEqualTo(1);
+        assertThat(workspace.asked).as("a burst of calls asks once").hasSize(1);
 
         clock.advance(Duration.ofMillis(1));
         assertThat(rights.of(alice).orgAdmin("org_1")).as("a second after the answer was read").isFalse();
         assertThat(rights.of(alice).seesOrganization("org_1")).isFalse();
-        assertThat(asked).isEqualTo(2);
+        assertThat(workspace.asked).hasSize(2);
     }
 
     @Test
     void anUnreachableWorkspaceServiceRefusesRatherThanTrustingTheToken() {
-        down = true;
+        workspace.down = true;
 
         assertThatThrownBy(() -> rights.of(token("alice", ADMIN))).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(503));
@@ -68,7 +64,7 @@ class CurrentRightsTest {
                 .addRole(Caller.PLATFORM_ADMIN).build();
 
         assertThat(rights.of(admin).orgAdmin("org_9")).isTrue();
-        assertThat(asked).isZero();
+        assertThat(workspace.asked).isEmpty();
     }
 
     @Test
@@ -77,7 +73,7 @@ class CurrentRightsTest {
                 .toSecurityIdentity();
 
         assertThat(rights.of(key).orgAdmin("org_1")).isTrue();
-        assertThat(asked).isZero();
+        assertThat(workspace.asked).isEmpty();
     }
 
     private static SecurityIdentity token(String subject, String... groups) {

@@ -1,36 +1,30 @@
 package dev.atrium.guardrail.adapter.out.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.guardrail.application.port.out.CatalogSource;
-import dev.atrium.guardrail.config.GuardrailConfig;
 import dev.atrium.guardrail.domain.price.EndpointPrice;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-/** Routing's public {@code GET /api/v1/catalog/models/{author}/{slug}/endpoints}; prices are per-token strings. */
+/**
+ * Routing's public {@code GET /api/v1/catalog/models/{author}/{slug}/endpoints}; prices are per-token strings.
+ * Whatever routing cannot answer (unknown model, unreachable, too slow) gives no prices.
+ */
 @ApplicationScoped
 class RoutingCatalogClient implements CatalogSource {
 
     private static final Logger LOG = Logger.getLogger(RoutingCatalogClient.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final GuardrailConfig config;
-    private final ObjectMapper mapper;
+    private final RoutingCatalogApi routing;
 
-    RoutingCatalogClient(GuardrailConfig config, ObjectMapper mapper) {
-        this.config = config;
-        this.mapper = mapper;
+    RoutingCatalogClient(@RestClient RoutingCatalogApi routing) {
+        this.routing = routing;
     }
 
     @Override
@@ -38,21 +32,14 @@ class RoutingCatalogClient implements CatalogSource {
         if (!model.matches("[A-Za-z0-9._~-]+/[A-Za-z0-9._~-]+")) {
             return List.of();
         }
-        URI uri = URI.create(config.routingUrl().replaceAll("/+$", "") + "/api/v1/catalog/models/" + model
-                + "/endpoints");
+        String[] id = model.split("/");
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                LOG.debugf("Routing answered %d for the endpoints of %s", response.statusCode(), model);
-                return List.of();
-            }
-            return parse(model, mapper.readTree(response.body()));
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("Could not read the prices of %s from routing at %s: %s", model, uri, e.getMessage());
+            return parse(model, routing.endpoints(id[0], id[1]));
+        } catch (WebApplicationException e) {
+            LOG.debugf("Routing answered %d for the endpoints of %s", e.getResponse().getStatus(), model);
             return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (ProcessingException | IllegalArgumentException e) {
+            LOG.warnf("Could not read the prices of %s from routing: %s", model, e.getMessage());
             return List.of();
         }
     }

@@ -2,22 +2,18 @@ package dev.atrium.guardrail.adapter.out.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import dev.atrium.common.json.JsonSettings;
-import dev.atrium.guardrail.config.GuardrailConfig;
 import dev.atrium.guardrail.domain.price.EndpointPrice;
-import java.io.IOException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The client against a fake of routing's catalogue as its REST client answers (404 and an outage as thrown). */
 class RoutingCatalogClientTest {
 
     private static final String ENDPOINTS = """
@@ -28,30 +24,17 @@ class RoutingCatalogClientTest {
                "pricing":{"prompt":"0.0000002","completion":"0.0000008"},"max_completion_tokens":null}]}}""";
 
     private final List<String> asked = new ArrayList<>();
-    private HttpServer server;
-    private RoutingCatalogClient client;
-
-    @BeforeEach
-    void startRouting() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            asked.add(path);
-            boolean known = path.equals("/api/v1/catalog/models/openai/gpt-4o-mini/endpoints");
-            byte[] body = (known ? ENDPOINTS : "{\"error\":{\"code\":404}}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(known ? 200 : 404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        client = new RoutingCatalogClient(config("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
-                JsonSettings.apply(new ObjectMapper()));
-    }
-
-    @AfterEach
-    void stopRouting() {
-        server.stop(0);
-    }
+    private boolean routingDown;
+    private final RoutingCatalogClient client = new RoutingCatalogClient((author, slug) -> {
+        if (routingDown) {
+            throw new ProcessingException("Connection refused");
+        }
+        asked.add(author + "/" + slug);
+        if (!(author + "/" + slug).equals("openai/gpt-4o-mini")) {
+            throw new WebApplicationException(404);
+        }
+        return json(ENDPOINTS);
+    });
 
     @Test
     void readsEveryEndpointsPerTokenPricesAndMaximumCompletion() {
@@ -60,49 +43,23 @@ class RoutingCatalogClientTest {
                         new BigDecimal("0.0000006"), 16384),
                 new EndpointPrice("openai/gpt-4o-mini", "azure", new BigDecimal("0.0000002"),
                         new BigDecimal("0.0000008"), null));
-        assertThat(asked).containsExactly("/api/v1/catalog/models/openai/gpt-4o-mini/endpoints");
+        assertThat(asked).containsExactly("openai/gpt-4o-mini");
     }
 
     @Test
     void anUnknownModelAnUnreachableRoutingOrAnOddIdGiveNoPrices() {
         assertThat(client.endpoints("nobody/knows")).isEmpty();
         assertThat(client.endpoints("../../admin")).isEmpty();
-        assertThat(asked).containsExactly("/api/v1/catalog/models/nobody/knows/endpoints");
-        server.stop(0);
+        assertThat(asked).containsExactly("nobody/knows");
+        routingDown = true;
         assertThat(client.endpoints("openai/gpt-4o-mini")).isEmpty();
     }
 
-    private static GuardrailConfig config(String routingUrl) {
-        return new GuardrailConfig() {
-            @Override
-            public String routingUrl() {
-                return routingUrl;
-            }
-
-            @Override
-            public Duration reservationTtl() {
-                return Duration.ofMinutes(10);
-            }
-
-            @Override
-            public String reservationSweepEvery() {
-                return "30s";
-            }
-
-            @Override
-            public String reconciliationEvery() {
-                return "30s";
-            }
-
-            @Override
-            public int defaultMaxCompletionTokens() {
-                return 4096;
-            }
-
-            @Override
-            public boolean durableReservations() {
-                return false;
-            }
-        };
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

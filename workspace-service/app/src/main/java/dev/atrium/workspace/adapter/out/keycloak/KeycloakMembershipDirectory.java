@@ -1,19 +1,13 @@
 package dev.atrium.workspace.adapter.out.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.workspace.application.port.out.MembershipDirectory;
 import dev.atrium.workspace.application.port.out.UserProfiles;
-import dev.atrium.workspace.config.KeycloakConfig;
 import dev.atrium.workspace.domain.UserProfile;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,12 +20,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Group memberships through the Keycloak admin REST API, as the workspace service account
- * (realm-management manage-users, view-users, query-groups, query-users). Groups are created on
+ * Group memberships through the Keycloak admin REST API ({@link KeycloakAdminApi}), as the workspace service
+ * account (realm-management manage-users, view-users, query-groups, query-users). Groups are created on
  * first use, one path segment at a time: {@code /orgs}, {@code /orgs/{org}}, {@code /orgs/{org}/admin}.
+ * Whatever Keycloak does not accept, or does not answer in time, is a 502 with nothing changed here.
  */
 @ApplicationScoped
 class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
@@ -42,29 +40,22 @@ class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
     /** Groups or members read at once while copying memberships. */
     private static final int PAGE = 500;
 
-    private final KeycloakConfig config;
-    private final ServiceAccountToken token;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final KeycloakAdminApi keycloak;
 
-    KeycloakMembershipDirectory(KeycloakConfig config, ServiceAccountToken token, ObjectMapper json) {
-        this.config = config;
-        this.token = token;
-        this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(config.timeoutMillis())).build();
+    KeycloakMembershipDirectory(@RestClient KeycloakAdminApi keycloak) {
+        this.keycloak = keycloak;
     }
 
     @Override
     public boolean userExists(String userId) {
-        HttpResponse<String> r = call("GET", "/users/" + userId, null);
-        return expect(r, 200, 404) == 200;
+        return expect("GET user", () -> keycloak.user(userId), 200, 404).getStatus() == 200;
     }
 
     /** The user's representation (view-users): email, firstName and lastName as Keycloak keeps them. */
     @Override
     public Optional<UserProfile> profile(String userId) {
-        HttpResponse<String> r = call("GET", "/users/" + userId, null);
-        if (expect(r, 200, 404) == 404) {
+        Response r = expect("GET user", () -> keycloak.user(userId), 200, 404);
+        if (r.getStatus() == 404) {
             return Optional.empty();
         }
         JsonNode user = read(r);
@@ -77,8 +68,7 @@ class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
 
     @Override
     public Set<String> groupsOf(String userId) {
-        HttpResponse<String> r = call("GET", "/users/" + userId + "/groups?briefRepresentation=true&max=1000", null);
-        expect(r, 200);
+        Response r = expect("GET groups of a user", () -> keycloak.groupsOf(userId, true, 1000), 200);
         Set<String> paths = new LinkedHashSet<>();
         read(r).forEach(group -> paths.add(group.path("path").asText()));
         return paths;
@@ -86,14 +76,15 @@ class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
 
     @Override
     public void join(String userId, String groupPath) {
-        expect(call("PUT", "/users/" + userId + "/groups/" + ensureGroup(groupPath), null), 204);
+        String group = ensureGroup(groupPath);
+        expect("PUT group membership", () -> keycloak.join(userId, group), 204);
     }
 
     @Override
     public void leave(String userId, String groupPath) {
         Optional<String> group = findGroup(groupPath);
         if (group.isPresent()) {
-            expect(call("DELETE", "/users/" + userId + "/groups/" + group.get(), null), 204, 404);
+            expect("DELETE group membership", () -> keycloak.leave(userId, group.get()), 204, 404);
         }
     }
 
@@ -112,12 +103,14 @@ class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
         open.push(new String[] {root.get(), "/orgs"});
         while (!open.isEmpty()) {
             String[] group = open.pop();
-            for (JsonNode child : pages("/groups/" + group[0] + "/children?briefRepresentation=true")) {
+            for (JsonNode child : pages("GET children of " + group[1],
+                    first -> keycloak.children(group[0], true, first, PAGE))) {
                 String id = child.path("id").asText();
                 String path = group[1] + "/" + child.path("name").asText();
                 open.push(new String[] {id, path});
                 Set<String> users = new TreeSet<>();
-                pages("/groups/" + id + "/members?briefRepresentation=true").forEach(u -> users.add(u.path("id").asText()));
+                pages("GET members of " + path, first -> keycloak.members(id, true, first, PAGE))
+                        .forEach(u -> users.add(u.path("id").asText()));
                 if (!users.isEmpty()) {
                     held.put(path, users);
                 }
@@ -126,14 +119,14 @@ class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
         return held;
     }
 
-    private List<JsonNode> pages(String path) {
+    /** Every page of a listing, {@link #PAGE} at a time, until a short page. */
+    private static List<JsonNode> pages(String call, IntFunction<Response> page) {
         List<JsonNode> all = new ArrayList<>();
         for (int first = 0; ; first += PAGE) {
-            HttpResponse<String> r = call("GET", path + "&first=" + first + "&max=" + PAGE, null);
-            expect(r, 200);
-            JsonNode page = read(r);
-            page.forEach(all::add);
-            if (page.size() < PAGE) {
+            int from = first;
+            JsonNode read = read(expect(call, () -> page.apply(from), 200));
+            read.forEach(all::add);
+            if (read.size() < PAGE) {
                 return all;
             }
         }
@@ -145,9 +138,8 @@ class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
      */
     @Override
     public List<Deletion> deletionsSince(Instant from) {
-        HttpResponse<String> r = call("GET", "/admin-events?operationTypes=DELETE&resourceTypes=USER&direction=asc"
-                + "&max=" + DELETIONS_PER_READ + "&dateFrom=" + from.toEpochMilli(), null);
-        expect(r, 200);
+        Response r = expect("GET admin events", () -> keycloak.adminEvents("DELETE", "USER", "asc",
+                DELETIONS_PER_READ, from.toEpochMilli()), 200);
         List<Deletion> deletions = new ArrayList<>();
         for (JsonNode event : read(r)) {
             String path = event.path("resourcePath").asText("");
@@ -173,61 +165,49 @@ class KeycloakMembershipDirectory implements MembershipDirectory, UserProfiles {
     }
 
     private Optional<String> findGroup(String path) {
-        HttpResponse<String> r = call("GET", "/group-by-path" + path, null);
-        return expect(r, 200, 404) == 200 ? Optional.of(read(r).path("id").asText()) : Optional.empty();
+        Response r = expect("GET group " + path, () -> keycloak.groupByPath(path.substring(1)), 200, 404);
+        return r.getStatus() == 200 ? Optional.of(read(r).path("id").asText()) : Optional.empty();
     }
 
     /** A concurrent creation answers 409; the group then exists and is looked up again. */
     private String createGroup(String parentId, String name, String path) {
-        String target = parentId == null ? "/groups" : "/groups/" + parentId + "/children";
-        HttpResponse<String> r = call("POST", target, "{\"name\":\"" + name + "\"}");
-        if (expect(r, 201, 409) == 409) {
+        Map<String, String> group = Map.of("name", name);
+        Response r = expect("POST group " + path, () -> parentId == null ? keycloak.createGroup(group)
+                : keycloak.createChildGroup(parentId, group), 201, 409);
+        if (r.getStatus() == 409) {
             return findGroup(path).orElseThrow(() -> unavailable("group " + path + " vanished"));
         }
-        return r.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
+        return Optional.ofNullable(r.getHeaderString("Location")).map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .orElseGet(() -> findGroup(path).orElseThrow(() -> unavailable("group " + path + " not created")));
     }
 
-    private HttpResponse<String> call(String method, String path, String body) {
-        HttpResponse<String> r = send(method, path, body, token.get(false));
-        return r.statusCode() == 401 ? send(method, path, body, token.get(true)) : r;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.url() + "/admin/realms/" + config.realm()
-                + path)).timeout(Duration.ofMillis(config.timeoutMillis())).header("Authorization", "Bearer " + bearer);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    /** The call's answer if its status is one of {@code accepted}; any other answer or failure is a 502. */
+    private static Response expect(String call, Supplier<Response> request, int... accepted) {
+        Response r;
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw unavailable(method + " " + path + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted");
+            r = request.get();
+        } catch (WebApplicationException e) {
+            r = e.getResponse();
+        } catch (RuntimeException e) {
+            throw unavailable(call + ": " + e.getMessage());
         }
-    }
-
-    private static int expect(HttpResponse<String> r, int... accepted) {
         for (int status : accepted) {
-            if (r.statusCode() == status) {
-                return status;
+            if (r.getStatus() == status) {
+                return r;
             }
         }
-        throw unavailable(r.request().method() + " " + r.request().uri().getPath() + " answered " + r.statusCode());
+        throw unavailable(call + " answered " + r.getStatus());
     }
 
-    private JsonNode read(HttpResponse<String> r) {
+    private static JsonNode read(Response r) {
         try {
-            return json.readTree(r.body());
-        } catch (IOException e) {
-            throw unavailable("unreadable answer from " + r.request().uri().getPath());
+            return r.readEntity(JsonNode.class);
+        } catch (RuntimeException e) {
+            throw unavailable("unreadable answer: " + e.getMessage());
         }
     }
 
-    static ApiException unavailable(String detail) {
+    private static ApiException unavailable(String detail) {
         LOG.warnf("Keycloak admin API failed: %s", detail);
         return new ApiException(502, "The identity provider did not accept the membership change; nothing was changed");
     }

@@ -1,85 +1,51 @@
 package dev.atrium.workspace.adapter.out.keycloak;
 
+import static dev.atrium.workspace.adapter.out.keycloak.FakeKeycloak.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.atrium.common.error.ApiException;
-import dev.atrium.common.json.JsonSettings;
-import dev.atrium.workspace.config.KeycloakConfig;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.HashSet;
+import dev.atrium.workspace.application.port.out.MembershipDirectory.Deletion;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
-/** The adapter against a small imitation of Keycloak's admin API on a free port. */
+/**
+ * The adapter, through its REST client and the OIDC client's service token, against a small imitation of
+ * Keycloak's admin API ({@link FakeKeycloak}).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = FakeKeycloak.class, parallel = true)
+@DisabledIfSystemProperty(named = "atrium.keycloak.live-url", matches = "http.+")
 class KeycloakMembershipDirectoryAdapterTest {
 
-    private static final String USER = "6f1c0d9e-0000-4000-8000-000000000001";
-
-    private final Map<String, String> groupIdsByPath = new HashMap<>();
-    private final Map<String, String> pathsById = new HashMap<>();
-    private final Set<String> memberships = new HashSet<>();
-    private final AtomicInteger tokens = new AtomicInteger();
-    private HttpServer server;
-    private KeycloakMembershipDirectory directory;
+    @Inject
+    KeycloakMembershipDirectory directory;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        KeycloakConfig config = new KeycloakConfig() {
-            public String url() {
-                return url;
-            }
-
-            public String realm() {
-                return "atrium";
-            }
-
-            public String clientId() {
-                return "atrium-workspace";
-            }
-
-            public String clientSecret() {
-                return "local-workspace-secret";
-            }
-
-            public int timeoutMillis() {
-                return 2000;
-            }
-        };
-        ObjectMapper json = JsonSettings.apply(new ObjectMapper());
-        directory = new KeycloakMembershipDirectory(config,
-                new ServiceAccountToken(config, json, Clock.systemUTC()), json);
-    }
-
     @AfterEach
-    void stop() {
-        server.stop(0);
+    void reset() {
+        FakeKeycloak.reset();
     }
 
     @Test
     void joinCreatesTheGroupPathOnceAndAddsTheUser() {
         directory.join(USER, "/orgs/org_a/admin");
         directory.join(USER, "/orgs/org_a/workspaces/ws_1/member");
-        assertThat(groupIdsByPath.keySet()).containsExactlyInAnyOrder("/orgs", "/orgs/org_a", "/orgs/org_a/admin",
-                "/orgs/org_a/workspaces", "/orgs/org_a/workspaces/ws_1", "/orgs/org_a/workspaces/ws_1/member");
+        assertThat(FakeKeycloak.GROUP_IDS_BY_PATH.keySet()).containsExactlyInAnyOrder("/orgs", "/orgs/org_a",
+                "/orgs/org_a/admin", "/orgs/org_a/workspaces", "/orgs/org_a/workspaces/ws_1",
+                "/orgs/org_a/workspaces/ws_1/member");
         assertThat(directory.groupsOf(USER)).containsExactlyInAnyOrder("/orgs/org_a/admin",
                 "/orgs/org_a/workspaces/ws_1/member");
-        assertThat(tokens.get()).isEqualTo(1);
+        // One service token serves every call of this module's tests.
+        assertThat(FakeKeycloak.TOKENS.get()).isEqualTo(1);
     }
 
     @Test
@@ -106,67 +72,33 @@ class KeycloakMembershipDirectoryAdapterTest {
     }
 
     @Test
+    void copiesEveryMembershipUnderOrgsByWalkingTheGroups() {
+        directory.join(USER, "/orgs/org_a/admin");
+        directory.join(USER, "/orgs/org_a/workspaces/ws_1/member");
+        directory.join(USER, "/orgs/org_b/billing");
+        directory.leave(USER, "/orgs/org_b/billing");
+
+        assertThat(directory.memberships()).isEqualTo(Map.of(
+                "/orgs/org_a/admin", Set.of(USER), "/orgs/org_a/workspaces/ws_1/member", Set.of(USER)));
+    }
+
+    @Test
+    void readsUserDeletionsFromTheAdminEventsInTimeOrder() {
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-2", 3_000L));
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-1/groups/g1", 2_500L));
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-1", 2_000L));
+        FakeKeycloak.DELETIONS.add(Map.entry("users/u-0", 1_000L));
+
+        assertThat(directory.deletionsSince(Instant.ofEpochMilli(2_000))).containsExactly(
+                new Deletion("u-1", Instant.ofEpochMilli(2_000)), new Deletion("u-2", Instant.ofEpochMilli(3_000)));
+        assertThat(FakeKeycloak.eventsQuery).contains("operationTypes=DELETE").contains("resourceTypes=USER")
+                .contains("dateFrom=2000");
+    }
+
+    @Test
     void anUnreachableKeycloakIsA502() {
-        server.stop(0);
+        FakeKeycloak.down = true;
         assertThatThrownBy(() -> directory.join(USER, "/orgs/org_a/admin")).isInstanceOf(ApiException.class)
                 .extracting(e -> ((ApiException) e).status()).isEqualTo(502);
-    }
-
-    private void handle(HttpExchange x) throws IOException {
-        String path = x.getRequestURI().getPath();
-        String method = x.getRequestMethod();
-        if (path.equals("/realms/atrium/protocol/openid-connect/token")) {
-            String form = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean ok = form.contains("client_secret=local-workspace-secret");
-            tokens.incrementAndGet();
-            reply(x, ok ? 200 : 401, ok ? "{\"access_token\":\"t1\",\"expires_in\":300}" : "{}");
-            return;
-        }
-        if (!"Bearer t1".equals(x.getRequestHeaders().getFirst("Authorization"))) {
-            reply(x, 401, "{}");
-            return;
-        }
-        String admin = path.substring("/admin/realms/atrium".length());
-        if (admin.startsWith("/group-by-path")) {
-            String p = admin.substring("/group-by-path".length());
-            String id = groupIdsByPath.get(p);
-            reply(x, id == null ? 404 : 200, id == null ? "{}" : "{\"id\":\"" + id + "\",\"path\":\"" + p + "\"}");
-        } else if (method.equals("POST") && (admin.equals("/groups") || admin.endsWith("/children"))) {
-            String name = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll(".*\"name\":\"([^\"]+)\".*", "$1");
-            String parent = admin.equals("/groups") ? "" : pathsById.get(admin.split("/")[2]);
-            String id = "g" + (groupIdsByPath.size() + 1);
-            groupIdsByPath.put(parent + "/" + name, id);
-            pathsById.put(id, parent + "/" + name);
-            x.getResponseHeaders().add("Location", "http://kc/admin/realms/atrium/groups/" + id);
-            reply(x, 201, "");
-        } else if (admin.equals("/users/" + USER)) {
-            reply(x, 200, "{\"id\":\"" + USER + "\",\"email\":\"ada@example.com\",\"firstName\":\"Ada\","
-                    + "\"lastName\":\"Lovelace\"}");
-        } else if (admin.startsWith("/users/" + USER + "/groups/")) {
-            String group = admin.substring(admin.lastIndexOf('/') + 1);
-            if (method.equals("PUT")) {
-                memberships.add(group);
-            } else {
-                memberships.remove(group);
-            }
-            reply(x, 204, "");
-        } else if (admin.equals("/users/" + USER + "/groups")) {
-            StringBuilder out = new StringBuilder("[");
-            memberships.forEach(g -> out.append(out.length() > 1 ? "," : "").append("{\"id\":\"").append(g)
-                    .append("\",\"path\":\"").append(pathsById.get(g)).append("\"}"));
-            reply(x, 200, out.append(']').toString());
-        } else {
-            reply(x, 404, "{}");
-        }
-    }
-
-    private static void reply(HttpExchange x, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.sendResponseHeaders(status, status == 204 || bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0 && status != 204) {
-            x.getResponseBody().write(bytes);
-        }
-        x.close();
     }
 }

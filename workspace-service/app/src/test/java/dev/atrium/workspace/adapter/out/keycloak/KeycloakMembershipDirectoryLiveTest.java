@@ -3,49 +3,39 @@ package dev.atrium.workspace.adapter.out.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atrium.common.json.JsonSettings;
-import dev.atrium.workspace.config.KeycloakConfig;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The adapter against a real Keycloak with the atrium realm imported; runs only when
- * {@code -Datrium.keycloak.live-url=http://127.0.0.1:<port>} names one (never the shared stack's).
+ * {@code -Datrium.keycloak.live-url=http://127.0.0.1:<port>} names one (never the shared stack's), which
+ * {@link FakeKeycloak} then passes to the service in place of itself.
  */
+@QuarkusTest
+@QuarkusTestResource(value = FakeKeycloak.class, parallel = true)
 @EnabledIfSystemProperty(named = "atrium.keycloak.live-url", matches = "http.+")
 class KeycloakMembershipDirectoryLiveTest {
 
     private final String url = System.getProperty("atrium.keycloak.live-url");
-    private final ObjectMapper json = JsonSettings.apply(new ObjectMapper());
-    private final KeycloakConfig config = new KeycloakConfig() {
-        public String url() {
-            return url;
-        }
 
-        public String realm() {
-            return "atrium";
-        }
+    @Inject
+    KeycloakMembershipDirectory directory;
 
-        public String clientId() {
-            return "atrium-workspace";
-        }
+    @Inject
+    OidcClient serviceAccount;
 
-        public String clientSecret() {
-            return "local-workspace-secret";
-        }
-
-        public int timeoutMillis() {
-            return 5000;
-        }
-    };
-    private final ServiceAccountToken token = new ServiceAccountToken(config, json, Clock.systemUTC());
-    private final KeycloakMembershipDirectory directory = new KeycloakMembershipDirectory(config, token, json);
+    @Inject
+    ObjectMapper json;
 
     @Test
     void serviceAccountMaintainsTenantGroupsOfARealUser() throws Exception {
@@ -65,9 +55,10 @@ class KeycloakMembershipDirectoryLiveTest {
     }
 
     private String adminUserId() throws Exception {
+        String token = serviceAccount.getTokens().await().atMost(Duration.ofSeconds(10)).getAccessToken();
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
                 + "/admin/realms/atrium/users?username=atrium-admin&exact=true"))
-                .header("Authorization", "Bearer " + token.get(false)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(r.body()).get(0).get("id").asText();
     }
 }
