@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET /api/v1/key} shows it), an {@code expires_at} that passes (401), a member who owns a key removed
  * from the workspace (401); a removed workspace admin's still-valid token creates no key, and within a second
  * it is refused by guardrail-service's and billing-service's management routes too (their rights come from
- * workspace-service's membership record, docs/adr/0024); a user deleted in Keycloak loses their key within a
+ * workspace-service's membership record, docs/adr/0025); a user deleted in Keycloak loses their key within a
  * second (workspace-service follows Keycloak's admin events).
  */
 class KeyChangesSystemTest {

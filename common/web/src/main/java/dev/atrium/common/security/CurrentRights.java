@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The tenant rights a caller holds now, for {@link TenantAuthorizer} at the services other than
- * workspace-service (docs/adr/0024). A user token's groups are what the user held when it was issued, for
+ * workspace-service (docs/adr/0025). A user token's groups are what the user held when it was issued, for
  * its whole 15-minute life; here a user token's group paths come from workspace-service's membership record
  * instead ({@link WorkspaceInternalApi}, with this service's own service-account token), each user's kept at most {@code atrium.security.rights.cache} (1 s): the bound on how long a
  * removed member's still-valid token passes here. {@code platform-admin} stays the token's realm role, as at

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * Follows the directory's record of user deletions (Keycloak's admin events), read every
  * {@code atrium.members.follow-deletions-every} (250 ms): a user deleted in Keycloak loses every membership and
- * key here within that interval, whatever the number of users (docs/adr/0024). Each deletion is applied once
+ * key here within that interval, whatever the number of users (docs/adr/0025). Each deletion is applied once
  * per instance, and again harmlessly after a restart (the first read looks back {@link #LOOKBACK}). Deletions
  * the directory does not record (admin events off, or older than the look-back) are still found by
  * {@link MemberReconciliation}'s rounds, only later.

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The membership record began empty while Keycloak held every membership granted before it, and every
- * service now takes a user token's rights from the record (docs/adr/0024): so the directory's role groups
+ * service now takes a user token's rights from the record (docs/adr/0025): so the directory's role groups
  * are copied into it once, adding only (a membership changed through this service is already in both).
  * Retried by the scheduler until the directory answers; a second instance's copy adds nothing new.
  */

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 
 /**
  * The group paths a user holds now, from this service's membership record: the other services authorize a
- * user token's management calls with it (common/web's CurrentRights, docs/adr/0024), not with the groups
+ * user token's management calls with it (common/web's CurrentRights, docs/adr/0025), not with the groups
  * the token was issued with. An unknown user holds none (200, empty), as a removed member does.
  */
 @Path("/internal/v1")
