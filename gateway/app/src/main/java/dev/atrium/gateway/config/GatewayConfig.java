@@ -57,10 +57,11 @@ public interface GatewayConfig {
     Duration spoolDrainInterval();
 
     /**
-     * The spool's group commit: every usage record queued within this time shares one write and one fsync,
-     * so a record is on disk at most this long (plus the fsync) after its answer left.
+     * The least time between two of the spool's group commits. Zero: a commit starts as soon as the previous
+     * one ended, and every record queued meanwhile shares it; an answer waits for its commit (ADR 0024), so a
+     * longer interval would be added to answers the writer finds just done.
      */
-    @WithDefault("5ms")
+    @WithDefault("0ms")
     Duration spoolCommitInterval();
 
     /**
