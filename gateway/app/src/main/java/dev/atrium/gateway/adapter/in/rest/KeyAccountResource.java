@@ -84,9 +84,10 @@ class KeyAccountResource {
     }
 
     /**
-     * {@code usage*}: all the key's spend; Atrium does not count BYOK spend apart in these windows,
-     * so the {@code byok_usage*} fields are 0. {@code rate_limit} is OpenRouter's deprecated field:
-     * Atrium's rate limits are guardrail policies. There is no free tier.
+     * {@code usage*}: all the key's spend, in total and in the current UTC day, week (from Monday) and month;
+     * {@code byok_usage*}: the part of it made with the workspace's own provider keys, in the same windows. Both
+     * as guardrail-service counts them, the same figures its key listing answers. {@code rate_limit} is
+     * OpenRouter's deprecated field: Atrium's rate limits are guardrail policies. There is no free tier.
      */
     record KeyView(String label, BigDecimal limit, BigDecimal limitRemaining, String limitReset, BigDecimal usage,
             BigDecimal usageDaily, BigDecimal usageWeekly, BigDecimal usageMonthly, BigDecimal byokUsage,
@@ -97,8 +98,8 @@ class KeyAccountResource {
 
         static KeyView of(KeyContext key, KeySpend s) {
             return new KeyView(key.keyName(), s.limit(), s.limitRemaining(), s.limitReset(), s.usage(),
-                    s.usageDaily(), s.usageWeekly(), s.usageMonthly(), BigDecimal.ZERO, BigDecimal.ZERO,
-                    BigDecimal.ZERO, BigDecimal.ZERO, key.includeByokInLimit(), false, false, false,
+                    s.usageDaily(), s.usageWeekly(), s.usageMonthly(), s.byokUsage(), s.byokUsageDaily(),
+                    s.byokUsageWeekly(), s.byokUsageMonthly(), key.includeByokInLimit(), false, false, false,
                     key.workspaceId(), key.organizationId(), key.ownerUserId(), key.keyId(), null, List.of(),
                     new FreeModelDailyRequests(0, 0, 0), RateLimit.NONE);
         }

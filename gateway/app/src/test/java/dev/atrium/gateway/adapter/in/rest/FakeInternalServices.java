@@ -47,12 +47,17 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
     public static final String KEY = "sk-at-v1-test-key";
     public static final KeyContext CONTEXT = new KeyContext("key_t", "test", "user-t", null, null, false, "ws_t",
             "default", "org_t", null, null, 1);
+    /** A key of the same workspace that also ran requests on the workspace's own provider keys (BYOK). */
+    public static final String BYOK_KEY = "sk-at-v1-test-byok-key";
+    public static final KeyContext BYOK_CONTEXT = new KeyContext("key_byok", "byok", "user-t", null, null, true,
+            "ws_t", "default", "org_t", null, null, 1);
     static final Price PRICE = new Price(new BigDecimal("0.00000015"), new BigDecimal("0.0000006"));
     static final ProviderSimulator SIMULATOR = ProviderSimulator.start("127.0.0.1", 0);
 
     @Override
     public Uni<Optional<KeyContext>> resolve(String apiKey) {
-        return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(CONTEXT) : Optional.empty());
+        return Uni.createFrom().item(KEY.equals(apiKey) ? Optional.of(CONTEXT)
+                : BYOK_KEY.equals(apiKey) ? Optional.of(BYOK_CONTEXT) : Optional.empty());
     }
 
     /** What workspace events told this gateway to forget, for the listener's test. */
@@ -184,10 +189,18 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
                         new BigDecimal("0.0002")))));
     }
 
+    /** Guardrail's count: the test key spent nothing through BYOK; the BYOK key, part of its spend, in each window. */
     @Override
     public Uni<KeySpend> spend(String keyId) {
+        if (BYOK_CONTEXT.keyId().equals(keyId)) {
+            return Uni.createFrom().item(new KeySpend(keyId, new BigDecimal("2"), new BigDecimal("0.5"),
+                    new BigDecimal("1.5"), new BigDecimal("2"), new BigDecimal("0.8"), new BigDecimal("0.3"),
+                    new BigDecimal("0.6"), new BigDecimal("0.7"), null, null, null));
+        }
+        BigDecimal none = BigDecimal.ZERO;
         return Uni.createFrom().item(new KeySpend(keyId, new BigDecimal("1.25"), new BigDecimal("0.25"),
-                new BigDecimal("0.75"), new BigDecimal("1.25"), new BigDecimal("5"), new BigDecimal("3.75"), "monthly"));
+                new BigDecimal("0.75"), new BigDecimal("1.25"), none, none, none, none, new BigDecimal("5"),
+                new BigDecimal("3.75"), "monthly"));
     }
 
     @Override

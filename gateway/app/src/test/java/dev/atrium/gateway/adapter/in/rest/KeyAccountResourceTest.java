@@ -24,6 +24,36 @@ class KeyAccountResourceTest {
     }
 
     @Test
+    void aKeyWithoutByokSpendShowsZeroByokUsageInEveryWindow() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .get("/api/v1/key")
+                .then().statusCode(200)
+                .body("data.usage", equalTo(1.25f))
+                .body("data.byok_usage", equalTo(0))
+                .body("data.byok_usage_daily", equalTo(0))
+                .body("data.byok_usage_weekly", equalTo(0))
+                .body("data.byok_usage_monthly", equalTo(0));
+    }
+
+    /** The BYOK part per window, as guardrail counts it (the figures its key listing shows), inside usage. */
+    @Test
+    void aKeyWithByokSpendShowsItsByokUsagePerWindow() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.BYOK_KEY)
+                .get("/api/v1/key")
+                .then().statusCode(200)
+                .body("data.key_id", equalTo("key_byok"))
+                .body("data.include_byok_in_limit", equalTo(true))
+                .body("data.usage", equalTo(2))
+                .body("data.usage_weekly", equalTo(1.5f))
+                .body("data.byok_usage", equalTo(0.8f))
+                .body("data.byok_usage_daily", equalTo(0.3f))
+                .body("data.byok_usage_weekly", equalTo(0.6f))
+                .body("data.byok_usage_monthly", equalTo(0.7f))
+                .body("data.limit", equalTo(null))
+                .body("data.limit_remaining", equalTo(null));
+    }
+
+    @Test
     void generationOfTheKeysWorkspaceIsShown() {
         given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
                 .queryParam("id", "gen-abc")

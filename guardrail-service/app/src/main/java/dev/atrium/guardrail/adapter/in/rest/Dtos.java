@@ -35,25 +35,6 @@ final class Dtos {
     private Dtos() {
     }
 
-    record KeySpends(List<KeySpendView> data) {
-    }
-
-    /**
-     * A key's spend in USD, in total and in the current UTC day, ISO week and month; {@code byok_usage*} the
-     * part of it made with the workspace's own provider keys. {@code limit*} null without a limit.
-     */
-    record KeySpendView(String keyId, BigDecimal usage, BigDecimal usageDaily, BigDecimal usageWeekly,
-            BigDecimal usageMonthly, BigDecimal byokUsage, BigDecimal byokUsageDaily, BigDecimal byokUsageWeekly,
-            BigDecimal byokUsageMonthly, BigDecimal limit, BigDecimal limitRemaining, String limitReset) {
-
-        static KeySpendView of(dev.atrium.guardrail.domain.budget.KeySpend s) {
-            return new KeySpendView(s.keyId(), s.usage().total(), s.usage().daily(), s.usage().weekly(),
-                    s.usage().monthly(), s.byokUsage().total(), s.byokUsage().daily(), s.byokUsage().weekly(),
-                    s.byokUsage().monthly(), s.limit(), s.limitRemaining(),
-                    s.limitReset() == null ? null : s.limitReset().wire());
-        }
-    }
-
     /** A policy document; absent fields have no opinion. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Policy(List<BudgetView> budgets, RateLimitsView rateLimits, List<String> allowedModels,

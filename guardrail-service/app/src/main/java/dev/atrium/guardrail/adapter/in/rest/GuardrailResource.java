@@ -12,6 +12,7 @@ import dev.atrium.guardrail.application.port.in.SetPolicyUseCase.SetPolicyComman
 import dev.atrium.guardrail.application.port.in.ViewEffectivePolicyQuery;
 import dev.atrium.guardrail.application.port.in.ViewKeySpendQuery;
 import dev.atrium.guardrail.api.KeySpend;
+import dev.atrium.guardrail.api.KeySpends;
 import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import dev.atrium.guardrail.domain.policy.PolicyScope;
 import io.quarkus.security.Authenticated;
@@ -138,12 +139,12 @@ class GuardrailResource {
      */
     @GET
     @Path("/workspaces/{ws}/keys/spend")
-    public Dtos.KeySpends getKeysSpend(@PathParam("ws") String ws, @QueryParam("key") List<String> keys) {
+    public KeySpends getKeysSpend(@PathParam("ws") String ws, @QueryParam("key") List<String> keys) {
         guard.workspaceReader(caller, ws);
         if (keys == null || keys.isEmpty() || keys.size() > MAX_KEYS) {
             throw ApiException.badRequest("key", "Name 1 to " + MAX_KEYS + " keys, each as a key query parameter");
         }
-        return new Dtos.KeySpends(keySpend.spend(ws, keys).stream().map(Dtos.KeySpendView::of).toList());
+        return new KeySpends(keySpend.spend(ws, keys).stream().map(InternalResource::view).toList());
     }
 
     @GET

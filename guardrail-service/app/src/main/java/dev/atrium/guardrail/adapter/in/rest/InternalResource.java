@@ -158,9 +158,10 @@ class InternalResource {
         return view(keySpend.spend(key));
     }
 
-    /** A key's spend as the API answers it, here and on its workspace's public route. */
+    /** A key's spend as the API answers it, here and on its workspace's public routes (one key, a page of keys). */
     static KeySpend view(dev.atrium.guardrail.domain.budget.KeySpend s) {
         return new KeySpend(s.keyId(), s.usage().total(), s.usage().daily(), s.usage().weekly(), s.usage().monthly(),
+                s.byokUsage().total(), s.byokUsage().daily(), s.byokUsage().weekly(), s.byokUsage().monthly(),
                 s.limit(), s.limitRemaining(), s.limitReset() == null ? null : s.limitReset().wire());
     }
 }

@@ -152,6 +152,17 @@ class KeySpendResourceTest {
         given().get("/api/v1/workspaces/ws_batch/keys/spend").then().statusCode(400)
                 .body("error.metadata.field", org.hamcrest.Matchers.equalTo("key"));
         given().get("/api/v1/workspaces/ws_spend/keys/spend?key=key_spend").then().statusCode(404);
+
+        // The gateway's GET /api/v1/key reads one key on the internal route: the same figures, BYOK part included.
+        ActAs.caller("gateway", Caller.SERVICE);
+        KeySpend one = read(given().get("/internal/v1/keys/key_batch_a/spend").then().statusCode(200).extract()
+                .asString());
+        assertThat(one.usage()).isEqualByComparingTo("0.75");
+        assertThat(one.byokUsage()).isEqualByComparingTo("0.25");
+        assertThat(one.byokUsageDaily()).isEqualByComparingTo("0.25");
+        assertThat(one.byokUsageWeekly()).isEqualByComparingTo("0.25");
+        assertThat(one.byokUsageMonthly()).isEqualByComparingTo("0.25");
+        assertThat(one.limitRemaining()).isEqualByComparingTo("4.5");
     }
 
     private static UsageRecorded batchUsage(String generationId, String cost, boolean byok) {

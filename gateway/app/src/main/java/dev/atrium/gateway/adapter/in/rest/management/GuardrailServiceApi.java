@@ -1,6 +1,7 @@
 package dev.atrium.gateway.adapter.in.rest.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.guardrail.api.KeySpends;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,11 +36,12 @@ public interface GuardrailServiceApi {
 
     /**
      * The spend now of the keys named that guardrail knows in the workspace ({@code data}, by key id): usage and
-     * BYOK usage per window, and what each limit leaves. At most 100 keys a call.
+     * BYOK usage per window, and what each limit leaves; the record {@code GET /api/v1/key} reads for one key.
+     * At most 100 keys a call.
      */
     @GET
     @Path("/workspaces/{ws}/keys/spend")
-    Uni<JsonNode> keysSpend(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws,
+    Uni<KeySpends> keysSpend(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws,
             @QueryParam("key") List<String> keys);
 
     /** {@code {"workspace_id":..., "guardrail_id": <id or null>}}. */

@@ -1,8 +1,9 @@
 package dev.atrium.gateway.adapter.in.rest.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.guardrail.api.KeySpend;
+import dev.atrium.guardrail.api.KeySpends;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -112,13 +113,13 @@ class KeysRoutes {
         Map<String, List<String>> byWorkspace = new LinkedHashMap<>();
         keys.forEach(k -> byWorkspace.computeIfAbsent(k.path("workspace_id").asText(), ws -> new ArrayList<>())
                 .add(k.path("id").asText()));
-        List<Uni<JsonNode>> spends = byWorkspace.entrySet().stream()
+        List<Uni<KeySpends>> spends = byWorkspace.entrySet().stream()
                 .map(e -> calls.relay(guardrails.keysSpend(auth, e.getKey(), e.getValue()))).toList();
         return Uni.join().all(spends).andFailFast().map(answers -> {
-            Map<String, JsonNode> spend = new HashMap<>();
-            answers.forEach(a -> a.path("data").forEach(s -> spend.put(s.path("key_id").asText(), s)));
+            Map<String, KeySpend> spend = new HashMap<>();
+            answers.forEach(a -> a.data().forEach(s -> spend.put(s.keyId(), s)));
             return keys.stream().map(k -> {
-                JsonNode s = spend.get(k.path("id").asText());
+                KeySpend s = spend.get(k.path("id").asText());
                 return s == null ? KeyView.unspent(k) : KeyView.of(k, s);
             }).toList();
         });
@@ -152,32 +153,24 @@ class KeysRoutes {
             BigDecimal byokUsageDaily, BigDecimal byokUsageWeekly, BigDecimal byokUsageMonthly, String createdAt,
             String updatedAt, String expiresAt, String creatorUserId, String externalUser, String workspaceId) {
 
-        private static final List<String> USAGE = List.of("usage", "usage_daily", "usage_weekly", "usage_monthly",
-                "byok_usage", "byok_usage_daily", "byok_usage_weekly", "byok_usage_monthly");
-
         /** A key just issued: nothing spent, its whole limit left. */
         static KeyView unspent(JsonNode k) {
-            JsonNode limit = k.path("limit");
-            return of(k, JsonNodeFactory.instance.objectNode(), limit.isNumber() ? limit.decimalValue() : null);
+            return of(k, KeySpend.unspent(k.path("id").asText(), decimal(k.path("limit")), null));
         }
 
-        /** {@code spend}: guardrail's answer for the key (a missing window reads 0). */
-        static KeyView of(JsonNode k, JsonNode spend) {
-            JsonNode remaining = spend.path("limit_remaining");
-            return of(k, spend, remaining.isNumber() ? remaining.decimalValue() : null);
-        }
-
-        private static KeyView of(JsonNode k, JsonNode spend, BigDecimal limitRemaining) {
-            List<BigDecimal> u = USAGE.stream().map(f -> spend.path(f).isNumber() ? spend.path(f).decimalValue()
-                    : BigDecimal.ZERO).toList();
-            JsonNode limit = k.path("limit");
+        /** {@code spend}: guardrail's answer for the key. */
+        static KeyView of(JsonNode k, KeySpend s) {
             return new KeyView(k.path("id").asText(), k.path("name").asText(),
                     k.path("prefix").asText() + "..." + k.path("last4").asText(), k.path("disabled").asBoolean(),
-                    limit.isNumber() ? limit.decimalValue() : null, limitRemaining,
-                    OpenRouterBodies.text(k, "limit_reset"), k.path("include_byok_in_limit").asBoolean(), u.get(0),
-                    u.get(1), u.get(2), u.get(3), u.get(4), u.get(5), u.get(6), u.get(7), k.path("created_at").asText(),
-                    null, OpenRouterBodies.text(k, "expires_at"), OpenRouterBodies.text(k, "owner_user_id"), null,
-                    k.path("workspace_id").asText());
+                    decimal(k.path("limit")), s.limitRemaining(), OpenRouterBodies.text(k, "limit_reset"),
+                    k.path("include_byok_in_limit").asBoolean(), s.usage(), s.usageDaily(), s.usageWeekly(),
+                    s.usageMonthly(), s.byokUsage(), s.byokUsageDaily(), s.byokUsageWeekly(), s.byokUsageMonthly(),
+                    k.path("created_at").asText(), null, OpenRouterBodies.text(k, "expires_at"),
+                    OpenRouterBodies.text(k, "owner_user_id"), null, k.path("workspace_id").asText());
+        }
+
+        private static BigDecimal decimal(JsonNode number) {
+            return number.isNumber() ? number.decimalValue() : null;
         }
     }
 }

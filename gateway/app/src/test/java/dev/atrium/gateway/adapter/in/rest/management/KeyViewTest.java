@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.guardrail.api.KeySpend;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /** OpenRouter's key as the listing answers it: workspace-service's key with guardrail-service's spend. */
@@ -17,10 +19,10 @@ class KeyViewTest {
 
     @Test
     void answersGuardrailsSpendWithItsByokPartAndWhatTheLimitLeaves() {
-        KeysRoutes.KeyView view = KeysRoutes.KeyView.of(key, read("{\"key_id\":\"key_1\",\"usage\":0.75,"
-                + "\"usage_daily\":0.75,\"usage_weekly\":0.75,\"usage_monthly\":0.75,\"byok_usage\":0.25,"
-                + "\"byok_usage_daily\":0.25,\"byok_usage_weekly\":0.2,\"byok_usage_monthly\":0.25,\"limit\":10,"
-                + "\"limit_remaining\":9.5,\"limit_reset\":\"monthly\"}"));
+        KeysRoutes.KeyView view = KeysRoutes.KeyView.of(key, new KeySpend("key_1", new BigDecimal("0.75"),
+                new BigDecimal("0.75"), new BigDecimal("0.75"), new BigDecimal("0.75"), new BigDecimal("0.25"),
+                new BigDecimal("0.25"), new BigDecimal("0.2"), new BigDecimal("0.25"), BigDecimal.TEN,
+                new BigDecimal("9.5"), "monthly"));
         assertThat(view.hash()).isEqualTo("key_1");
         assertThat(view.usage()).isEqualByComparingTo("0.75");
         assertThat(view.byokUsage()).isEqualByComparingTo("0.25");
