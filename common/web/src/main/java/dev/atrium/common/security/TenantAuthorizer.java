@@ -2,6 +2,8 @@ package dev.atrium.common.security;
 
 import dev.atrium.common.error.ApiException;
 import dev.atrium.common.security.Caller.Rights;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -94,6 +96,17 @@ public final class TenantAuthorizer<W> {
             throw ApiException.forbidden(refusal);
         }
         return found;
+    }
+
+    /**
+     * Of {@code workspaceIds}, those of the organization the caller may see, for a read of several workspaces in
+     * one call: 404 unless the caller has a role in the organization; a workspace it may not see is left out, as
+     * that workspace's own route would answer it 404. The service still answers only the workspaces it knows in
+     * that organization (in the same read as their data, so a page costs one read, not one per workspace).
+     */
+    public List<String> visibleWorkspaces(Rights rights, String organizationId, Collection<String> workspaceIds) {
+        organization(rights, organizationId, Need.SEE, "");
+        return workspaceIds.stream().distinct().filter(ws -> rights.seesWorkspace(organizationId, ws)).toList();
     }
 
     public static ApiException organizationNotFound(String organizationId) {

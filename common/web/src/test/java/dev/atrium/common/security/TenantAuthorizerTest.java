@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atrium.common.error.ApiException;
 import dev.atrium.common.security.Caller.Rights;
 import dev.atrium.common.security.TenantAuthorizer.Need;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +67,17 @@ class TenantAuthorizerTest {
                 .hasMessage("Workspace ws2 not found");
         assertThat(status(() -> authorizer.workspace(new Rights(true, Set.of()), "ws9", Need.SEE, "no")))
                 .isEqualTo(404);
+    }
+
+    @Test
+    void severalWorkspacesAtOnceAreThoseTheCallerSeesAndTheOrganizationStaysHiddenFromOutsiders() {
+        List<String> asked = List.of("ws1", "ws2", "ws1", "ws9");
+        assertThat(authorizer.visibleWorkspaces(groups("/orgs/orgA/workspaces/ws1/member"), "orgA", asked))
+                .containsExactly("ws1");
+        assertThat(authorizer.visibleWorkspaces(groups("/orgs/orgA/billing"), "orgA", asked))
+                .containsExactly("ws1", "ws2", "ws9");
+        assertThatThrownBy(() -> authorizer.visibleWorkspaces(groups("/orgs/orgB/admin"), "orgA", asked))
+                .hasMessage("Organization orgA not found");
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.atrium.guardrail.application.named.NamedGuardrailRepository.Page;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;
 import dev.atrium.guardrail.domain.named.NamedGuardrail;
+import dev.atrium.guardrail.domain.named.WorkspaceDefault;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads named guardrails and their assignments, paged as OpenRouter pages them (offset, limit). */
@@ -20,6 +23,9 @@ public interface FindNamedGuardrailsQuery {
     Page<MemberAssignment> memberAssignments(String organizationId, String guardrailId, Paging paging);
 
     Optional<String> defaultOf(String workspaceId);
+
+    /** Several workspaces' defaults at once: those of the workspaces known in the organization, by id. */
+    List<WorkspaceDefault> defaultsOf(String organizationId, Collection<String> workspaceIds);
 
     /** {@code offset} from 0 (default 0), {@code limit} 1 to 100 (default 50). */
     record Paging(int offset, int limit) {

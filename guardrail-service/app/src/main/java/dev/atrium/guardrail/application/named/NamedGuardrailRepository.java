@@ -4,7 +4,9 @@ import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;
 import dev.atrium.guardrail.domain.named.NamedGuardrail;
+import dev.atrium.guardrail.domain.named.WorkspaceDefault;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +47,12 @@ public interface NamedGuardrailRepository {
     void setDefault(String organizationId, String workspaceId, String guardrailId, String setBy, Instant at);
 
     Optional<String> defaultOf(String workspaceId);
+
+    /**
+     * The defaults of the workspaces among {@code workspaceIds} known in the organization, in one read (null
+     * guardrail for one without a default); a workspace not known there is left out.
+     */
+    List<WorkspaceDefault> defaultsOf(String organizationId, Collection<String> workspaceIds);
 
     /**
      * The guardrails that govern a request, in one read: the workspace's default, the owner's (when known)

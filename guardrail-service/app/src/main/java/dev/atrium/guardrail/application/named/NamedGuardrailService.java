@@ -7,6 +7,7 @@ import dev.atrium.guardrail.application.service.LevelPolicies;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;
 import dev.atrium.guardrail.domain.named.NamedGuardrail;
+import dev.atrium.guardrail.domain.named.WorkspaceDefault;
 import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -165,6 +168,12 @@ public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, Find
     @Transactional
     public Optional<String> defaultOf(String workspaceId) {
         return guardrails.defaultOf(workspaceId);
+    }
+
+    @Override
+    @Transactional
+    public List<WorkspaceDefault> defaultsOf(String organizationId, Collection<String> workspaceIds) {
+        return workspaceIds.isEmpty() ? List.of() : guardrails.defaultsOf(organizationId, workspaceIds);
     }
 
     /** To the microsecond, as PostgreSQL keeps it: the create's answer and every later read agree. */

@@ -4,9 +4,11 @@ import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;
 import dev.atrium.guardrail.domain.named.NamedGuardrail;
+import dev.atrium.guardrail.domain.named.WorkspaceDefault;
 import dev.atrium.guardrail.domain.policy.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +130,14 @@ public class InMemoryNamedGuardrails implements NamedGuardrailRepository {
     @Override
     public Optional<String> defaultOf(String workspaceId) {
         return Optional.ofNullable(defaults.get(workspaceId));
+    }
+
+    /** Knows no workspace events: a workspace counts as known once it has a default of the organization's. */
+    @Override
+    public List<WorkspaceDefault> defaultsOf(String organizationId, Collection<String> workspaceIds) {
+        return workspaceIds.stream().sorted().distinct().filter(defaults::containsKey)
+                .filter(ws -> guardrails.get(defaults.get(ws)).organizationId().equals(organizationId))
+                .map(ws -> new WorkspaceDefault(ws, defaults.get(ws))).toList();
     }
 
     @Override

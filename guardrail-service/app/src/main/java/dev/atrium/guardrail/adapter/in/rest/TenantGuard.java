@@ -7,6 +7,8 @@ import dev.atrium.guardrail.application.port.in.FindTenancyQuery;
 import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The common {@link TenantAuthorizer} over the caller's rights now ({@link CurrentRights}: a user token's
@@ -41,5 +43,11 @@ public class TenantGuard {
 
     public KnownWorkspace workspaceReader(SecurityIdentity caller, String workspaceId) {
         return authorizer.workspace(rights.of(caller), workspaceId, Need.SEE, "");
+    }
+
+    /** Of {@code workspaceIds}, those of the organization the caller may read as {@link #workspaceReader}. */
+    public List<String> workspaceReaderOf(SecurityIdentity caller, String organizationId,
+            Collection<String> workspaceIds) {
+        return authorizer.visibleWorkspaces(rights.of(caller), organizationId, workspaceIds);
     }
 }

@@ -49,6 +49,15 @@ public interface GuardrailServiceApi {
     @Path("/workspaces/{ws}/default-guardrail")
     Uni<JsonNode> defaultGuardrail(@HeaderParam(AUTH) String auth, @PathParam("ws") String ws);
 
+    /**
+     * {@code {"data": [{"workspace_id":..., "guardrail_id": <id or null>}]}}: the defaults of the workspaces named
+     * (at most 100) that guardrail knows in the organization and the caller may read; the others are left out.
+     */
+    @GET
+    @Path("/organizations/{org}/default-guardrails")
+    Uni<JsonNode> defaultGuardrails(@HeaderParam(AUTH) String auth, @PathParam("org") String org,
+            @QueryParam("workspace") List<String> workspaces);
+
     /** {@code {"guardrail_id": "<id>"}} sets it, {@code null} removes it. */
     @PUT
     @Path("/workspaces/{ws}/default-guardrail")

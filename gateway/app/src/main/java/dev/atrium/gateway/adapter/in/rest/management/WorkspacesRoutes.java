@@ -39,13 +39,15 @@ class WorkspacesRoutes {
     private final WorkspaceServiceApi workspaces;
     private final GuardrailServiceApi guardrails;
     private final ManagementCalls calls;
+    private final DefaultGuardrails defaults;
     private final Clock clock;
 
     WorkspacesRoutes(@RestClient WorkspaceServiceApi workspaces, @RestClient GuardrailServiceApi guardrails,
-            ManagementCalls calls, Clock clock) {
+            ManagementCalls calls, DefaultGuardrails defaults, Clock clock) {
         this.workspaces = workspaces;
         this.guardrails = guardrails;
         this.calls = calls;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -61,20 +63,20 @@ class WorkspacesRoutes {
     @GET
     public Uni<Map<String, Object>> list(@HeaderParam("Authorization") String auth, @HeaderParam(ORG_HEADER) String org,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o)).flatMap(all -> {
+        return calls.organization(auth, org).flatMap(o -> calls.workspacesOf(auth, o).flatMap(all -> {
             List<JsonNode> page = ManagementCalls.slice(all, offset, limit, 50);
             if (page.isEmpty()) {
                 return Uni.createFrom().item(Map.<String, Object>of("data", List.of(), "total_count", all.size()));
             }
-            return Uni.join().all(page.stream().map(ws -> withDefault(auth, ws)).toList()).andFailFast()
+            return defaults.withDefaults(auth, o, page)
                     .map(views -> Map.<String, Object>of("data", views, "total_count", all.size()));
-        });
+        }));
     }
 
     @GET
     @Path("/{id}")
     public Uni<Map<String, Object>> get(@HeaderParam("Authorization") String auth, @PathParam("id") String id) {
-        return calls.relay(workspaces.workspace(auth, id)).flatMap(ws -> withDefault(auth, ws))
+        return calls.relay(workspaces.workspace(auth, id)).flatMap(ws -> defaults.withDefault(auth, ws))
                 .map(view -> Map.of("data", view));
     }
 
@@ -99,19 +101,8 @@ class WorkspacesRoutes {
                         .set("guardrail_id", guardrail.asText("").isEmpty() ? null : guardrail))).replaceWithVoid();
         Uni<JsonNode> updated = translated.isEmpty() ? calls.relay(workspaces.workspace(auth, id))
                 : calls.relay(workspaces.updateWorkspace(auth, id, translated));
-        return updated.flatMap(ws -> setDefault.replaceWith(ws)).flatMap(ws -> withDefault(auth, ws))
+        return updated.flatMap(ws -> setDefault.replaceWith(ws)).flatMap(ws -> defaults.withDefault(auth, ws))
                 .map(view -> Map.of("data", view));
-    }
-
-    /**
-     * The workspace with its default guardrail from guardrail-service; "" when it has none, or while guardrail
-     * has not learnt the workspace yet (it answers 404 for a workspace just created).
-     */
-    private Uni<WorkspaceView> withDefault(String auth, JsonNode ws) {
-        return calls.relay(guardrails.defaultGuardrail(auth, ws.path("id").asText()))
-                .map(d -> d.path("data").path("guardrail_id").asText(""))
-                .onFailure(e -> e instanceof ApiException a && a.status() == 404).recoverWithItem("")
-                .map(guardrail -> WorkspaceView.of(ws, guardrail));
     }
 
     /** Atrium archives: the workspace's keys stop, its records stay. */

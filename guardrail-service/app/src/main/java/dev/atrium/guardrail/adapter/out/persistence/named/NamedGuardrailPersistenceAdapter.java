@@ -6,11 +6,13 @@ import dev.atrium.guardrail.domain.named.AppliedGuardrail;
 import dev.atrium.guardrail.domain.named.KeyAssignment;
 import dev.atrium.guardrail.domain.named.MemberAssignment;
 import dev.atrium.guardrail.domain.named.NamedGuardrail;
+import dev.atrium.guardrail.domain.named.WorkspaceDefault;
 import dev.atrium.guardrail.domain.policy.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -158,6 +160,16 @@ class NamedGuardrailPersistenceAdapter implements NamedGuardrailRepository {
     public Optional<String> defaultOf(String workspaceId) {
         return jdbc.query("SELECT guardrail_id FROM workspace_default_guardrail WHERE workspace_id = ?",
                 rs -> rs.getString("guardrail_id"), workspaceId).stream().findFirst();
+    }
+
+    /** The workspaces guardrail learnt from workspace events, each with its default when it has one. */
+    @Override
+    public List<WorkspaceDefault> defaultsOf(String organizationId, Collection<String> workspaceIds) {
+        return jdbc.query("SELECT w.id, d.guardrail_id FROM workspace w LEFT JOIN workspace_default_guardrail d "
+                        + "ON d.workspace_id = w.id AND d.organization_id = w.organization_id "
+                        + "WHERE w.organization_id = ? AND w.id = ANY (?::text[]) ORDER BY w.id",
+                rs -> new WorkspaceDefault(rs.getString("id"), rs.getString("guardrail_id")), organizationId,
+                (Object) workspaceIds.toArray(String[]::new));
     }
 
     @Override
