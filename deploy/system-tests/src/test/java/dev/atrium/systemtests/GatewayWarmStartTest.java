@@ -46,8 +46,15 @@ class GatewayWarmStartTest {
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}"))
                 .build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        // the key works before the restart, so what follows measures the gateway's start, not the tenant's setup
-        assertThat(client.send(chat, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // The key works before the restart, so what follows measures the gateway's start, not the tenant's setup;
+        // and the other services have served this tenant as a running system's would have (on a rolling update
+        // they stay up and warm): their first real check and plan would otherwise be charged to the gateway.
+        double[] before = new double[100];
+        for (int i = 0; i < before.length; i++) {
+            long sent = System.nanoTime();
+            assertThat(client.send(chat, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            before[i] = (System.nanoTime() - sent) / 1e6;
+        }
 
         SharedStack.get().stop("gateway");
         SharedStack.get().restart("gateway");
@@ -62,8 +69,12 @@ class GatewayWarmStartTest {
         double[] last = Arrays.copyOfRange(millis, 90, 100);
         Arrays.sort(last);
         double hundredth = (last[4] + last[5]) / 2;
-        System.out.printf("gateway restarted: first request %.1f ms, second %.1f ms, hundredth (median of 91-100) "
-                + "%.1f ms%n", millis[0], millis[1], hundredth);
+        double[] lastBefore = Arrays.copyOfRange(before, 90, 100);
+        Arrays.sort(lastBefore);
+        System.out.printf("gateway restarted: first request %.1f ms, second %.1f ms, third %.1f ms, hundredth (median "
+                + "of 91-100) %.1f ms (91-100: %.1f to %.1f ms); before the restart: hundredth %.1f ms (91-100: %.1f "
+                + "to %.1f ms)%n", millis[0], millis[1], millis[2], hundredth, last[0], last[9],
+                (lastBefore[4] + lastBefore[5]) / 2, lastBefore[0], lastBefore[9]);
         assertThat(Files.readString(SharedStack.get().log("gateway"))).as("the warm-up ran before readiness")
                 .contains("Warm-up: ");
         assertThat(millis[0]).as("first request's ms, against 2 x the hundredth's %.1f ms + %s", hundredth, SLACK)
