@@ -15,24 +15,28 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 23: the gateway warm before it reports ready. The gateway is started again (the other services
  * stay up, as on a rolling update or an {@code ./atrium up} that only restarts it), and the first chat
- * completion after readiness must take at most twice the hundredth's time (plus {@link #SLACK}).
+ * completion after readiness must take at most twice the hundredth's time, or no longer than the slowest of
+ * requests 91 to 100 when the machine's own noise is larger than that ({@link #bound}).
  */
 class GatewayWarmStartTest {
 
     /**
-     * "The hundredth" is the median of requests 91 to 100: one request's time on a shared 2-core machine jumps
-     * by milliseconds with the other processes' scheduling, which would make a single hundredth either pass or
-     * fail a cold gateway by chance.
-     * <p>
-     * The issue's target (the first within 2x the hundredth) is not met yet: after the warm-up the first
-     * request measured 153 ms against a hundredth of 17 ms (2026-12-07, full verify, quiet machine); with the
-     * warm-up off ({@code ATRIUM_GATEWAY_WARM_UP_ENABLED=false}) the same test measured 485 ms against 26 ms,
-     * over this bound (301 ms), and a cold stack 1,200 ms (issue 23). The warm-up's self-calls use made-up keys, so a real key's first
-     * resolution, its organization's first check and the first connection to the provider are still paid by the
-     * first request. Until they are warmed too, this slack keeps what the warm-up wins.
+     * The bound of the first request. "The hundredth" is the median of requests 91 to 100: one request's time on a
+     * shared 2-core machine jumps by milliseconds with the other processes' scheduling. The issue's bound is twice
+     * that; on a loaded machine one warm request alone varies by more than the whole target, so the first request
+     * may also be as slow as the slowest of requests 91 to 100, measured in the same run on the warm gateway (the
+     * noise of this machine at this moment, not a constant). Measured 2026-12-07 with load averages of 25 to 42
+     * (eight builds on two cores): requests 91-100 spread from 18.5 to 267 ms around a median of 84 ms, and from
+     * 36 to 210 ms around 131 ms; on a quiet machine (2026-12-07, full verify) the hundredth was 17-24 ms with
+     * little spread, so there the bound is twice the hundredth. A cold gateway still fails it: with the warm-up
+     * off the first request took 485 ms against a hundredth of 26 ms, a cold stack 1,200 ms (issue 23).
+     * Not met yet: with the warm-up of 2026-12-07 (providers' connections, readers, a quiet compiler) the first
+     * request took 797, 604 and 336 ms against bounds of 337, 109 and 72 ms on the loaded machine; the first two
+     * requests' check and plan are the slow part (docs/operations.md, "Warm start").
      */
-    private static final double SLACK_MS = 250;
-    private static final Duration SLACK = Duration.ofMillis((long) SLACK_MS);
+    static double bound(double hundredth, double slowestOf91To100) {
+        return Math.max(2 * hundredth, slowestOf91To100);
+    }
 
     @Test
     void theFirstRequestAfterTheGatewayReportsReadyIsWithinTwiceTheHundredth() throws Exception {
@@ -46,8 +50,15 @@ class GatewayWarmStartTest {
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}"))
                 .build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        // the key works before the restart, so what follows measures the gateway's start, not the tenant's setup
-        assertThat(client.send(chat, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // The key works before the restart, so what follows measures the gateway's start, not the tenant's setup;
+        // and the other services have served this tenant as a running system's would have (on a rolling update
+        // they stay up and warm): their first real check and plan would otherwise be charged to the gateway.
+        double[] before = new double[100];
+        for (int i = 0; i < before.length; i++) {
+            long sent = System.nanoTime();
+            assertThat(client.send(chat, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            before[i] = (System.nanoTime() - sent) / 1e6;
+        }
 
         SharedStack.get().stop("gateway");
         SharedStack.get().restart("gateway");
@@ -62,11 +73,15 @@ class GatewayWarmStartTest {
         double[] last = Arrays.copyOfRange(millis, 90, 100);
         Arrays.sort(last);
         double hundredth = (last[4] + last[5]) / 2;
-        System.out.printf("gateway restarted: first request %.1f ms, second %.1f ms, hundredth (median of 91-100) "
-                + "%.1f ms%n", millis[0], millis[1], hundredth);
+        double[] lastBefore = Arrays.copyOfRange(before, 90, 100);
+        Arrays.sort(lastBefore);
+        System.out.printf("gateway restarted: first request %.1f ms, second %.1f ms, third %.1f ms, hundredth (median "
+                + "of 91-100) %.1f ms (91-100: %.1f to %.1f ms); before the restart: hundredth %.1f ms (91-100: %.1f "
+                + "to %.1f ms)%n", millis[0], millis[1], millis[2], hundredth, last[0], last[9],
+                (lastBefore[4] + lastBefore[5]) / 2, lastBefore[0], lastBefore[9]);
         assertThat(Files.readString(SharedStack.get().log("gateway"))).as("the warm-up ran before readiness")
                 .contains("Warm-up: ");
-        assertThat(millis[0]).as("first request's ms, against 2 x the hundredth's %.1f ms + %s", hundredth, SLACK)
-                .isLessThanOrEqualTo(2 * hundredth + SLACK_MS);
+        assertThat(millis[0]).as("first request's ms, against 2 x the hundredth's %.1f ms or the slowest of 91-100 "
+                + "(%.1f ms)", hundredth, last[9]).isLessThanOrEqualTo(bound(hundredth, last[9]));
     }
 }

@@ -3,6 +3,7 @@ package dev.atrium.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -130,6 +131,13 @@ public interface GatewayConfig {
         /** Rounds of self-calls, route plan and dry-run check. */
         @WithDefault("20")
         int rounds();
+
+        /**
+         * The models the warm-up asks routing to plan (its chat self-calls name the first): every provider of their
+         * candidates gets a pooled connection before readiness.
+         */
+        @WithDefault("openai/gpt-4o-mini")
+        List<String> models();
 
         /** After this the gateway reports ready, warm or not. */
         @WithDefault("30s")

@@ -111,6 +111,29 @@ class HttpUpstreamProvider implements UpstreamProvider {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, elapsed(started)));
     }
 
+    /**
+     * {@code GET /v1/models} with the platform's credential, as OpenAI and Anthropic serve it, once on each client:
+     * free, nothing generated; the answer, even a refusal, is read and dropped and its connection stays pooled.
+     */
+    @Override
+    public Uni<Void> connect(Candidate candidate) {
+        boolean anthropic = "anthropic".equals(candidate.protocol());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+                .setAbsoluteURI(candidate.baseUrl() + "/v1/models").setIdleTimeout(timeoutMillis);
+        credentials.forProvider(candidate.provider()).ifPresent(key -> {
+            if (anthropic) {
+                options.putHeader("x-api-key", key).putHeader("anthropic-version", "2023-06-01");
+            } else {
+                options.putHeader("Authorization", "Bearer " + key);
+            }
+        });
+        HttpRequest<Buffer> answers = http.client().request(HttpMethod.GET, options).timeout(timeoutMillis);
+        Uni<?> streams = http.streaming().request(options).chain(request -> request.send())
+                .chain(response -> response.body());
+        return Uni.combine().all().unis(answers.send(), streams).discardItems()
+                .onFailure().recoverWithNull();
+    }
+
     /** The OpenAI-compatible relay: each event's data is one chunk, {@code [DONE]} ends the stream. */
     static Multi<ObjectNode> openAiChunks(Multi<SseLines.Event> events, ObjectMapper json) {
         return events.select().where(e -> !"[DONE]".equals(e.data().strip()))

@@ -70,8 +70,12 @@ class InternalCalls {
     }
 
     <T> T read(HttpResponse<Buffer> response, Class<T> type) {
+        return read(response.body().getBytes(), type);
+    }
+
+    <T> T read(byte[] body, Class<T> type) {
         try {
-            return json.readValue(response.body().getBytes(), type);
+            return json.readValue(body, type);
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable answer from an Atrium service", e);
         }

@@ -63,6 +63,12 @@ class WorkspaceClient implements KeyResolver, WorkspaceSettingsReader, Observabi
                 });
     }
 
+    /** Reading an empty context builds the readers of every part of one (JSON reading of a record is built once). */
+    @Override
+    public void warmUp() {
+        calls.read("{}".getBytes(StandardCharsets.UTF_8), KeyContext.class);
+    }
+
     @Override
     public void forgetKey(String keyId) {
         keys.forgetKey(keyId);

@@ -158,6 +158,13 @@ class KafkaUsagePublisher implements UsagePublisher {
         }
     }
 
+    /** The record's event and spool line are written as a real one's would be, and dropped. */
+    @Override
+    public void warmUp(UsageRecorded sample) {
+        new SpooledUsage(sample.generationId(), sample.organizationId(), sample.createdAt(), write(sample),
+                KafkaTracing.traceparent(Context.current())).toLine(json);
+    }
+
     @Override
     public void providerAttempted(ProviderAttempt attempt) {
         // Statistics: losing one while Kafka is down skews a percentile, not a bill.

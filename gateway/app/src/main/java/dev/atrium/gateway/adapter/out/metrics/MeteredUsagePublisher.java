@@ -83,6 +83,11 @@ class MeteredUsagePublisher implements UsagePublisher {
     }
 
     @Override
+    public void warmUp(UsageRecorded sample) {
+        delegate.warmUp(sample);
+    }
+
+    @Override
     public CompletionStage<Void> usageRecorded(UsageRecorded usage) {
         // The answer waits for this, not for the metrics below.
         CompletionStage<Void> durable = delegate.usageRecorded(usage);

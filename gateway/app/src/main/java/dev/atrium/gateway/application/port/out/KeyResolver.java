@@ -9,6 +9,13 @@ public interface KeyResolver {
     /** Empty for a key the workspace-service does not know or no longer honours. */
     Uni<Optional<KeyContext>> resolve(String apiKey);
 
+    /**
+     * Readies the reading of a known key's context (the warm-up before readiness): the made-up keys the warm-up
+     * sends are refused without one, so a client's first key would otherwise pay for it.
+     */
+    default void warmUp() {
+    }
+
     /** The key changed (disabled, revoked, rotated, new limits): its next use is resolved afresh. */
     void forgetKey(String keyId);
 

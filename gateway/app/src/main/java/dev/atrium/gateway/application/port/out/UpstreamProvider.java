@@ -19,6 +19,15 @@ public interface UpstreamProvider {
     Uni<UpstreamStream> stream(Candidate candidate, ObjectNode openAiBody, String byokKey);
 
     /**
+     * Opens a pooled connection to the candidate's provider, for answers and for streams, with a request that
+     * generates nothing and costs nothing (its model list), so that a first request does not pay the connection
+     * (the warm-up before readiness). Whatever the provider answers, or a failure, completes it.
+     */
+    default Uni<Void> connect(Candidate candidate) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
      * @param status 0 when no HTTP answer arrived (connection error, timeout)
      * @param body   the OpenAI-shaped answer when {@code status} is 200, else the error body if any
      */

@@ -14,6 +14,13 @@ public interface UsagePublisher {
      */
     CompletionStage<Void> usageRecorded(UsageRecorded usage);
 
+    /**
+     * Readies the writing of a usage record (the warm-up before readiness) with a sample that is written nowhere:
+     * nothing reaches the spool or Kafka, so no book hears of it.
+     */
+    default void warmUp(UsageRecorded sample) {
+    }
+
     void providerAttempted(ProviderAttempt attempt);
 
     /**
