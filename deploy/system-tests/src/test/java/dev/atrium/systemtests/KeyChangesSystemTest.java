@@ -44,6 +44,11 @@ class KeyChangesSystemTest {
         Tenants.credit(admin, org, 10);
     }
 
+    /**
+     * After GuardrailReplicasTest the shared stack runs a second guardrail instance in the same consumer group,
+     * so the change may be learned by the instance the gateway does not ask: it applies there when the other
+     * commits (docs/adr/0028), not when a kept key expires.
+     */
     @Test
     void aPatchedLimitAppliesWithinASecondLowerAndHigher() throws Exception {
         JsonNode created = createKey(admin.token(), Map.of("name", "limited", "limit", 1)).then().statusCode(201)
@@ -67,6 +72,7 @@ class KeyChangesSystemTest {
         cleared.put("limit", null);
         patchAndMeasure(id, Map.of("limit", new BigDecimal("0.000001")), key, s -> s == 402);
         long unlimited = patchAndMeasure(id, cleared, key, s -> s == 200);
+        System.out.println("[key-changes] a cleared limit answered 200 after " + unlimited + " ms");
         assertThat(unlimited).as("ms until a cleared limit answered 200").isLessThan(1000);
         assertThat(awaitLimit(key, null)).isNull();
     }

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Named guardrails of an organization. Every write ends what checks on this instance kept
- * ({@link LevelPolicies#changed()}); other instances read it within a second.
+ * ({@link LevelPolicies#changed()}); other instances forget theirs when it commits (docs/adr/0028).
  */
 @ApplicationScoped
 public class NamedGuardrailService implements ManageNamedGuardrailsUseCase, FindNamedGuardrailsQuery {

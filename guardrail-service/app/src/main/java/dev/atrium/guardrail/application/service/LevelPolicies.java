@@ -2,7 +2,9 @@ package dev.atrium.guardrail.application.service;
 
 import dev.atrium.common.cache.KeptValues;
 import dev.atrium.guardrail.application.named.NamedGuardrailRepository;
+import dev.atrium.guardrail.application.port.in.ForgetKeptLevelsUseCase;
 import dev.atrium.guardrail.application.port.out.AfterTransaction;
+import dev.atrium.guardrail.application.port.out.LevelChanges;
 import dev.atrium.guardrail.application.port.out.PolicyRepository;
 import dev.atrium.guardrail.application.port.out.TenancyRepository;
 import dev.atrium.guardrail.domain.named.AppliedGuardrail;
@@ -26,11 +28,14 @@ import java.util.function.LongSupplier;
  * and the named guardrails applied at those levels (the workspace's default, the owner's, the key's).
  * An instance keeps the keys and policies it read for {@link #KEPT_FOR}, so a check reads neither in the
  * common case (docs/adr/0006-guardrail-keeps-policies.md). A change written through this instance ends
- * everything kept when its transaction ends ({@link #changed()}); one written through another instance
- * applies here within {@link #KEPT_FOR}.
+ * everything kept when its transaction ends ({@link #changed()}); one written through another instance ends it
+ * when this instance hears of that commit ({@link LevelChanges}, {@link #changedElsewhere()}), and
+ * {@link #KEPT_FOR} only bounds how stale a value gets while nothing can be heard. A key change is learned by
+ * one instance only (the one its Kafka partition went to): without the notice, the others kept the key's old
+ * limit for up to {@link #KEPT_FOR}.
  */
 @ApplicationScoped
-public class LevelPolicies {
+public class LevelPolicies implements ForgetKeptLevelsUseCase {
 
     static final Duration KEPT_FOR = Duration.ofSeconds(1);
     /** At most this many keys or scope sets kept; past it, those least asked for are evicted. */
@@ -39,6 +44,7 @@ public class LevelPolicies {
     private final PolicyRepository policies;
     private final TenancyRepository tenancy;
     private final AfterTransaction afterTransaction;
+    private final LevelChanges announced;
     private final KeptValues<String, Optional<KnownKey>> keys;
     private final KeptValues<List<PolicyScope>, List<StoredPolicy>> stored;
     /** Null: no named guardrails (tests of the level rules alone). */
@@ -47,8 +53,8 @@ public class LevelPolicies {
 
     @Inject
     public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
-            NamedGuardrailRepository named) {
-        this(policies, tenancy, afterTransaction, System::nanoTime, KEPT_FOR, named);
+            NamedGuardrailRepository named, LevelChanges announced) {
+        this(policies, tenancy, afterTransaction, System::nanoTime, KEPT_FOR, named, announced);
     }
 
     /** Reads every time: for tests of the rules, which write straight to their stores. */
@@ -68,9 +74,15 @@ public class LevelPolicies {
 
     LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
             LongSupplier nanoTime, Duration keptFor, NamedGuardrailRepository named) {
+        this(policies, tenancy, afterTransaction, nanoTime, keptFor, named, () -> { });
+    }
+
+    LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
+            LongSupplier nanoTime, Duration keptFor, NamedGuardrailRepository named, LevelChanges announced) {
         this.policies = policies;
         this.tenancy = tenancy;
         this.afterTransaction = afterTransaction;
+        this.announced = announced;
         this.named = named;
         this.keys = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
         this.stored = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
@@ -79,14 +91,22 @@ public class LevelPolicies {
 
     /**
      * A key, a policy or a named guardrail was written in the current transaction: nothing read before its
-     * end answers again.
+     * end answers again, here or, once it commits, on the other instances.
      */
     public void changed() {
-        afterTransaction.run(() -> {
-            keys.forgetAll();
-            stored.forgetAll();
-            applied.forgetAll();
-        });
+        announced.announce();
+        afterTransaction.run(this::forgetAll);
+    }
+
+    @Override
+    public void changedElsewhere() {
+        forgetAll();
+    }
+
+    private void forgetAll() {
+        keys.forgetAll();
+        stored.forgetAll();
+        applied.forgetAll();
     }
 
     /** The named guardrails that govern a request: the workspace's default, the owner's, the key's. */

@@ -96,6 +96,31 @@ class LevelPoliciesTest {
     }
 
     @Test
+    void aKeyChangeAnotherInstanceLearnedAppliesHereWhenItsCommitIsHeardTighterOrLooser() {
+        store.keys.put("key_1", key("1"));
+        assertThat(levels.key("key_1").limit()).isEqualByComparingTo("1");
+        // Another instance on the same database learns the event (its Kafka partition went there); its notice
+        // reaches this instance when its transaction commits, not a second later.
+        List<Runnable> itsTransaction = new ArrayList<>();
+        LevelPolicies there = new LevelPolicies(store, store, itsTransaction::add, () -> nanos, LevelPolicies.KEPT_FOR,
+                null, () -> itsTransaction.add(levels::changedElsewhere));
+        TenancyService learnsThere = new TenancyService(store, store, there, new InMemoryLedger(), Clock.systemUTC());
+
+        learnsThere.learn(new KeyLearned("evt_1", "key.updated", key("0.000001")));
+        nanos += MS;
+        assertThat(levels.key("key_1").limit()).as("kept until the other instance commits").isEqualByComparingTo("1");
+        commit(itsTransaction);
+        assertThat(levels.key("key_1").limit()).as("tightened").isEqualByComparingTo("0.000001");
+
+        learnsThere.learn(new KeyLearned("evt_2", "key.updated",
+                new KnownKey("key_1", "ws_1", "org_1", "u", null, null, false)));
+        nanos += MS;
+        commit(itsTransaction);
+        assertThat(levels.key("key_1").limit()).as("cleared").isNull();
+        assertThat(store.keyReads).isEqualTo(3);
+    }
+
+    @Test
     void theTestConstructorReadsEveryTime() {
         LevelPolicies reading = new LevelPolicies(store, store);
         reading.stored("org_1", "ws_1", null, null);
@@ -110,8 +135,12 @@ class LevelPoliciesTest {
     }
 
     private void commit() {
-        List<Runnable> actions = List.copyOf(afterTransaction);
-        afterTransaction.clear();
+        commit(afterTransaction);
+    }
+
+    private static void commit(List<Runnable> transaction) {
+        List<Runnable> actions = List.copyOf(transaction);
+        transaction.clear();
         actions.forEach(Runnable::run);
     }
 
