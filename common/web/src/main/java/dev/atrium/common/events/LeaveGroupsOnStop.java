@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupResult;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -68,23 +69,31 @@ public class LeaveGroupsOnStop {
         }
     }
 
-    /** Removes each group's static members; a member already gone (never joined, expired) is not an error. */
+    /**
+     * Removes each group's static members, each answered on its own: a member already gone (its consumer closed
+     * more than a session before, or it never joined) is not an error.
+     */
     static void leave(Admin admin, Map<String, List<String>> members) {
         members.forEach((group, instances) -> {
             List<MemberToRemove> leaving = instances.stream().map(MemberToRemove::new).toList();
             RemoveMembersFromConsumerGroupOptions options = new RemoveMembersFromConsumerGroupOptions(leaving);
             options.reason("the instance stops");
-            try {
-                admin.removeMembersFromConsumerGroup(group, options).all()
-                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.infof("Left consumer group %s as %s", group, instances);
-            } catch (ExecutionException e) {
-                LOG.infof("Consumer group %s: %s not removed: %s", group, instances, e.getCause().toString());
-            } catch (TimeoutException e) {
-                LOG.warnf("Consumer group %s: Kafka did not answer within %s; the session timeout removes %s", group,
-                        TIMEOUT, instances);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            RemoveMembersFromConsumerGroupResult result = admin.removeMembersFromConsumerGroup(group, options);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            for (MemberToRemove member : leaving) {
+                try {
+                    result.memberResult(member).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    LOG.infof("Left consumer group %s as %s", group, member.groupInstanceId());
+                } catch (ExecutionException e) {
+                    LOG.infof("Consumer group %s has no member %s any more: %s", group, member.groupInstanceId(),
+                            e.getCause().toString());
+                } catch (TimeoutException e) {
+                    LOG.warnf("Consumer group %s: Kafka did not answer within %s; the session timeout removes %s",
+                            group, TIMEOUT, member.groupInstanceId());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         });
     }
