@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupResult;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -85,8 +86,12 @@ public class LeaveGroupsOnStop {
                     result.memberResult(member).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     LOG.infof("Left consumer group %s as %s", group, member.groupInstanceId());
                 } catch (ExecutionException e) {
-                    LOG.infof("Consumer group %s has no member %s any more: %s", group, member.groupInstanceId(),
-                            e.getCause().toString());
+                    if (e.getCause() instanceof UnknownMemberIdException) {
+                        LOG.infof("Consumer group %s has no member %s any more", group, member.groupInstanceId());
+                    } else {
+                        LOG.warnf("Could not remove %s from consumer group %s (the session timeout removes it): %s",
+                                member.groupInstanceId(), group, e.getCause().toString());
+                    }
                 } catch (TimeoutException e) {
                     LOG.warnf("Consumer group %s: Kafka did not answer within %s; the session timeout removes %s",
                             group, TIMEOUT, member.groupInstanceId());
