@@ -265,7 +265,7 @@ final class Conservation {
         return SharedStack.ports();
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
