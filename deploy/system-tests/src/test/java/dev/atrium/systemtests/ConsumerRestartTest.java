@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * billing and guardrail killed without warning (SIGKILL) under load and started again: each takes its
  * partitions back within seconds of being ready instead of waiting out the dead member's session, books
  * again within 10 s of being ready, and money is conserved ({@link Conservation}). billing stopped
- * gracefully leaves its group at once (docs/adr/0028-consumers-leave-on-stop.md).
+ * gracefully leaves its group at once (docs/adr/0029-consumers-leave-on-stop.md).
  */
 class ConsumerRestartTest {
 

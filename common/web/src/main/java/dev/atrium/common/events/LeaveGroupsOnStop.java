@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * A process that stops gracefully takes its static Kafka consumers out of their groups, so their partitions
- * move to the other instances at once instead of after the session timeout (docs/adr/0028-consumers-leave-on-stop.md).
+ * move to the other instances at once instead of after the session timeout (docs/adr/0029-consumers-leave-on-stop.md).
  * A static member does not leave when its consumer closes, and the messaging connector closes it without
  * Kafka's {@code CloseOptions}: this observer runs after the connector has closed every consumer (and committed
  * their offsets) and removes the members by their {@code group.instance.id} through the admin API. A crash
