@@ -3,11 +3,9 @@ package dev.atrium.common.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.common.events.KafkaTracing;
+import dev.atrium.common.transaction.TransactionHooks;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -19,9 +17,9 @@ public class Outbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final OutboxRelay relay;
-    private final TransactionSynchronizationRegistry transactions;
+    private final TransactionHooks transactions;
 
-    Outbox(ObjectMapper json, Clock clock, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+    Outbox(ObjectMapper json, Clock clock, OutboxRelay relay, TransactionHooks transactions) {
         this.json = json;
         this.clock = clock;
         this.relay = relay;
@@ -47,18 +45,7 @@ public class Outbox {
         event.persist();
         // Sent right after the commit rather than at the relay's next tick: consumers such as the
         // gateway's key cache hear of a change within milliseconds.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        transactions.afterCommit(relay::wake);
         return event.eventId;
     }
 }

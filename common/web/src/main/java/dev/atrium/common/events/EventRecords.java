@@ -1,5 +1,8 @@
 package dev.atrium.common.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -31,6 +34,26 @@ public final class EventRecords {
                     CloudEventHeaders.read(record.headers(), "ce_id"), record.topic(), record.partition(),
                     record.offset(), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * {@link #read(ConsumerRecord, BiFunction, Function)} for a topic of one type (the gateway's usage records and
+     * provider attempts): the JSON body as {@code payload}, with the consumer's settings (snake_case); a record
+     * of another {@code ce_type} is skipped, one without a type is read as the topic's own.
+     */
+    public static <E, T> Optional<T> read(ConsumerRecord<String, String> record, ObjectMapper json, String type,
+            Class<E> payload, Function<? super E, T> understood) {
+        return read(record, (t, value) -> t == null || t.equals(type) ? Optional.of(body(json, value, payload))
+                : Optional.<E>empty(), understood);
+    }
+
+    private static <E> E body(ObjectMapper json, String value, Class<E> payload) {
+        try {
+            // a missing value is refused by Jackson (IllegalArgumentException), a JSON null here
+            return Objects.requireNonNull(json.readValue(value, payload), "the record's body is null");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable body: " + e.getOriginalMessage(), e);
         }
     }
 }

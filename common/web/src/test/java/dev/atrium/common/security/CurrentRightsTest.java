@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.common.error.ApiException;
+import dev.atrium.local.testing.MutableClock;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -16,7 +18,7 @@ class CurrentRightsTest {
 
     private static final String ADMIN = "/orgs/org_1/admin";
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T00:00:00Z"));
     private final FakeWorkspaceInternal workspace = new FakeWorkspaceInternal();
     private final Map<String, Set<String>> record = workspace.groups;
     private final CurrentRights rights = new CurrentRights(clock, workspace, Duration.ofSeconds(1));

@@ -3,9 +3,11 @@ package dev.atrium.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.local.testing.MutableClock;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The resolver against a fake of workspace-service's internal route (what the REST client would answer). */
 class RemoteManagementKeysTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T00:00:00Z"));
     private final ManagementKeyIdentity identity = new ManagementKeyIdentity("mk_1", "org_1", "user-1",
             Set.of("/orgs/org_1/admin"));
     private final FakeWorkspaceInternal workspace = new FakeWorkspaceInternal();

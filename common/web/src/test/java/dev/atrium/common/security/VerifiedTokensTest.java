@@ -2,6 +2,7 @@ package dev.atrium.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.local.testing.MutableClock;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -11,10 +12,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -41,9 +40,9 @@ class VerifiedTokensTest {
     void forgetsATokenWhenItExpires() {
         tokens.remember(identity("token-a", "service-a", NOW.plusSeconds(60)));
 
-        clock.now = NOW.plusSeconds(59);
+        clock.set(NOW.plusSeconds(59));
         assertThat(tokens.find("token-a")).isPresent();
-        clock.now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         assertThat(tokens.find("token-a")).isEmpty();
         assertThat(tokens.size()).isZero();
     }
@@ -66,7 +65,7 @@ class VerifiedTokensTest {
         tokens.remember(identity("short", "a", NOW.plusSeconds(10)));
         tokens.remember(identity("long-1", "b", NOW.plusSeconds(600)));
         tokens.remember(identity("long-2", "c", NOW.plusSeconds(600)));
-        clock.now = NOW.plusSeconds(11);
+        clock.set(NOW.plusSeconds(11));
 
         tokens.remember(identity("long-3", "d", NOW.plusSeconds(600)));
 
@@ -142,30 +141,6 @@ class VerifiedTokensTest {
             Map<String, Object> claims = expires == null ? Map.of("sub", subject)
                     : Map.of("sub", subject, "exp", expires.getEpochSecond());
             return (T) claims.get(claimName);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -87,6 +87,30 @@ public final class WorkspaceEvents {
         }
     }
 
+    /**
+     * What the events of {@link #TOPIC} say of a workspace's existence, for the services that keep their own
+     * list of workspaces: a creation or an archiving, read from a record as {@link #decode} reads it; empty for
+     * every other type.
+     */
+    public static Optional<WorkspaceLifecycle> lifecycle(ObjectMapper json, String type, String value) {
+        return decode(json, type, value).flatMap(WorkspaceLifecycle::of);
+    }
+
+    /** A workspace, the organization that holds it, and whether it is archived (then it stays archived). */
+    public record WorkspaceLifecycle(String workspaceId, String organizationId, boolean archived) {
+
+        /** What a creation or an archiving tells; empty for every other event. */
+        public static Optional<WorkspaceLifecycle> of(Event event) {
+            if (event instanceof WorkspaceCreated e) {
+                return Optional.of(new WorkspaceLifecycle(e.workspaceId(), e.organizationId(), false));
+            }
+            if (event instanceof WorkspaceArchived e) {
+                return Optional.of(new WorkspaceLifecycle(e.workspaceId(), e.organizationId(), true));
+            }
+            return Optional.empty();
+        }
+    }
+
     public record OrganizationCreated(String organizationId, String name, String slug, Instant createdAt)
             implements Event {
     }

@@ -10,6 +10,7 @@ import dev.atrium.workspace.api.WorkspaceEvents.ApiKeyUpdated;
 import dev.atrium.workspace.api.WorkspaceEvents.KeyChange;
 import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceArchived;
 import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceChange;
+import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceLifecycle;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,22 @@ class WorkspaceEventsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no body");
         assertThatThrownBy(() -> WorkspaceEvents.decode(json, WorkspaceEvents.WORKSPACE_CREATED, "{\"workspace_id\":"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unreadable");
+    }
+
+    @Test
+    void aWorkspacesLifecycleIsItsCreationOrItsArchivingAndNothingElse() {
+        assertThat(WorkspaceEvents.lifecycle(json, WorkspaceEvents.WORKSPACE_CREATED,
+                "{\"workspace_id\":\"ws_1\",\"organization_id\":\"org_1\",\"name\":\"Prod\"}"))
+                .contains(new WorkspaceLifecycle("ws_1", "org_1", false));
+        assertThat(WorkspaceEvents.lifecycle(json, WorkspaceEvents.WORKSPACE_ARCHIVED,
+                "{\"workspace_id\":\"ws_1\",\"organization_id\":\"org_1\",\"settings_revision\":3}"))
+                .contains(new WorkspaceLifecycle("ws_1", "org_1", true));
+        assertThat(WorkspaceEvents.lifecycle(json, WorkspaceEvents.WORKSPACE_UPDATED,
+                "{\"workspace_id\":\"ws_1\",\"organization_id\":\"org_1\",\"name\":\"Renamed\"}")).isEmpty();
+        assertThat(WorkspaceEvents.lifecycle(json, WorkspaceEvents.API_KEY_REVOKED,
+                "{\"key_id\":\"key_1\",\"workspace_id\":\"ws_1\",\"organization_id\":\"org_1\"}")).isEmpty();
+        assertThatThrownBy(() -> WorkspaceEvents.lifecycle(json, WorkspaceEvents.WORKSPACE_ARCHIVED, ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no body");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.atrium.guardrail.domain.budget.CreditState;
 import dev.atrium.guardrail.domain.price.EndpointPrice;
 import dev.atrium.guardrail.domain.budget.Holder;
 import dev.atrium.guardrail.domain.tenancy.KnownKey;
+import dev.atrium.local.testing.MutableClock;
 import dev.atrium.workspace.api.LimitReset;
 import dev.atrium.guardrail.domain.policy.PolicyDocument;
 import dev.atrium.guardrail.domain.policy.PolicyScope;

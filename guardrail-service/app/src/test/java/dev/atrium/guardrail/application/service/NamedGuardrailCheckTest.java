@@ -18,6 +18,7 @@ import dev.atrium.guardrail.domain.policy.PolicyDocument;
 import dev.atrium.guardrail.domain.policy.PolicyScope;
 import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import dev.atrium.guardrail.domain.tenancy.KnownWorkspace;
+import dev.atrium.local.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

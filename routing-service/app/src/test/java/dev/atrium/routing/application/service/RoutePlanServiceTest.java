@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.common.error.ApiException;
+import dev.atrium.local.testing.MutableClock;
 import dev.atrium.routing.api.Candidate;
 import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.ProviderPreferences;
@@ -13,11 +14,8 @@ import dev.atrium.routing.domain.BaseUrlTemplate;
 import dev.atrium.routing.domain.CircuitPolicy;
 import dev.atrium.routing.domain.Catalogs;
 import dev.atrium.routing.domain.EndpointStats;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,33 +124,5 @@ class RoutePlanServiceTest {
                 return Duration.ofSeconds(1);
             }
         };
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

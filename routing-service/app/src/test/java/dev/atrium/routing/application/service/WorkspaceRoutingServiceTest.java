@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.common.error.ApiException;
+import dev.atrium.local.testing.MutableClock;
 import dev.atrium.routing.api.Candidate;
 import dev.atrium.routing.api.PlanRequest;
 import dev.atrium.routing.api.ProviderPreferences;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class WorkspaceRoutingServiceTest {
 
     private final InMemoryRouting store = new InMemoryRouting();
-    private final RoutePlanServiceTest.MutableClock clock =
-            new RoutePlanServiceTest.MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final MutableClock clock =
+            new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final WorkspaceDefaults defaults = new WorkspaceDefaults(store, clock,
             RoutePlanServiceTest.config(Duration.ofSeconds(5)));
     private final WorkspaceRoutingService routing = new WorkspaceRoutingService(store, store, defaults, clock);

@@ -1,6 +1,7 @@
 package dev.atrium.workspace.application.service;
 
 import dev.atrium.common.net.DestinationRule;
+import dev.atrium.local.testing.MutableClock;
 import dev.atrium.workspace.application.port.in.CreateOrganizationUseCase.CreateOrganizationCommand;
 import dev.atrium.workspace.application.port.in.CreateWorkspaceUseCase.CreateWorkspaceCommand;
 import dev.atrium.workspace.config.MembersConfig;
@@ -9,11 +10,7 @@ import dev.atrium.workspace.domain.Organization;
 import dev.atrium.workspace.domain.SecretBox;
 import dev.atrium.workspace.domain.Workspace;
 import dev.atrium.workspace.testing.InMemoryMembershipDirectory;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +22,7 @@ class Fixture {
     final InMemoryTenancy store = new InMemoryTenancy();
     final InMemorySettings settings = new InMemorySettings();
     final InMemoryMembershipDirectory directory = new InMemoryMembershipDirectory();
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(NOW);
     final KeyHasher hasher = new KeyHasher("pepper-for-unit-tests");
     final SecretBox box = new SecretBox(Map.of("k1", new byte[32]), "k1");
     final Auditor auditor = new Auditor(settings, settings, clock);
@@ -81,29 +78,5 @@ class Fixture {
 
     Workspace reload(Workspace w) {
         return store.workspaces.get(w.id());
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now = NOW;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

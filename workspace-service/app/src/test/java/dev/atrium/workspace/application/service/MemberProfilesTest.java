@@ -2,11 +2,10 @@ package dev.atrium.workspace.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.local.testing.MutableClock;
 import dev.atrium.workspace.application.port.out.UserProfiles;
 import dev.atrium.workspace.domain.UserProfile;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +25,8 @@ class MemberProfilesTest {
         }
         return Optional.ofNullable(keycloak.get(userId));
     };
-    private Instant now = Instant.parse("2026-12-07T02:00:00Z");
-    private final MemberProfiles profiles = new MemberProfiles(provider, new Clock() {
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T02:00:00Z"));
+    private final MemberProfiles profiles = new MemberProfiles(provider, clock);
 
     @Test
     void answersEachMembersProfileAndUnknownForAUserTheProviderDoesNotKnow() {
@@ -56,7 +43,7 @@ class MemberProfilesTest {
         keycloak.put("u1", new UserProfile("ada@babbage.org", "Ada", "King"));
         assertThat(profiles.profiles(List.of("u1")).get("u1").email()).isEqualTo("ada@example.com");
         assertThat(asked.get()).isEqualTo(1);
-        now = now.plus(MemberProfiles.FRESH);
+        clock.advance(MemberProfiles.FRESH);
         assertThat(profiles.profiles(List.of("u1")).get("u1").email()).isEqualTo("ada@babbage.org");
         assertThat(asked.get()).isEqualTo(2);
     }

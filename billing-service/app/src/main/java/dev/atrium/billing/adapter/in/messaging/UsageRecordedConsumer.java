@@ -1,12 +1,10 @@
 package dev.atrium.billing.adapter.in.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.BatchOutcome;
 import dev.atrium.billing.application.port.in.RecordUsageUseCase.RecordUsageCommand;
-import dev.atrium.common.error.InvalidFieldException;
-import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.UsageRecorded;
@@ -55,19 +53,10 @@ class UsageRecordedConsumer {
     }
 
     private Optional<RecordUsageCommand> command(ConsumerRecord<String, String> record) {
-        String type = CloudEventHeaders.read(record.headers(), "ce_type");
-        if (type != null && !GatewayEvents.USAGE_TYPE.equals(type)) {
-            LOG.debugf("Ignoring event of type %s at %s", type, position(record));
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(command(record.value()));
-        } catch (JsonProcessingException e) {
-            LOG.warnf("Skipping unreadable usage record at %s: %s", position(record), e.getOriginalMessage());
-        } catch (InvalidFieldException e) {
-            LOG.warnf("Skipping invalid usage record at %s: %s", position(record), e.getMessage());
-        }
-        return Optional.empty();
+        return EventRecords.read(record, json, GatewayEvents.USAGE_TYPE, UsageRecorded.class,
+                u -> RecordUsageCommand.of(u.generationId(), u.organizationId(), u.workspaceId(), u.keyId(),
+                        u.ownerUserId(), u.model(), u.provider(), u.promptTokens(), u.completionTokens(), u.cost(),
+                        u.byok(), u.latencyMs(), u.policyRevision(), u.createdAt(), clock.instant()));
     }
 
     /**
@@ -81,19 +70,6 @@ class UsageRecordedConsumer {
             LOG.debugf("Booked %d usage records (%d duplicates) up to %s in %d ms", outcome.recorded(),
                     outcome.duplicates(), describe(records), (System.nanoTime() - start) / 1_000_000);
         });
-    }
-
-    private RecordUsageCommand command(String value) throws JsonProcessingException {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException("value", "the record has no body");
-        }
-        UsageRecorded u = json.readValue(value, UsageRecorded.class);
-        if (u == null) {
-            throw new InvalidFieldException("value", "the record's body is null");
-        }
-        return RecordUsageCommand.of(u.generationId(), u.organizationId(), u.workspaceId(), u.keyId(),
-                u.ownerUserId(), u.model(), u.provider(), u.promptTokens(), u.completionTokens(), u.cost(), u.byok(),
-                u.latencyMs(), u.policyRevision(), u.createdAt(), clock.instant());
     }
 
     private static String position(ConsumerRecord<String, String> r) {

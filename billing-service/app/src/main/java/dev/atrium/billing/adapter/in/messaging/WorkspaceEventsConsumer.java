@@ -6,9 +6,6 @@ import dev.atrium.billing.application.port.in.LearnWorkspaceUseCase.LearnWorkspa
 import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
 import dev.atrium.workspace.api.WorkspaceEvents;
-import dev.atrium.workspace.api.WorkspaceEvents.Event;
-import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceArchived;
-import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,19 +31,9 @@ class WorkspaceEventsConsumer {
     @Incoming("workspace-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        EventRecords.read(record, (type, value) -> WorkspaceEvents.decode(json, type, value),
-                WorkspaceEventsConsumer::command)
+        EventRecords.read(record, (type, value) -> WorkspaceEvents.lifecycle(json, type, value),
+                        w -> LearnWorkspaceCommand.of(w.workspaceId(), w.organizationId()))
                 .ifPresent(command -> UntilDone.run("Learning workspace " + command.workspace().workspaceId(),
                         () -> learnWorkspace.learn(command)));
-    }
-
-    private static LearnWorkspaceCommand command(Event event) {
-        if (event instanceof WorkspaceCreated e) {
-            return LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
-        }
-        if (event instanceof WorkspaceArchived e) {
-            return LearnWorkspaceCommand.of(e.workspaceId(), e.organizationId());
-        }
-        return null;
     }
 }

@@ -1,14 +1,12 @@
 package dev.atrium.billing.adapter.out.metrics;
 
 import dev.atrium.billing.application.port.out.BillingMetrics;
+import dev.atrium.common.transaction.TransactionHooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,9 +21,9 @@ class MicrometerBillingMetrics implements BillingMetrics {
     private final AtomicInteger violations = new AtomicInteger();
     private final Counter recorded;
     private final Counter duplicates;
-    private final TransactionSynchronizationRegistry transactions;
+    private final TransactionHooks transactions;
 
-    MicrometerBillingMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+    MicrometerBillingMetrics(MeterRegistry registry, TransactionHooks transactions) {
         this.transactions = transactions;
         Gauge.builder("atrium.billing.invariant.violations", violations, AtomicInteger::get)
                 .description("Organizations whose books did not hold at the last invariant check")
@@ -36,26 +34,10 @@ class MicrometerBillingMetrics implements BillingMetrics {
 
     @Override
     public void usageProcessed(int recordedCount, int duplicateCount) {
-        Runnable count = () -> {
+        // counted only once the records' transaction committed
+        transactions.afterCommit(() -> {
             recorded.increment(recordedCount);
             duplicates.increment(duplicateCount);
-        };
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            count.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // counted only after the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    count.run();
-                }
-            }
         });
     }
 

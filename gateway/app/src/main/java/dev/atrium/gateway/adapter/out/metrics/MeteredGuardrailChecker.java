@@ -1,6 +1,7 @@
 package dev.atrium.gateway.adapter.out.metrics;
 
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
+import dev.atrium.guardrail.api.CheckLatency;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.ModerationRequest;
@@ -25,9 +26,7 @@ import java.time.Duration;
 class MeteredGuardrailChecker implements GuardrailChecker {
 
     static final String CHECKS = "atrium.gateway.check.latency";
-    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
-        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
+    private static final Duration[] BUCKETS = CheckLatency.buckets();
 
     private final GuardrailChecker delegate;
     private final MeterRegistry registry;

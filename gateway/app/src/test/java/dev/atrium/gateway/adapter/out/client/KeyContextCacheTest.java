@@ -2,12 +2,10 @@ package dev.atrium.gateway.adapter.out.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.local.testing.MutableClock;
 import dev.atrium.workspace.api.KeyContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -85,33 +83,5 @@ class KeyContextCacheTest {
                 c.includeByokInLimit(), c.workspaceId(), c.workspaceSlug(), c.organizationId(), c.defaultTextModel(),
                 c.defaultProviderSort(), c.settingsRevision(), c.byokProviders(), c.presets(), c.plugins(),
                 c.observability(), expiresAt);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

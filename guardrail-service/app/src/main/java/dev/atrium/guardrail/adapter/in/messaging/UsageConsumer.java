@@ -1,8 +1,9 @@
 package dev.atrium.guardrail.adapter.in.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
+import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.UsageRecorded;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase;
 import dev.atrium.guardrail.application.port.in.RecordUsageUseCase.RecordUsageCommand;
@@ -35,14 +36,10 @@ class UsageConsumer {
     public void consume(ConsumerRecords<String, String> records) {
         List<RecordUsageCommand> commands = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
-            try {
-                UsageRecorded u = mapper.readValue(record.value(), UsageRecorded.class);
-                commands.add(RecordUsageCommand.of(u.generationId(), u.keyId(), u.workspaceId(), u.organizationId(),
-                        u.ownerUserId(), u.reservationId(), u.cost(), u.byok(), u.createdAt()));
-            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-                LOG.warnf("Skipping malformed usage record at %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-            }
+            EventRecords.read(record, mapper, GatewayEvents.USAGE_TYPE, UsageRecorded.class,
+                    u -> RecordUsageCommand.of(u.generationId(), u.keyId(), u.workspaceId(), u.organizationId(),
+                            u.ownerUserId(), u.reservationId(), u.cost(), u.byok(), u.createdAt()))
+                    .ifPresent(commands::add);
         }
         int charged = UntilDone.get("Charging " + commands.size() + " usage records", () -> recordUsage.recordAll(commands));
         if (charged < commands.size()) {

@@ -3,6 +3,7 @@ package dev.atrium.guardrail.adapter.in.rest;
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.common.security.Caller;
 import dev.atrium.guardrail.api.CheckBatch;
+import dev.atrium.guardrail.api.CheckLatency;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Holder;
@@ -35,9 +36,7 @@ class InternalResource {
 
     private static final Logger LOG = Logger.getLogger(InternalResource.class);
     static final String CHECK_LATENCY = "atrium.guardrail.check.latency";
-    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
-        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
+    private static final Duration[] BUCKETS = CheckLatency.buckets();
 
     private final CheckPolicyUseCase checkPolicy;
     private final ViewKeySpendQuery keySpend;

@@ -1,10 +1,10 @@
 package dev.atrium.routing.adapter.in.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.atrium.common.events.CloudEventHeaders;
+import dev.atrium.common.events.EventRecords;
 import dev.atrium.common.events.UntilDone;
+import dev.atrium.gateway.api.GatewayEvents;
 import dev.atrium.gateway.api.ProviderAttempt;
 import dev.atrium.routing.application.port.in.RecordProviderAttemptUseCase;
 import dev.atrium.routing.domain.Attempt;
@@ -26,12 +26,12 @@ class ProviderAttemptConsumer {
     private static final Logger LOG = Logger.getLogger(ProviderAttemptConsumer.class);
 
     private final RecordProviderAttemptUseCase recordAttempt;
-    private final ObjectReader json;
+    private final ObjectMapper json;
     private final Clock clock;
 
     ProviderAttemptConsumer(RecordProviderAttemptUseCase recordAttempt, ObjectMapper json, Clock clock) {
         this.recordAttempt = recordAttempt;
-        this.json = json.readerFor(ProviderAttempt.class);
+        this.json = json;
         this.clock = clock;
     }
 
@@ -51,15 +51,9 @@ class ProviderAttemptConsumer {
 
     private Optional<Attempt> parse(ConsumerRecord<String, String> record) {
         String eventId = CloudEventHeaders.read(record.headers(), "ce_id");
-        try {
-            ProviderAttempt a = json.readValue(record.value());
-            return Optional.of(new Attempt(eventId, a.generationId(), a.provider(), a.model(), a.outcome(),
-                    a.status(), a.latencyMs(), a.timeToFirstTokenMs(), a.completionTokens(),
-                    a.at() == null ? clock.instant() : a.at()));
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            LOG.warnf("Skipping malformed provider attempt at %s-%d@%d (ce_id %s): %s", record.topic(),
-                    record.partition(), record.offset(), eventId, e.getMessage());
-            return Optional.empty();
-        }
+        return EventRecords.read(record, json, GatewayEvents.ATTEMPT_TYPE, ProviderAttempt.class,
+                a -> new Attempt(eventId, a.generationId(), a.provider(), a.model(), a.outcome(), a.status(),
+                        a.latencyMs(), a.timeToFirstTokenMs(), a.completionTokens(),
+                        a.at() == null ? clock.instant() : a.at()));
     }
 }

@@ -6,9 +6,6 @@ import dev.atrium.common.events.UntilDone;
 import dev.atrium.routing.application.port.in.LearnWorkspaceUseCase;
 import dev.atrium.routing.domain.KnownWorkspace;
 import dev.atrium.workspace.api.WorkspaceEvents;
-import dev.atrium.workspace.api.WorkspaceEvents.Event;
-import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceArchived;
-import dev.atrium.workspace.api.WorkspaceEvents.WorkspaceCreated;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,20 +30,9 @@ class WorkspaceEventsConsumer {
     @Incoming("workspace-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        EventRecords.read(record, (type, value) -> WorkspaceEvents.decode(json, type, value),
-                WorkspaceEventsConsumer::learned)
+        EventRecords.read(record, (type, value) -> WorkspaceEvents.lifecycle(json, type, value),
+                        w -> new KnownWorkspace(w.workspaceId(), w.organizationId(), w.archived()))
                 .ifPresent(workspace -> UntilDone.run("Learning workspace " + workspace.id(),
                         () -> learnWorkspace.learn(workspace)));
-    }
-
-    /** What a workspace's creation or archiving teaches; null for every other event. */
-    private static KnownWorkspace learned(Event event) {
-        if (event instanceof WorkspaceCreated e) {
-            return new KnownWorkspace(e.workspaceId(), e.organizationId(), false);
-        }
-        if (event instanceof WorkspaceArchived e) {
-            return new KnownWorkspace(e.workspaceId(), e.organizationId(), true);
-        }
-        return null;
     }
 }
