@@ -128,8 +128,10 @@ if (ws) {
     const guardrail = await probe("guardrails.create", async () => {
       const r = await client.guardrails.create({ createGuardrailRequest: { name: `only-mini-${suffix}`,
         description: "denies every model but the small one, and known secrets",
-        allowedModels: [allowed], contentFilterBuiltins: [{ slug: "secrets", action: "block" }] } });
-      return { id: r.data.id, name: r.data.name, builtins: r.data.contentFilterBuiltins?.map(b => b.slug) ?? [] };
+        allowedModels: [allowed], contentFilterBuiltins: [{ slug: "secrets", action: "block" }],
+        allowedDataRegions: ["europe"] } });
+      return { id: r.data.id, name: r.data.name, builtins: r.data.contentFilterBuiltins?.map(b => b.slug) ?? [],
+        regions: r.data.allowedDataRegions ?? [] };
     });
     await probe("guardrails.create with person-name", async () => {
       try {
@@ -158,6 +160,17 @@ if (ws) {
         }
         const secretStatus = await chat(key.key, allowed, "deploy with AKIAIOSFODNN7EXAMPLE please");
         return { allowed: allowedStatus, denied: deniedStatus, secret: secretStatus };
+      });
+      await probe("minted key: only endpoints in the allowed data region answer", async () => {
+        // allowed_data_regions ["europe"]: of the model's providers only sim-fast is in europe.
+        const providers = [];
+        for (let i = 0; i < 4; i++) {
+          const r = await fetch(`${serverURL}/chat/completions`, { method: "POST",
+            headers: { "Authorization": `Bearer ${key.key}`, "Content-Type": "application/json" },
+            body: JSON.stringify({ model: allowed, messages: [{ role: "user", content: "hello" }], max_tokens: 8 }) });
+          providers.push(r.status === 200 ? (await r.json()).provider : `status ${r.status}`);
+        }
+        return { providers };
       });
       await probe("workspaces: default guardrail set, read and removed", async () => {
         await patchWorkspace(ws.id, { default_guardrail_id: guardrail.id });

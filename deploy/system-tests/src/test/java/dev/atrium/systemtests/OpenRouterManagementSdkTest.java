@@ -127,6 +127,15 @@ class OpenRouterManagementSdkTest {
         assertThat(passed("guardrails.delete").path("deleted").asBoolean()).isTrue();
     }
 
+    /** The guardrail's allowed_data_regions ["europe"]: the local stack's only europe provider answers. */
+    @Test
+    void theGuardrailsDataRegionKeepsTheMintedKeyOnEndpointsInIt() {
+        assertThat(OpenRouterSdkTest.texts(passed("guardrails.create").path("regions"))).containsExactly("europe");
+        JsonNode answered = passed("minted key: only endpoints in the allowed data region answer");
+        assertThat(OpenRouterSdkTest.texts(answered.path("providers"))).as("%s", answered).hasSize(4)
+                .containsOnly("sim-fast");
+    }
+
     @Test
     void aWorkspacesDefaultGuardrailIsAnsweredOnceSetAndEmptyOnceRemoved() {
         String guardrail = passed("guardrails.create").path("id").asText();

@@ -19,6 +19,8 @@ class ArchitectureTest {
                         "a key's limit resets on workspace-service's published windows")
                 .domainMayUse("dev.atrium.routing.api.ModelPatterns",
                         "model patterns match as routing matches them")
+                .domainMayUse("dev.atrium.routing.api.DataRegions",
+                        "allowed_data_regions take the data regions routing's catalogue gives its providers")
                 .adaptersMayStillUse("dev.atrium.guardrail.application.port.out.PolicyRepository.RevisionPage",
                         "ListRevisionsQuery answers with the repository's page; it belongs to the in-port")
                 .rules()) {

@@ -31,6 +31,9 @@ public final class CandidateFilter {
         if (ModelPatterns.matchesAny(k.ignoredProviders(), c.provider())) {
             return Optional.of("ignored_providers");
         }
+        if (!k.allowedDataRegions().isEmpty() && !k.allowedDataRegions().contains(c.dataRegion())) {
+            return Optional.of("allowed_data_regions");
+        }
         if (k.zdrRequired() && !c.dataPolicy().zdr()) {
             return Optional.of("data_policy.zdr_required");
         }

@@ -74,6 +74,33 @@ class CandidateFilterTest {
         assertThat(CandidateFilter.apply(plan, k)).containsExactly(cheapMini, groqLlama);
     }
 
+    @Test
+    void allowedDataRegionsDropEndpointsOutsideThemAndNameTheField() {
+        Candidate euMini = inRegion(openaiMini, DataRegions.EUROPE);
+        Candidate usMini = inRegion(cheapMini, DataRegions.US);
+        var k = new RouteConstraints(List.of(), List.of(), List.of(), List.of(), false, false, null, null,
+                List.of("europe"));
+
+        assertThat(CandidateFilter.apply(List.of(usMini, euMini, groqLlama), k)).containsExactly(euMini);
+        assertThat(CandidateFilter.excludedBy(k, usMini)).contains("allowed_data_regions");
+        assertThat(CandidateFilter.excludedBy(k, groqLlama)).contains("allowed_data_regions");
+    }
+
+    @Test
+    void anEndpointWithoutAStatedRegionIsGlobal() {
+        var k = new RouteConstraints(List.of(), List.of(), List.of(), List.of(), false, false, null, null,
+                List.of("global"));
+
+        assertThat(openaiMini.dataRegion()).isEqualTo("global");
+        assertThat(CandidateFilter.apply(List.of(openaiMini, inRegion(cheapMini, DataRegions.US)), k))
+                .containsExactly(openaiMini);
+    }
+
+    private static Candidate inRegion(Candidate c, String region) {
+        return new Candidate(c.model(), c.provider(), c.upstreamModel(), c.baseUrl(), c.protocol(), c.price(),
+                c.dataPolicy(), c.quantization(), c.contextLength(), c.maxCompletionTokens(), c.byok(), region);
+    }
+
     private static RouteConstraints constraints(List<String> allowedModels, List<String> ignoredModels,
             List<String> allowedProviders, List<String> ignoredProviders) {
         return new RouteConstraints(allowedModels, ignoredModels, allowedProviders, ignoredProviders, false, false,

@@ -1,16 +1,21 @@
 package dev.atrium.routing.domain;
 
 import dev.atrium.routing.api.DataPolicy;
+import dev.atrium.routing.api.DataRegions;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * An upstream provider.
  *
- * @param baseUrl the API root without {@code /v1}, e.g. {@code https://api.openai.com}
+ * @param baseUrl    the API root without {@code /v1}, e.g. {@code https://api.openai.com}
+ * @param region     where the provider is, as the catalogue describes it ({@code us}, {@code eu}, {@code cn}); free
+ *                   text, shown only
+ * @param dataRegion the OpenRouter data region its endpoints keep requests in ({@link DataRegions}), which
+ *                   guardrails' {@code allowed_data_regions} filter on
  */
 public record Provider(String id, String name, String baseUrl, Protocol protocol, DataPolicy dataPolicy,
-        String region) {
+        String region, String dataRegion) {
 
     public Provider {
         Ids.requireText("provider id", id);
@@ -18,10 +23,19 @@ public record Provider(String id, String name, String baseUrl, Protocol protocol
         Ids.requireText("base_url", baseUrl);
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(dataPolicy, "data_policy");
+        dataRegion = DataRegions.orGlobal(dataRegion);
+        if (!DataRegions.isKnown(dataRegion)) {
+            throw new IllegalArgumentException("data_region must be one of " + String.join(", ", DataRegions.ALL));
+        }
+    }
+
+    /** A provider that promises no data region ({@code global}). */
+    public Provider(String id, String name, String baseUrl, Protocol protocol, DataPolicy dataPolicy, String region) {
+        this(id, name, baseUrl, protocol, dataPolicy, region, DataRegions.GLOBAL);
     }
 
     public Provider withBaseUrl(String newBaseUrl) {
-        return new Provider(id, name, newBaseUrl, protocol, dataPolicy, region);
+        return new Provider(id, name, newBaseUrl, protocol, dataPolicy, region, dataRegion);
     }
 
     /** Whether a routing preference names this provider: its id or its name, any case, {@code *} suffix allowed. */

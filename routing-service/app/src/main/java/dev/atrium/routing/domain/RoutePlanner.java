@@ -156,6 +156,6 @@ public final class RoutePlanner {
     private static Candidate candidate(Provider provider, Model model, Endpoint e, boolean byok) {
         return new Candidate(model.id(), provider.id(), e.upstreamModel(), provider.baseUrl(),
                 provider.protocol().wire(), e.price(), provider.dataPolicy(), e.quantization(), e.contextLength(model),
-                e.maxCompletionTokens(), byok);
+                e.maxCompletionTokens(), byok, provider.dataRegion());
     }
 }

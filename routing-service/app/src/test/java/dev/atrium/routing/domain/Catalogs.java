@@ -37,7 +37,8 @@ public final class Catalogs {
     }
 
     public static Provider provider(String id, String name, Protocol protocol, DataPolicy policy) {
-        return new Provider(id, name, "https://" + id + ".example", protocol, policy, "us");
+        return new Provider(id, name, "https://" + id + ".example", protocol, policy, "us",
+                "sim-fast".equals(id) ? "europe" : "us");
     }
 
     public static Endpoint endpoint(String model, String provider, String prompt, String completion,

@@ -123,6 +123,8 @@ class RoutePlannerTest {
         assertThat(cheap.price().prompt()).isEqualByComparingTo(new BigDecimal("0.000000075"));
         assertThat(cheap.price().completion()).isEqualByComparingTo(new BigDecimal("0.0000003"));
         assertThat(cheap.dataPolicy()).isEqualTo(new DataPolicy(false, true, true));
+        assertThat(cheap.dataRegion()).isEqualTo("us");
+        assertThat(plan.get(1).dataRegion()).isEqualTo("europe");
         assertThat(cheap.quantization()).isEqualTo("fp8");
         assertThat(cheap.contextLength()).isEqualTo(32_000);
         assertThat(cheap.maxCompletionTokens()).isEqualTo(4_096);

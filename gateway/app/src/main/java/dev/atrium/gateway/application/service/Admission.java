@@ -186,7 +186,7 @@ public class Admission {
         }
         return new RouteConstraints(orEmpty(k.allowedModels()), orEmpty(k.ignoredModels()),
                 orEmpty(k.allowedProviders()), orEmpty(k.ignoredProviders()), k.zdrRequired(),
-                k.denyDataCollection(), null, null);
+                k.denyDataCollection(), null, null, k.allowedDataRegions());
     }
 
     private static List<String> orEmpty(List<String> list) {

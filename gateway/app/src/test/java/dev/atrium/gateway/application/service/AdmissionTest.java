@@ -126,6 +126,41 @@ class AdmissionTest {
         assertThat(fakes.called).isEmpty();
     }
 
+    @Test
+    void anEndpointOutsideTheAllowedDataRegionsIsNeverCalled() {
+        fakes.verdict = new CheckResult(true, 200, null, new Constraints(List.of(), List.of(), List.of(), List.of(),
+                false, false, null, List.of("europe")), null, "org:1");
+        fakes.candidates = List.of(inRegion(Fakes.candidate("sim-cheap", "0.00000005", "0.0000002", false), "us"),
+                Fakes.candidate("deepseek", "0.00000001", "0.00000002", false),
+                inRegion(Fakes.candidate("sim-fast", "0.00000015", "0.0000006", false), "europe"));
+
+        ObjectNode answer = complete(body("openai/gpt-4o-mini"));
+
+        assertThat(answer.path("provider").asText()).isEqualTo("sim-fast");
+        assertThat(fakes.called).containsExactly("sim-fast:gpt-4o-mini");
+    }
+
+    /** The same answer as when every provider is denied: 503 naming the guardrail field per endpoint. */
+    @Test
+    void noEndpointInTheAllowedDataRegionsIs503NamingTheFieldAndReleasesTheReservation() {
+        fakes.verdict = new CheckResult(true, 200, null, new Constraints(List.of(), List.of(), List.of(), List.of(),
+                false, false, null, List.of("europe")), "res_2", "org:1");
+        fakes.candidates = List.of(inRegion(Fakes.candidate("sim-cheap", "0.00000005", "0.0000002", false), "us"),
+                Fakes.candidate("deepseek", "0.00000001", "0.00000002", false));
+
+        assertThatThrownBy(() -> complete(body("openai/gpt-4o-mini"))).isInstanceOf(ApiException.class)
+                .hasMessageContaining("sim-cheap (guardrail.allowed_data_regions)")
+                .hasMessageContaining("deepseek (guardrail.allowed_data_regions)")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
+        assertThat(fakes.released).containsExactly("res_2");
+        assertThat(fakes.called).isEmpty();
+    }
+
+    private static Candidate inRegion(Candidate c, String region) {
+        return new Candidate(c.model(), c.provider(), c.upstreamModel(), c.baseUrl(), c.protocol(), c.price(),
+                c.dataPolicy(), c.quantization(), c.contextLength(), c.maxCompletionTokens(), c.byok(), region);
+    }
+
     /** Explain asks a dry run: the guardrail counts and holds nothing, so there is nothing to release. */
     @Test
     void explainAsksADryRunAndReleasesNothing() {

@@ -193,7 +193,8 @@ public class CheckService implements CheckPolicyUseCase {
     /** An allowed request never carries an allow-list that allows nothing, so empty means unrestricted here. */
     private static Constraints constraints(EffectivePolicy p) {
         return new Constraints(patterns(p.allowedModels()), p.ignoredModels(), patterns(p.allowedProviders()),
-                p.ignoredProviders(), p.requiresZdr(), p.deniesDataCollection(), p.maxTokens());
+                p.ignoredProviders(), p.requiresZdr(), p.deniesDataCollection(), p.maxTokens(),
+                patterns(p.allowedDataRegions()));
     }
 
     private static List<String> patterns(AllowList list) {

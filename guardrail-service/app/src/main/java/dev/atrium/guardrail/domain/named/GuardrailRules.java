@@ -8,14 +8,14 @@ import dev.atrium.guardrail.domain.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What a named guardrail asks, in OpenRouter's terms, kept as written so it reads back the same. It governs
  * as the {@link PolicyDocument} {@link #document()} derives, merged under the ceiling like a level's policy,
  * and as its own per-entity budget.
  *
- * @param allowedDataRegions stored and answered; Atrium has one ingress, so it restricts nothing here
+ * @param allowedDataRegions the data regions an endpoint must keep the request in, as the catalogue's providers
+ *                           state them; an allow-list like allowed_providers
  */
 public record GuardrailRules(
         List<String> allowedModels,
@@ -31,15 +31,14 @@ public record GuardrailRules(
         List<BuiltinFilter> builtinFilters,
         GuardrailBudget budget) {
 
-    public static final Set<String> DATA_REGIONS = Set.of("global", "europe", "us");
     public static final GuardrailRules NONE = new GuardrailRules(null, null, null, null, null, Zdr.NONE, null, null,
             null, null, null, GuardrailBudget.NONE);
 
     public GuardrailRules {
         Objects.requireNonNull(zdr, "zdr");
         Objects.requireNonNull(budget, "budget");
-        if (allowedDataRegions != null && (allowedDataRegions.isEmpty()
-                || !DATA_REGIONS.containsAll(allowedDataRegions))) {
+        // OpenRouter's shape: null is no restriction, so an empty list would say nothing; the document checks values.
+        if (allowedDataRegions != null && allowedDataRegions.isEmpty()) {
             throw new InvalidFieldException("allowed_data_regions",
                     "allowed_data_regions must be null or a non-empty list of global, europe and us");
         }
@@ -54,24 +53,26 @@ public record GuardrailRules(
         contentFilters = copy(contentFilters);
         builtinFilters = copy(builtinFilters);
         // Refuses here, naming the field, what the policy document would refuse at a check.
-        document(allowedModels, ignoredModels, allowedProviders, ignoredProviders, zdr, enableFreeModelPublication,
-                enableFreeModelTraining, enablePaidModelTraining, contentFilters, builtinFilters);
+        document(allowedModels, ignoredModels, allowedProviders, ignoredProviders, allowedDataRegions, zdr,
+                enableFreeModelPublication, enableFreeModelTraining, enablePaidModelTraining, contentFilters,
+                builtinFilters);
     }
 
     /**
-     * The policy it enforces: the model and provider lists as written; ZDR required when any ZDR switch is
+     * The policy it enforces: the model, provider and data region lists as written; ZDR required when any ZDR switch is
      * on; data collection denied when free publication is off; training forbidden when either training
      * switch is off; builtin and custom filters together. A switch left on has no opinion (the levels above
      * decide), so a guardrail never loosens anything. Budgets are not part of it: {@link #budget()}.
      */
     public PolicyDocument document() {
-        return document(allowedModels, ignoredModels, allowedProviders, ignoredProviders, zdr,
+        return document(allowedModels, ignoredModels, allowedProviders, ignoredProviders, allowedDataRegions, zdr,
                 enableFreeModelPublication, enableFreeModelTraining, enablePaidModelTraining, contentFilters,
                 builtinFilters);
     }
 
     private static PolicyDocument document(List<String> allowedModels, List<String> ignoredModels,
-            List<String> allowedProviders, List<String> ignoredProviders, Zdr zdr, Boolean publication,
+            List<String> allowedProviders, List<String> ignoredProviders, List<String> regions, Zdr zdr,
+            Boolean publication,
             Boolean freeTraining, Boolean paidTraining, List<ContentFilter> patterns, List<BuiltinFilter> builtins) {
         Boolean zdrRequired = zdr.anyRequired() ? Boolean.TRUE : null;
         DataCollection collection = Boolean.FALSE.equals(publication) ? DataCollection.DENY : null;
@@ -87,7 +88,7 @@ public record GuardrailRules(
             filters.addAll(patterns);
         }
         return new PolicyDocument(allowedModels, ignoredModels, allowedProviders, ignoredProviders, data, null, null,
-                null, patterns == null && builtins == null ? null : filters);
+                null, patterns == null && builtins == null ? null : filters, regions);
     }
 
     private static <T> List<T> copy(List<T> list) {

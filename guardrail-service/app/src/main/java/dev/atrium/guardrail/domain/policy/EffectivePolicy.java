@@ -24,7 +24,8 @@ public record EffectivePolicy(
         List<ContentFilter> contentFilters,
         Map<String, List<Level>> decidedBy,
         List<Overridden> overridden,
-        Map<String, List<LevelPolicy>> decisions) {
+        Map<String, List<LevelPolicy>> decisions,
+        AllowList allowedDataRegions) {
 
     /** The revision of a level's own policy (a named guardrail applied there has its own). */
     public long revision(Level level) {

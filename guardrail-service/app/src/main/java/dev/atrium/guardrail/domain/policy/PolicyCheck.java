@@ -24,6 +24,9 @@ public final class PolicyCheck {
         if (policy.allowedProviders().allowsNothing()) {
             return Optional.of(nothingInCommon(policy, "provider", PolicyDocument.ALLOWED_PROVIDERS));
         }
+        if (policy.allowedDataRegions().allowsNothing()) {
+            return Optional.of(nothingInCommon(policy, "data region", PolicyDocument.ALLOWED_DATA_REGIONS));
+        }
         if (maxTokens != null && policy.maxTokens() != null && maxTokens > policy.maxTokens()) {
             return Optional.of("max_tokens " + maxTokens + " exceeds the "
                     + deciders(policy, PolicyDocument.MAX_TOKENS).get(0) + "'s limit of " + policy.maxTokens());

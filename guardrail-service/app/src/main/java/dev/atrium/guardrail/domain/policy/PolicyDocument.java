@@ -4,6 +4,7 @@ import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.guardrail.domain.budget.Budget;
 import dev.atrium.guardrail.domain.content.ContentFilter;
 import dev.atrium.guardrail.domain.rate.RateLimits;
+import dev.atrium.routing.api.DataRegions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,14 @@ public record PolicyDocument(
         Integer maxTokens,
         List<Budget> budgets,
         RateLimits rateLimits,
-        List<ContentFilter> contentFilters) {
+        List<ContentFilter> contentFilters,
+        List<String> allowedDataRegions) {
 
     public static final String ALLOWED_MODELS = "allowed_models";
     public static final String IGNORED_MODELS = "ignored_models";
     public static final String ALLOWED_PROVIDERS = "allowed_providers";
     public static final String IGNORED_PROVIDERS = "ignored_providers";
+    public static final String ALLOWED_DATA_REGIONS = "allowed_data_regions";
     public static final String ZDR_REQUIRED = "data_policy.zdr_required";
     public static final String DATA_COLLECTION = "data_policy.data_collection";
     public static final String ALLOW_TRAINING = "data_policy.allow_training";
@@ -46,6 +49,19 @@ public record PolicyDocument(
         }
         budgets = Budget.validate(budgets);
         contentFilters = ContentFilter.validate(contentFilters);
+        allowedDataRegions = Patterns.validate(ALLOWED_DATA_REGIONS, allowedDataRegions);
+        if (allowedDataRegions != null && !DataRegions.ALL.containsAll(allowedDataRegions)) {
+            throw new InvalidFieldException(ALLOWED_DATA_REGIONS, ALLOWED_DATA_REGIONS + " entries must be "
+                    + String.join(", ", DataRegions.ALL) + " (OpenRouter's data regions)");
+        }
+    }
+
+    /** A document without a data region restriction. */
+    public PolicyDocument(List<String> allowedModels, List<String> ignoredModels, List<String> allowedProviders,
+            List<String> ignoredProviders, DataPolicy dataPolicy, Integer maxTokens, List<Budget> budgets,
+            RateLimits rateLimits, List<ContentFilter> contentFilters) {
+        this(allowedModels, ignoredModels, allowedProviders, ignoredProviders, dataPolicy, maxTokens, budgets,
+                rateLimits, contentFilters, null);
     }
 
     /** A document without budgets, rate limits or content filters. */
@@ -82,6 +98,7 @@ public record PolicyDocument(
         fields.put(IGNORED_MODELS, ignoredModels);
         fields.put(ALLOWED_PROVIDERS, allowedProviders);
         fields.put(IGNORED_PROVIDERS, ignoredProviders);
+        fields.put(ALLOWED_DATA_REGIONS, allowedDataRegions);
         fields.put(ZDR_REQUIRED, zdrRequired());
         fields.put(DATA_COLLECTION, dataCollection() == null ? null : dataCollection().wire());
         fields.put(ALLOW_TRAINING, allowTraining());

@@ -37,6 +37,7 @@ public final class PolicyMerge {
         AllowList providers = m.allowList(PolicyDocument.ALLOWED_PROVIDERS, PolicyDocument::allowedProviders);
         List<String> ignoredProviders = m.denyList(PolicyDocument.IGNORED_PROVIDERS,
                 PolicyDocument::ignoredProviders);
+        AllowList regions = m.allowList(PolicyDocument.ALLOWED_DATA_REGIONS, PolicyDocument::allowedDataRegions);
         Boolean zdr = m.strictest(PolicyDocument.ZDR_REQUIRED, PolicyDocument::zdrRequired, Boolean.TRUE,
                 b -> b);
         DataCollection collection = m.strictest(PolicyDocument.DATA_COLLECTION, PolicyDocument::dataCollection,
@@ -49,7 +50,8 @@ public final class PolicyMerge {
         List<ContentFilter> filters = m.filters();
         Map<String, List<LevelPolicy>> decisions = m.decisions();
         return new EffectivePolicy(m.levels, models, ignoredModels, providers, ignoredProviders, zdr, collection,
-                training, maxTokens, rpm, tpm, filters, levelsOf(decisions), List.copyOf(m.overridden), decisions);
+                training, maxTokens, rpm, tpm, filters, levelsOf(decisions), List.copyOf(m.overridden), decisions,
+                regions);
     }
 
     /** Filters unite: every level's filters apply, each once. */

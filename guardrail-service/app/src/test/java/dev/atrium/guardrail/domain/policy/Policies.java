@@ -24,6 +24,10 @@ final class Policies {
         return new PolicyDocument(null, null, null, List.of(patterns), null, null);
     }
 
+    static PolicyDocument allowedDataRegions(String... regions) {
+        return new PolicyDocument(null, null, null, null, null, null, null, null, null, List.of(regions));
+    }
+
     static PolicyDocument dataPolicy(Boolean zdr, DataCollection collection, Boolean training) {
         return new PolicyDocument(null, null, null, null, new DataPolicy(zdr, collection, training), null);
     }

@@ -2,6 +2,7 @@ package dev.atrium.guardrail.domain.policy;
 
 import static dev.atrium.guardrail.domain.policy.Level.ORGANIZATION;
 import static dev.atrium.guardrail.domain.policy.Level.WORKSPACE;
+import static dev.atrium.guardrail.domain.policy.Policies.allowedDataRegions;
 import static dev.atrium.guardrail.domain.policy.Policies.allowedModels;
 import static dev.atrium.guardrail.domain.policy.Policies.allowedProviders;
 import static dev.atrium.guardrail.domain.policy.Policies.dataPolicy;
@@ -39,6 +40,20 @@ class PolicyMergeTest {
         assertThat(p.decidedBy().get(PolicyDocument.ALLOWED_MODELS)).containsExactly(ORGANIZATION, WORKSPACE);
         assertThat(p.overridden()).containsExactly(new Overridden(PolicyDocument.ALLOWED_MODELS, WORKSPACE,
                 List.of("openai/gpt-4o", "anthropic/*"), List.of("openai/gpt-4o")));
+    }
+
+    @Test
+    void dataRegionsIntersectLikeProvidersAndDisjointOnesAllowNoneAndDeny() {
+        EffectivePolicy p = merge(allowedDataRegions("europe", "us"), allowedDataRegions("europe", "global"));
+        assertThat(p.allowedDataRegions().patterns()).containsExactly("europe");
+        assertThat(p.decidedBy().get(PolicyDocument.ALLOWED_DATA_REGIONS)).containsExactly(ORGANIZATION, WORKSPACE);
+        assertThat(p.overridden()).containsExactly(new Overridden(PolicyDocument.ALLOWED_DATA_REGIONS, WORKSPACE,
+                List.of("europe", "global"), List.of("europe")));
+
+        EffectivePolicy none = merge(allowedDataRegions("europe"), allowedDataRegions("us"));
+        assertThat(none.allowedDataRegions().allowsNothing()).isTrue();
+        assertThat(PolicyCheck.denial(none, List.of("openai/gpt-4o-mini"), null)).contains("No data region is"
+                + " allowed: the allowed_data_regions of the organization and the workspace have nothing in common");
     }
 
     @Test

@@ -44,7 +44,7 @@ class CatalogEditServiceTest {
     @Test
     void aProviderChangeRepublishesItsEndpointsWithTheNewDataPolicy() {
         service.put(PutProviderCommand.of("groq", "Groq", "https://api.groq.com/openai", "openai", false, true, false,
-                "us"));
+                "us", "us"));
 
         assertThat(store.events).containsExactly("provider.updated groq",
                 "endpoint.updated meta-llama/llama-3.1-8b-instruct@groq 0.00000005/0.00000008 zdr=false");

@@ -95,7 +95,10 @@ final class CatalogShapes {
         return out;
     }
 
-    /** One provider of {@code GET /api/v1/providers}; routing's data policy and region stay beside. */
+    /**
+     * One provider of {@code GET /api/v1/providers}; routing's data policy, region and data region (the one
+     * guardrails' allowed_data_regions match) stay beside.
+     */
     static ObjectNode provider(ObjectNode p) {
         ObjectNode out = JSON.objectNode();
         out.put("name", p.path("name").asText(p.path("id").asText()));
@@ -105,6 +108,7 @@ final class CatalogShapes {
         out.putNull("status_page_url");
         out.set("data_policy", p.path("data_policy").isObject() ? p.get("data_policy").deepCopy() : JSON.nullNode());
         out.set("region", p.path("region").isTextual() ? p.get("region") : JSON.nullNode());
+        out.put("data_region", p.path("data_region").asText("global"));
         return out;
     }
 

@@ -57,13 +57,13 @@ class ExplainResource {
     }
 
     record CandidateView(String model, String provider, String upstreamModel, Map<String, String> pricing,
-            String quantization, boolean byok, boolean allowed) {
+            String quantization, boolean byok, boolean allowed, String dataRegion) {
 
         static CandidateView of(Candidate c, boolean allowed) {
             return new CandidateView(c.model(), c.provider(), c.upstreamModel(),
                     Map.of("prompt", c.price().prompt().toPlainString(), "completion",
                             c.price().completion().toPlainString()),
-                    c.quantization(), c.byok(), allowed);
+                    c.quantization(), c.byok(), allowed, c.dataRegion());
         }
     }
 }

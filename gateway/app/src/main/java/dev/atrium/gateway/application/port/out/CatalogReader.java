@@ -14,6 +14,6 @@ public interface CatalogReader {
     /** One model with its endpoints ({@code id}, {@code name}, {@code architecture}, {@code endpoints}); empty when unknown. */
     Uni<Optional<ObjectNode>> endpoints(String modelId);
 
-    /** Every provider: {@code id}, {@code name}, {@code data_policy}, {@code region}. */
+    /** Every provider: {@code id}, {@code name}, {@code data_policy}, {@code region}, {@code data_region}. */
     Uni<List<ObjectNode>> providers();
 }

@@ -161,7 +161,7 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
     @Override
     public Uni<List<ObjectNode>> providers() {
         ObjectNode openai = JsonNodeFactory.instance.objectNode().put("id", "openai").put("name", "OpenAI")
-                .put("region", "us");
+                .put("region", "us").put("data_region", "us");
         openai.putObject("data_policy").put("zdr", false).put("retains_prompts", true).put("trains_on_data", false);
         ObjectNode sim = JsonNodeFactory.instance.objectNode().put("id", "sim-fast").put("name", "Sim Fast")
                 .putNull("region");

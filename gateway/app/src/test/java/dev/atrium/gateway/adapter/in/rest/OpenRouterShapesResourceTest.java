@@ -137,6 +137,8 @@ class OpenRouterShapesResourceTest {
                 .body("data[0].privacy_policy_url", nullValue())
                 .body("data[0].data_policy.retains_prompts", equalTo(true))
                 .body("data[0].region", equalTo("us"))
+                .body("data[0].data_region", equalTo("us"))
+                .body("data[1].data_region", equalTo("global"))
                 .body("data[0]", org.hamcrest.Matchers.not(hasKey("base_url")));
     }
 

@@ -30,7 +30,7 @@ final class Dtos {
     /** Fields whose value merges several levels' lists; the others are decided by one level. */
     private static final Set<String> LIST_FIELDS = Set.of(PolicyDocument.ALLOWED_MODELS,
             PolicyDocument.IGNORED_MODELS, PolicyDocument.ALLOWED_PROVIDERS, PolicyDocument.IGNORED_PROVIDERS,
-            PolicyDocument.CONTENT_FILTERS);
+            PolicyDocument.CONTENT_FILTERS, PolicyDocument.ALLOWED_DATA_REGIONS);
 
     private Dtos() {
     }
@@ -39,14 +39,15 @@ final class Dtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Policy(List<BudgetView> budgets, RateLimitsView rateLimits, List<String> allowedModels,
             List<String> ignoredModels, List<String> allowedProviders, List<String> ignoredProviders,
-            DataPolicy dataPolicy, Integer maxTokens, List<FilterView> contentFilters) {
+            DataPolicy dataPolicy, Integer maxTokens, List<FilterView> contentFilters,
+            List<String> allowedDataRegions) {
 
         static Policy of(PolicyDocument d) {
             return new Policy(d.budgets() == null ? null : d.budgets().stream().map(BudgetView::of).toList(),
                     RateLimitsView.of(d.requestsPerMinute(), d.tokensPerMinute()), d.allowedModels(),
                     d.ignoredModels(), d.allowedProviders(), d.ignoredProviders(),
                     DataPolicy.of(d.zdrRequired(), d.dataCollection(), d.allowTraining()), d.maxTokens(),
-                    filters(d.contentFilters()));
+                    filters(d.contentFilters()), d.allowedDataRegions());
         }
 
         private static List<FilterView> filters(List<ContentFilter> filters) {
@@ -61,7 +62,7 @@ final class Dtos {
             return new Policy(null, RateLimitsView.of(p.requestsPerMinute(), p.tokensPerMinute()),
                     patterns(p.allowedModels()), p.ignoredModels(), patterns(p.allowedProviders()),
                     p.ignoredProviders(), DataPolicy.of(p.zdrRequired(), p.dataCollection(), p.allowTraining()),
-                    p.maxTokens(), filters(p.contentFilters()));
+                    p.maxTokens(), filters(p.contentFilters()), patterns(p.allowedDataRegions()));
         }
 
         private static List<String> patterns(AllowList list) {

@@ -23,7 +23,8 @@ import java.util.Set;
 final class PolicyBody {
 
     private static final Set<String> FIELDS = Set.of("allowed_models", "ignored_models", "allowed_providers",
-            "ignored_providers", "data_policy", "max_tokens", "budgets", "rate_limits", "content_filters");
+            "ignored_providers", "data_policy", "max_tokens", "budgets", "rate_limits", "content_filters",
+            "allowed_data_regions");
     private static final Set<String> BUDGET_FIELDS = Set.of("window", "limit", "include_byok");
     private static final Set<String> RATE_FIELDS = Set.of("requests_per_minute", "tokens_per_minute");
     private static final Set<String> FILTER_FIELDS = Set.of("builtin", "pattern", "action", "label");
@@ -39,7 +40,8 @@ final class PolicyBody {
         knownFieldsOnly(body, FIELDS, "");
         return new PolicyDocument(patterns(body, "allowed_models"), patterns(body, "ignored_models"),
                 patterns(body, "allowed_providers"), patterns(body, "ignored_providers"), dataPolicy(body),
-                maxTokens(body), budgets(body), rateLimits(body), contentFilters(body));
+                maxTokens(body), budgets(body), rateLimits(body), contentFilters(body),
+                patterns(body, PolicyDocument.ALLOWED_DATA_REGIONS));
     }
 
     private static void knownFieldsOnly(JsonNode object, Set<String> known, String prefix) {

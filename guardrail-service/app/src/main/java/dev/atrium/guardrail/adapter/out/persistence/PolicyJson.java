@@ -42,7 +42,8 @@ class PolicyJson {
                         : new RateRow(d.rateLimits().requestsPerMinute(), d.rateLimits().tokensPerMinute()),
                 d.contentFilters() == null ? null : d.contentFilters().stream()
                         .map(f -> new FilterRow(f.builtin() == null ? null : f.builtin().wire(), f.pattern(),
-                                f.action().wire(), f.label())).toList()));
+                                f.action().wire(), f.label())).toList(),
+                d.allowedDataRegions()));
     }
 
     PolicyDocument readDocument(String json) {
@@ -59,7 +60,8 @@ class PolicyJson {
                         : new RateLimits(r.rateLimits().requestsPerMinute(), r.rateLimits().tokensPerMinute()),
                 r.contentFilters() == null ? null : r.contentFilters().stream()
                         .map(f -> ContentFilter.stored(f.builtin() == null ? null : Builtin.parse(f.builtin()),
-                                f.pattern(), FilterAction.parse(f.action()), f.label())).toList());
+                                f.pattern(), FilterAction.parse(f.action()), f.label())).toList(),
+                r.allowedDataRegions());
     }
 
     String write(List<FieldChange> changes) {
@@ -89,7 +91,7 @@ class PolicyJson {
 
     record DocumentRow(List<String> allowedModels, List<String> ignoredModels, List<String> allowedProviders,
             List<String> ignoredProviders, DataPolicyRow dataPolicy, Integer maxTokens, List<BudgetRow> budgets,
-            RateRow rateLimits, List<FilterRow> contentFilters) {
+            RateRow rateLimits, List<FilterRow> contentFilters, List<String> allowedDataRegions) {
     }
 
     record BudgetRow(String window, BigDecimal limit, boolean includeByok) {

@@ -151,9 +151,11 @@ class NamedGuardrailResourceTest {
                 "redact")))).statusCode(400).body("error.metadata.field", equalTo("content_filter_builtins.slug"));
         post(base, Map.of("name", "x", "allowed_data_regions", List.of())).statusCode(400)
                 .body("error.metadata.field", equalTo("allowed_data_regions"));
-        post(base, Map.of("name", "x", "allowed_data_regions", List.of("europe"))).statusCode(400)
+        post(base, Map.of("name", "x", "allowed_data_regions", List.of("eu"))).statusCode(400)
                 .body("error.metadata.field", equalTo("allowed_data_regions"))
-                .body("error.message", containsString("not supported"));
+                .body("error.message", containsString("global, europe, us"));
+        post(base, Map.of("name", "x", "allowed_data_regions", "europe")).statusCode(400)
+                .body("error.metadata.field", equalTo("allowed_data_regions"));
         given().get(base + "?limit=101").then().statusCode(400).body("error.metadata.field", equalTo("limit"));
         given().get(base).then().statusCode(200).body("total_count", equalTo(0));
 
@@ -179,23 +181,27 @@ class NamedGuardrailResourceTest {
     }
 
     private static void announce(String ws, String key, String owner) {
-        Events.send(WorkspaceEvents.TOPIC, "org_named", WorkspaceEvents.WORKSPACE_CREATED, WorkspaceEvents.SOURCE,
-                new WorkspaceEvents.WorkspaceCreated(ws, "org_named", "Named", ws, Instant.now()));
-        Events.send(WorkspaceEvents.TOPIC, "org_named", WorkspaceEvents.API_KEY_CREATED, WorkspaceEvents.SOURCE,
-                new WorkspaceEvents.ApiKeyCreated(key, ws, "org_named", owner, key, null, null, false, null,
+        announce("org_named", ws, key, owner);
+    }
+
+    static void announce(String org, String ws, String key, String owner) {
+        Events.send(WorkspaceEvents.TOPIC, org, WorkspaceEvents.WORKSPACE_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.WorkspaceCreated(ws, org, "Named", ws, Instant.now()));
+        Events.send(WorkspaceEvents.TOPIC, org, WorkspaceEvents.API_KEY_CREATED, WorkspaceEvents.SOURCE,
+                new WorkspaceEvents.ApiKeyCreated(key, ws, org, owner, key, null, null, false, null,
                         Instant.now()));
     }
 
-    private static ValidatableResponse post(String path, Map<String, ?> body) {
+    static ValidatableResponse post(String path, Map<String, ?> body) {
         return given().contentType(ContentType.JSON).body(body).post(path).then();
     }
 
-    private static ValidatableResponse put(String path, Map<String, ?> body) {
+    static ValidatableResponse put(String path, Map<String, ?> body) {
         return given().contentType(ContentType.JSON).body(body).put(path).then();
     }
 
     /** Keys are known once their event arrives: until then an assignment is a 404 that writes nothing. */
-    private static ValidatableResponse postOnceKnown(String path, Map<String, ?> body) {
+    static ValidatableResponse postOnceKnown(String path, Map<String, ?> body) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             ValidatableResponse response = post(path, body);
@@ -214,8 +220,12 @@ class NamedGuardrailResourceTest {
     }
 
     private static ValidatableResponse check(String key, String model) {
+        return check("org_named", "ws_named", key, model);
+    }
+
+    static ValidatableResponse check(String org, String ws, String key, String model) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("organization_id", "org_named", "workspace_id", "ws_named", "key_id", key,
+                .body(Map.of("organization_id", org, "workspace_id", ws, "key_id", key,
                         "models", List.of(model), "estimated_prompt_tokens", 12))
                 .post("/internal/v1/checks").then().statusCode(200);
     }

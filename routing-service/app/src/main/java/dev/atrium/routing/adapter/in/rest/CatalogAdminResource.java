@@ -45,7 +45,7 @@ class CatalogAdminResource {
         var b = body == null ? CatalogDtos.ProviderBody.EMPTY : body;
         var policy = b.dataPolicy() == null ? CatalogDtos.DataPolicyBody.EMPTY : b.dataPolicy();
         var saved = putProvider.put(PutProviderCommand.of(provider, b.name(), b.baseUrl(), b.protocol(),
-                policy.zdr(), policy.retainsPrompts(), policy.trainsOnData(), b.region()));
+                policy.zdr(), policy.retainsPrompts(), policy.trainsOnData(), b.region(), b.dataRegion()));
         return new Dtos.Single<>(CatalogDtos.ProviderView.of(saved));
     }
 

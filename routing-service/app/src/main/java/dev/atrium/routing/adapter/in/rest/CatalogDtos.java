@@ -16,8 +16,9 @@ final class CatalogDtos {
         static final DataPolicyBody EMPTY = new DataPolicyBody(null, null, null);
     }
 
-    record ProviderBody(String name, String baseUrl, String protocol, DataPolicyBody dataPolicy, String region) {
-        static final ProviderBody EMPTY = new ProviderBody(null, null, null, null, null);
+    record ProviderBody(String name, String baseUrl, String protocol, DataPolicyBody dataPolicy, String region,
+            String dataRegion) {
+        static final ProviderBody EMPTY = new ProviderBody(null, null, null, null, null, null);
     }
 
     record CapabilitiesBody(Boolean tools, Boolean jsonMode, Boolean vision, Boolean streaming) {
@@ -37,9 +38,11 @@ final class CatalogDtos {
         static final EndpointBody EMPTY = new EndpointBody(null, null, null, null, null);
     }
 
-    record ProviderView(String id, String name, String baseUrl, String protocol, DataPolicy dataPolicy, String region) {
+    record ProviderView(String id, String name, String baseUrl, String protocol, DataPolicy dataPolicy, String region,
+            String dataRegion) {
         static ProviderView of(Provider p) {
-            return new ProviderView(p.id(), p.name(), p.baseUrl(), p.protocol().wire(), p.dataPolicy(), p.region());
+            return new ProviderView(p.id(), p.name(), p.baseUrl(), p.protocol().wire(), p.dataPolicy(), p.region(),
+                    p.dataRegion());
         }
     }
 

@@ -61,10 +61,13 @@ final class Dtos {
         }
     }
 
-    /** A provider as the public sees it: {@code region} is where it processes requests, null when unknown. */
-    record ProviderView(String id, String name, DataPolicy dataPolicy, String region) {
+    /**
+     * A provider as the public sees it: {@code region} is where it is, null when unknown; {@code data_region} the
+     * OpenRouter data region ({@code global}, {@code europe}, {@code us}) that guardrails' allowed_data_regions match.
+     */
+    record ProviderView(String id, String name, DataPolicy dataPolicy, String region, String dataRegion) {
         static ProviderView of(Provider p) {
-            return new ProviderView(p.id(), p.name(), p.dataPolicy(), p.region());
+            return new ProviderView(p.id(), p.name(), p.dataPolicy(), p.region(), p.dataRegion());
         }
     }
 

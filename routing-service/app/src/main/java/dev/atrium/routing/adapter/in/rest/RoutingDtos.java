@@ -47,12 +47,12 @@ final class RoutingDtos {
     /** A guardrail's constraints as the gateway would apply them; absent lists mean no restriction. */
     record ConstraintsBody(List<String> allowedModels, List<String> ignoredModels, List<String> allowedProviders,
             List<String> ignoredProviders, Boolean zdrRequired, Boolean denyDataCollection,
-            BigDecimal maxPromptPrice, BigDecimal maxCompletionPrice) {
+            BigDecimal maxPromptPrice, BigDecimal maxCompletionPrice, List<String> allowedDataRegions) {
 
         RouteConstraints toConstraints() {
             return new RouteConstraints(list(allowedModels), list(ignoredModels), list(allowedProviders),
                     list(ignoredProviders), Boolean.TRUE.equals(zdrRequired), Boolean.TRUE.equals(denyDataCollection),
-                    maxPromptPrice, maxCompletionPrice);
+                    maxPromptPrice, maxCompletionPrice, list(allowedDataRegions));
         }
 
         private static List<String> list(List<String> values) {

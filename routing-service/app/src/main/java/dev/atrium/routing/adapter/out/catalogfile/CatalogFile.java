@@ -8,7 +8,7 @@ record CatalogFile(String name, int version, List<ProviderJson> providers, List<
         List<EndpointJson> endpoints) {
 
     record ProviderJson(String id, String name, String baseUrl, String protocol, DataPolicyJson dataPolicy,
-            String region) {
+            String region, String dataRegion) {
     }
 
     record DataPolicyJson(boolean zdr, boolean retainsPrompts, boolean trainsOnData) {

@@ -53,7 +53,7 @@ class ClasspathCatalogSeedSource implements CatalogSeedSource {
     private static CatalogSeed toSeed(CatalogFile f) {
         return new CatalogSeed(f.name(), f.version(), list(f.providers()).stream().map(p -> new Provider(p.id(),
                         p.name(), p.baseUrl(), Protocol.parse(p.protocol()), new DataPolicy(p.dataPolicy().zdr(),
-                        p.dataPolicy().retainsPrompts(), p.dataPolicy().trainsOnData()), p.region())).toList(),
+                        p.dataPolicy().retainsPrompts(), p.dataPolicy().trainsOnData()), p.region(), p.dataRegion())).toList(),
                 list(f.models()).stream().map(m -> new Model(m.id(), m.name(), m.contextLength(),
                         new Capabilities(m.capabilities().tools(), m.capabilities().jsonMode(),
                                 m.capabilities().vision(), m.capabilities().streaming()))).toList(),

@@ -90,6 +90,7 @@ class CatalogPersistenceAdapter implements CatalogRepository, CatalogSeedStore, 
         e.retainsPrompts = p.dataPolicy().retainsPrompts();
         e.trainsOnData = p.dataPolicy().trainsOnData();
         e.region = p.region();
+        e.dataRegion = p.dataRegion();
         e.updatedAt = now;
         e.persist();
     }
@@ -124,7 +125,7 @@ class CatalogPersistenceAdapter implements CatalogRepository, CatalogSeedStore, 
 
     private static Provider toDomain(ProviderEntity e) {
         return new Provider(e.id, e.name, e.baseUrl, Protocol.parse(e.protocol),
-                new DataPolicy(e.zdr, e.retainsPrompts, e.trainsOnData), e.region);
+                new DataPolicy(e.zdr, e.retainsPrompts, e.trainsOnData), e.region, e.dataRegion);
     }
 
     private static Model toDomain(ModelEntity e) {

@@ -23,6 +23,8 @@ class ProviderEntity extends PanacheEntityBase {
     @Column(name = "trains_on_data")
     public boolean trainsOnData;
     public String region;
+    @Column(name = "data_region")
+    public String dataRegion;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

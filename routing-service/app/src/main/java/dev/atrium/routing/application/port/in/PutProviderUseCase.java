@@ -2,6 +2,7 @@ package dev.atrium.routing.application.port.in;
 
 import dev.atrium.common.error.InvalidFieldException;
 import dev.atrium.routing.api.DataPolicy;
+import dev.atrium.routing.api.DataRegions;
 import dev.atrium.routing.domain.Protocol;
 import dev.atrium.routing.domain.Provider;
 import java.net.URI;
@@ -17,7 +18,7 @@ public interface PutProviderUseCase {
         private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
         public static PutProviderCommand of(String id, String name, String baseUrl, String protocol,
-                Boolean zdr, Boolean retainsPrompts, Boolean trainsOnData, String region) {
+                Boolean zdr, Boolean retainsPrompts, Boolean trainsOnData, String region, String dataRegion) {
             if (id == null || !ID.matcher(id).matches()) {
                 throw new InvalidFieldException("provider", "provider ids are lower case letters, digits, '.', '_' and '-'");
             }
@@ -46,7 +47,11 @@ public interface PutProviderUseCase {
             if (region != null && region.length() > 20) {
                 throw new InvalidFieldException("region", "region must be at most 20 characters");
             }
-            return new PutProviderCommand(new Provider(id, name, baseUrl, parsed, policy, region));
+            if (dataRegion != null && !DataRegions.isKnown(dataRegion)) {
+                throw new InvalidFieldException("data_region", "data_region must be one of "
+                        + String.join(", ", DataRegions.ALL) + " (OpenRouter's data regions), or absent for global");
+            }
+            return new PutProviderCommand(new Provider(id, name, baseUrl, parsed, policy, region, dataRegion));
         }
     }
 }

@@ -35,7 +35,8 @@ class CatalogAdminResourceTest {
     void anAdminAddsAProviderModelAndEndpointAndEachIsPublishedWithExactPrices() throws Exception {
         String slug = "m-" + UUID.randomUUID().toString().substring(0, 8);
         putProvider("acme-cloud").then().statusCode(200).body("data.id", equalTo("acme-cloud"))
-                .body("data.data_policy.zdr", equalTo(true));
+                .body("data.data_policy.zdr", equalTo(true))
+                .body("data.data_region", equalTo("europe"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Acme " + slug, "context_length", 32_000, "capabilities", Map.of("tools", true)))
                 .put("/api/v1/catalog/models/{author}/{slug}", "acme", slug)
@@ -78,6 +79,14 @@ class CatalogAdminResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("name", "X", "base_url", "not a url", "protocol", "openai"))
                 .put("/api/v1/catalog/providers/{provider}", "openai")
                 .then().statusCode(400).body("error.metadata.field", equalTo("base_url"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "X", "base_url", "https://api.openai.com",
+                        "protocol", "openai", "data_policy", Map.of("zdr", false, "retains_prompts", true,
+                                "trains_on_data", false), "data_region", "eu"))
+                .put("/api/v1/catalog/providers/{provider}", "openai")
+                .then().statusCode(400).body("error.metadata.field", equalTo("data_region"))
+                .body("error.message", org.hamcrest.Matchers.containsString("global, europe, us"));
+        given().get("/api/v1/catalog/providers").then().statusCode(200)
+                .body("data.find { it.id == 'openai' }.data_region", equalTo("us"));
 
         given().get("/api/v1/catalog/models/{author}/{slug}/endpoints", "openai", "gpt-4o-mini")
                 .then().statusCode(200)
@@ -121,7 +130,7 @@ class CatalogAdminResourceTest {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Acme Cloud", "base_url", "https://api.acme.example", "protocol", "openai",
                         "data_policy", Map.of("zdr", true, "retains_prompts", false, "trains_on_data", false),
-                        "region", "eu"))
+                        "region", "eu", "data_region", "europe"))
                 .put("/api/v1/catalog/providers/{provider}", id);
     }
 

@@ -82,6 +82,17 @@ class CatalogResourceTest {
     }
 
     @Test
+    void providersCarryTheDataRegionGuardrailsFilterOn() {
+        given().get("/api/v1/catalog/providers")
+                .then().statusCode(200)
+                .body("data.find { it.id == 'mistral' }.data_region", equalTo("europe"))
+                .body("data.find { it.id == 'openai' }.data_region", equalTo("us"))
+                .body("data.find { it.id == 'deepseek' }.data_region", equalTo("global"))
+                .body("data.find { it.id == 'sim-fast' }.data_region", equalTo("europe"))
+                .body("data.find { it.id == 'sim-cheap' }.data_region", equalTo("us"));
+    }
+
+    @Test
     void unknownModelIsA404InTheErrorShape() {
         given().get("/api/v1/catalog/models/{author}/{slug}/endpoints", "acme", "nothing")
                 .then().statusCode(404)

@@ -106,6 +106,22 @@ class WorkspaceRoutingResourceTest {
     }
 
     @Test
+    @Order(4)
+    @TestSecurity(user = "member", roles = "/orgs/org_rt/workspaces/ws_rt/member")
+    void aPreviewWithAllowedDataRegionsKeepsOnlyEndpointsInThem() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("model", "openai/gpt-4o-mini", "provider", Map.of("only", List.of("sim-*", "openai")),
+                        "constraints", Map.of("allowed_data_regions", List.of("europe"))))
+                .post("/api/v1/workspaces/{ws}/routes/preview", WS)
+                .then().statusCode(200)
+                .body("data.candidates.provider", equalTo(List.of("sim-fast")))
+                .body("data.excluded.find { it.provider == 'sim-cheap' }.excluded_by",
+                        equalTo("constraints.allowed_data_regions"))
+                .body("data.excluded.find { it.provider == 'openai' }.excluded_by",
+                        equalTo("constraints.allowed_data_regions"));
+    }
+
+    @Test
     @Order(3)
     @TestSecurity(user = "member", roles = "/orgs/org_rt/workspaces/ws_rt/member")
     void membersMayReadButNotChangeTheDefaults() throws Exception {

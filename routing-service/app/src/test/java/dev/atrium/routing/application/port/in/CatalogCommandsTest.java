@@ -20,12 +20,13 @@ class CatalogCommandsTest {
 
     @Test
     void providerFieldsAreCheckedByName() {
-        refused("name", () -> PutProviderCommand.of("acme", " ", "https://a.example", "openai", true, false, false, null));
-        refused("base_url", () -> PutProviderCommand.of("acme", "Acme", "ftp://a.example", "openai", true, false, false, null));
-        refused("base_url", () -> PutProviderCommand.of("acme", "Acme", "https://a.example/", "openai", true, false, false, null));
-        refused("protocol", () -> PutProviderCommand.of("acme", "Acme", "https://a.example", "grpc", true, false, false, null));
-        refused("data_policy.zdr", () -> PutProviderCommand.of("acme", "Acme", "https://a.example", "openai", null, false, false, null));
-        refused("provider", () -> PutProviderCommand.of("Acme Inc", "Acme", "https://a.example", "openai", true, false, false, null));
+        refused("name", () -> PutProviderCommand.of("acme", " ", "https://a.example", "openai", true, false, false, null, null));
+        refused("base_url", () -> PutProviderCommand.of("acme", "Acme", "ftp://a.example", "openai", true, false, false, null, null));
+        refused("base_url", () -> PutProviderCommand.of("acme", "Acme", "https://a.example/", "openai", true, false, false, null, null));
+        refused("protocol", () -> PutProviderCommand.of("acme", "Acme", "https://a.example", "grpc", true, false, false, null, null));
+        refused("data_policy.zdr", () -> PutProviderCommand.of("acme", "Acme", "https://a.example", "openai", null, false, false, null, null));
+        refused("provider", () -> PutProviderCommand.of("Acme Inc", "Acme", "https://a.example", "openai", true, false, false, null, null));
+        refused("data_region", () -> PutProviderCommand.of("acme", "Acme", "https://a.example", "openai", true, false, false, "eu", "eu"));
     }
 
     @Test

@@ -96,7 +96,7 @@ final class GuardrailBody {
                 strings("ignored_models", current.ignoredModels()),
                 strings("allowed_providers", current.allowedProviders()),
                 strings("ignored_providers", current.ignoredProviders()),
-                dataRegions(current.allowedDataRegions()), zdr,
+                strings("allowed_data_regions", current.allowedDataRegions()), zdr,
                 bool("enable_free_model_publication", current.enableFreeModelPublication()),
                 bool("enable_free_model_training", current.enableFreeModelTraining()),
                 bool("enable_paid_model_training", current.enablePaidModelTraining()),
@@ -195,21 +195,6 @@ final class GuardrailBody {
             values.add(item.textValue());
         }
         return values;
-    }
-
-    /**
-     * Only {@code null} (no restriction): Atrium's routing does not yet filter provider endpoints by where they
-     * process data, so a region list would be a promise nothing keeps. Refused rather than stored unenforced.
-     */
-    private List<String> dataRegions(List<String> current) {
-        List<String> regions = strings("allowed_data_regions", current);
-        if (body.has("allowed_data_regions") && regions != null) {
-            throw new InvalidFieldException("allowed_data_regions", "allowed_data_regions is not supported yet:"
-                    + " Atrium's routing does not filter providers by data region, so it could not be enforced."
-                    + " Restrict providers with allowed_providers instead (each provider's region is in GET"
-                    + " /api/v1/providers)");
-        }
-        return regions;
     }
 
     private Boolean bool(String field, Boolean current) {
