@@ -80,7 +80,14 @@ class CheckTransactionAdapterTest {
         CheckCommand command = CheckCommand.of(new CheckRequest(org, ws, key, null, List.of(model), 10, 100));
         assertThat(checks.check(command).allowed()).isTrue();
 
+        // The policies' own change notices (ADR 0028) reach this instance's listener a moment after their commits
+        // and make it forget what it kept, so a check right after them may read the key and policies again: the
+        // claim is about a check once nothing changed, which a few tries reach as soon as the notices were heard.
         StatementLog.Counted<CheckResult> counted = StatementLog.count(() -> checks.check(command));
+        for (int tries = 1; counted.statements() != 1 && tries < 20; tries++) {
+            sleep(100);
+            counted = StatementLog.count(() -> checks.check(command));
+        }
 
         System.out.printf("an admitted check with every limit: %d statements, BEGIN and COMMIT included%n",
                 counted.statements());
@@ -139,5 +146,14 @@ class CheckTransactionAdapterTest {
     private static PolicyDocument limits(BudgetWindow window, int limit) {
         return new PolicyDocument(null, null, null, null, null, null,
                 List.of(new Budget(window, new BigDecimal(limit), false)), new RateLimits(1000, 1_000_000), null);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
