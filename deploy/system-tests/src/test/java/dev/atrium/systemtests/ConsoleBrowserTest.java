@@ -144,9 +144,12 @@ class ConsoleBrowserTest {
 
         // Usage: the generation and its spend, once billing has them.
         browser.get(console + "/workspaces/" + ws + "/usage");
+        // The page reads its tables with parallel calls to billing, so a refresh in the moment the generation is
+        // booked may count it in one table and not yet in another: wait until every table has it.
         eventually("the usage page counts the request", () -> {
             browser.navigate().refresh();
-            return text("usage-requests").equals("1");
+            return text("usage-requests").equals("1") && !text("usage-by-model").contains("No usage")
+                    && !text("usage-by-key").contains("No usage") && !text("usage-by-provider").contains("No usage");
         });
         assertThat(text("usage-by-model")).contains(MODEL);
         assertThat(text("usage-by-key")).contains("checkout");
