@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * A PostgreSQL notification in the writing transaction: the server delivers it to every listening session
  * only once that transaction commits, in commit order, and drops it on a rollback
- * ({@code adapter.in.messaging.LevelChangesListener} listens in each instance).
+ * ({@link LevelChangesListener} listens in each instance).
  */
 @ApplicationScoped
 class PostgresLevelChanges implements LevelChanges {

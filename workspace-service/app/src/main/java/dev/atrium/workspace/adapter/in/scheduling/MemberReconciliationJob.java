@@ -3,8 +3,20 @@ package dev.atrium.workspace.adapter.in.scheduling;
 import dev.atrium.workspace.application.port.in.BackfillMembersUseCase;
 import dev.atrium.workspace.application.port.in.FollowDeletionsUseCase;
 import dev.atrium.workspace.application.port.in.ReconcileMembersUseCase;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Reads the directory's deletions several times a second, and asks it about the next batch of known users
@@ -14,9 +26,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class MemberReconciliationJob {
 
+    private static final Logger LOG = Logger.getLogger(MemberReconciliationJob.class);
+    /** As the other rounds: after the service has started. */
+    private static final Duration FOLLOW_AFTER = Duration.ofSeconds(5);
+
     private final ReconcileMembersUseCase reconcile;
     private final FollowDeletionsUseCase deletions;
     private final BackfillMembersUseCase backfill;
+    private ScheduledExecutorService follower;
 
     MemberReconciliationJob(ReconcileMembersUseCase reconcile, FollowDeletionsUseCase deletions,
             BackfillMembersUseCase backfill) {
@@ -32,10 +49,58 @@ class MemberReconciliationJob {
         backfill.backfill();
     }
 
-    @Scheduled(every = "${atrium.members.follow-deletions-every:250ms}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void followDeletions() {
-        deletions.follow();
+    /**
+     * Quarkus's scheduler ticks once a second and runs a shorter {@code every} at that tick ("An every() value
+     * less than 1000 ms is not supported"), so the deletions are read on a thread of their own, every
+     * {@code atrium.members.follow-deletions-every} ({@code off} for none).
+     */
+    void startFollowing(@Observes StartupEvent event,
+            @ConfigProperty(name = "atrium.members.follow-deletions-every", defaultValue = "250ms") String every) {
+        Duration interval = interval(every);
+        if (interval == null) {
+            return;
+        }
+        follower = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "follow-deletions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        follower.scheduleWithFixedDelay(this::followDeletions, FOLLOW_AFTER.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stopFollowing(@Observes ShutdownEvent event) {
+        if (follower != null) {
+            follower.shutdownNow();
+        }
+    }
+
+    private void followDeletions() {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        try {
+            deletions.follow();
+        } catch (RuntimeException e) {
+            // The next round tries again; an exception must not end the schedule.
+            LOG.warnf("Following user deletions failed, trying again in the next round: %s", e.getMessage());
+        } finally {
+            request.terminate();
+        }
+    }
+
+    /** {@code 250ms}, {@code 2s} or an ISO-8601 duration; {@code off} (or zero) for none. */
+    static Duration interval(String every) {
+        String value = every.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("off") || value.equals("disabled")) {
+            return null;
+        }
+        Duration parsed;
+        if (value.endsWith("ms")) {
+            parsed = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        } else {
+            parsed = Duration.parse((value.startsWith("p") ? value : "PT" + value).toUpperCase(Locale.ROOT));
+        }
+        return parsed.isZero() || parsed.isNegative() ? null : parsed;
     }
 
     @Scheduled(every = "${atrium.members.reconcile-every:2s}", delayed = "5s",
