@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupState;
 
 /** What the shared stack's Kafka says of a consumer group: its members and their partitions, as operators see them. */
 final class ConsumerGroups {
@@ -16,10 +18,38 @@ final class ConsumerGroups {
 
     /** The group's members now (an empty list for a group without any). */
     static List<MemberDescription> members(String group) {
+        return List.copyOf(describe(group).members());
+    }
+
+    /**
+     * From now until the group is stable (no rebalance under way) with each member of {@code instanceIds} holding
+     * partitions; fails after {@code timeout}. A rebalance pauses every member of the group until it ends.
+     */
+    static Duration untilStable(String group, List<String> instanceIds, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        ConsumerGroupDescription now = describe(group);
+        while (!stable(now, instanceIds)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(group + " not stable with " + instanceIds + " holding partitions within "
+                        + timeout + ": " + now);
+            }
+            Conservation.sleep(100);
+            now = describe(group);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static boolean stable(ConsumerGroupDescription group, List<String> instanceIds) {
+        return group.groupState() == GroupState.STABLE && instanceIds.stream().allMatch(id -> group.members().stream()
+                .anyMatch(m -> m.groupInstanceId().filter(id::equals).isPresent()
+                        && !m.assignment().topicPartitions().isEmpty()));
+    }
+
+    private static ConsumerGroupDescription describe(String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 "127.0.0.1:" + SharedStack.ports().kafka()))) {
-            return List.copyOf(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get()
-                    .members());
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -127,8 +127,13 @@ class GuardrailReplicasTest {
         Map<String, Object> lowered = Map.of("limit", new BigDecimal("0.000001"));
         Map<String, Object> cleared = new HashMap<>();
         cleared.put("limit", null);
-        // Not measured: a replica started moments ago waits for the consumer group's rebalance and learns its first
-        // events on a cold JIT (1-1.5 s from the event to its commit in one run, against 30-300 ms once warm).
+        // Not measured: a replica started moments ago joins the consumer group, and a rebalance pauses every member
+        // of it, the first instance's included (1.4 s in one run, before the poll timeout of 100 ms), then learns its
+        // first events on a cold JIT (1-1.5 s from the event to its commit in one run, against 30-300 ms once warm).
+        Duration stable = ConsumerGroups.untilStable("guardrail-service", List.of("local-guardrail-workspace-events",
+                "local-guardrail-" + replica() + "-workspace-events"), Duration.ofSeconds(60));
+        System.out.println("[guardrail-replicas] consumer group stable, both instances holding workspace events, "
+                + stable.toMillis() + " ms after the first check answered");
         for (Map<String, Object> patch : List.of(lowered, cleared, lowered)) {
             patchKey(admin, tenant, patch);
             awaitAll(token, body, instances, patch.get("limit") == null ? 200 : 402, Duration.ofSeconds(60));
