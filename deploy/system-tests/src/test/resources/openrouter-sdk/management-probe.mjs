@@ -170,7 +170,9 @@ if (ws) {
             body: JSON.stringify({ model: allowed, messages: [{ role: "user", content: "hello" }], max_tokens: 8 }) });
           providers.push(r.status === 200 ? (await r.json()).provider : `status ${r.status}`);
         }
-        return { providers };
+        const minted = new OpenRouter({ apiKey: key.key, ...options });
+        const regions = (await minted.apiKeys.getCurrentKeyMetadata()).data.allowedDataRegions;
+        return { providers, regions };
       });
       await probe("workspaces: default guardrail set, read and removed", async () => {
         await patchWorkspace(ws.id, { default_guardrail_id: guardrail.id });

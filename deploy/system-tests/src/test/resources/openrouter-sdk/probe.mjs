@@ -77,7 +77,8 @@ await probe("providers.list", async () => {
 
 await probe("apiKeys.getCurrentKeyMetadata", async () => {
   const r = await client.apiKeys.getCurrentKeyMetadata();
-  return { label: r.data.label, workspace_id: r.data.workspaceId, usage: r.data.usage, limit: r.data.limit };
+  return { label: r.data.label, workspace_id: r.data.workspaceId, usage: r.data.usage, limit: r.data.limit,
+    regions: r.data.allowedDataRegions };
 });
 
 await probe("credits.getCredits", async () => {

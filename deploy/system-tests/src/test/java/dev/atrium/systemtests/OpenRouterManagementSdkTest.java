@@ -134,6 +134,8 @@ class OpenRouterManagementSdkTest {
         JsonNode answered = passed("minted key: only endpoints in the allowed data region answer");
         assertThat(OpenRouterSdkTest.texts(answered.path("providers"))).as("%s", answered).hasSize(4)
                 .containsOnly("sim-fast");
+        // The key's own answer says so too, through the SDK's validation.
+        assertThat(OpenRouterSdkTest.texts(answered.path("regions"))).as("%s", answered).containsExactly("europe");
     }
 
     @Test

@@ -122,6 +122,8 @@ class OpenRouterSdkTest {
         JsonNode r = passed("apiKeys.getCurrentKeyMetadata");
         assertThat(r.path("label").asText()).isEqualTo("orsdk");
         assertThat(r.path("workspace_id").asText()).isEqualTo(tenant.workspaceId());
+        // No guardrail restricts the key's regions: OpenRouter's field lists every one (empty would mean none).
+        assertThat(texts(r.path("regions"))).containsExactly("global", "europe", "us");
     }
 
     @Test

@@ -30,7 +30,8 @@ public class KeyAccountService implements ReadKeyAccountQuery {
 
     @Override
     public Uni<KeyAccount> key(String apiKey) {
-        return resolve(apiKey).chain(key -> spends.spend(key.keyId()).map(spend -> new KeyAccount(key, spend)));
+        return resolve(apiKey).chain(key -> Uni.combine().all().unis(spends.spend(key.keyId()), spends.dataRegions(key))
+                .asTuple().map(answers -> new KeyAccount(key, answers.getItem1(), answers.getItem2())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.atrium.guardrail.domain.policy;
 
 import dev.atrium.guardrail.domain.content.ContentFilter;
+import dev.atrium.routing.api.DataRegions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +27,11 @@ public record EffectivePolicy(
         List<Overridden> overridden,
         Map<String, List<LevelPolicy>> decisions,
         AllowList allowedDataRegions) {
+
+    /** The data regions a request may reach: all of them unless a level restricts them, in their usual order. */
+    public List<String> permittedDataRegions() {
+        return DataRegions.ALL.stream().filter(allowedDataRegions::permits).toList();
+    }
 
     /** The revision of a level's own policy (a named guardrail applied there has its own). */
     public long revision(Level level) {

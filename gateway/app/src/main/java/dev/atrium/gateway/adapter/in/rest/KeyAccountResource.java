@@ -41,7 +41,8 @@ class KeyAccountResource {
     @Path("/key")
     public Uni<Map<String, KeyView>> key(@HeaderParam("Authorization") String authorization) {
         return accounts.key(ApiKeyHeader.read(authorization))
-                .map(account -> Map.of("data", KeyView.of(account.key(), account.spend())));
+                .map(account -> Map.of("data", KeyView.of(account.key(), account.spend(),
+                        account.regions().allowedDataRegions())));
     }
 
     @GET
@@ -86,7 +87,9 @@ class KeyAccountResource {
     /**
      * {@code usage*}: all the key's spend, in total and in the current UTC day, week (from Monday) and month;
      * {@code byok_usage*}: the part of it made with the workspace's own provider keys, in the same windows. Both
-     * as guardrail-service counts them, the same figures its key listing answers. {@code rate_limit} is
+     * as guardrail-service counts them, the same figures its key listing answers. {@code allowed_data_regions}:
+     * where the key's effective guardrail policy lets its requests go (every region when none restricts them,
+     * empty when the restrictions leave none), as guardrail-service merges it. {@code rate_limit} is
      * OpenRouter's deprecated field: Atrium's rate limits are guardrail policies. There is no free tier.
      */
     record KeyView(String label, BigDecimal limit, BigDecimal limitRemaining, String limitReset, BigDecimal usage,
@@ -96,11 +99,11 @@ class KeyAccountResource {
             String workspaceId, String organizationId, String creatorUserId, String keyId, Instant expiresAt,
             List<String> allowedDataRegions, FreeModelDailyRequests freeModelDailyRequests, RateLimit rateLimit) {
 
-        static KeyView of(KeyContext key, KeySpend s) {
+        static KeyView of(KeyContext key, KeySpend s, List<String> allowedDataRegions) {
             return new KeyView(key.keyName(), s.limit(), s.limitRemaining(), s.limitReset(), s.usage(),
                     s.usageDaily(), s.usageWeekly(), s.usageMonthly(), s.byokUsage(), s.byokUsageDaily(),
                     s.byokUsageWeekly(), s.byokUsageMonthly(), key.includeByokInLimit(), false, false, false,
-                    key.workspaceId(), key.organizationId(), key.ownerUserId(), key.keyId(), null, List.of(),
+                    key.workspaceId(), key.organizationId(), key.ownerUserId(), key.keyId(), null, allowedDataRegions,
                     new FreeModelDailyRequests(0, 0, 0), RateLimit.NONE);
         }
     }

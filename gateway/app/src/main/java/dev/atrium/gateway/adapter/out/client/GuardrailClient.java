@@ -8,12 +8,16 @@ import dev.atrium.guardrail.api.CheckBatch;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Holder;
+import dev.atrium.guardrail.api.KeyDataRegions;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.guardrail.api.ModerationRequest;
 import dev.atrium.guardrail.api.ModerationResult;
+import dev.atrium.workspace.api.KeyContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -120,5 +124,16 @@ class GuardrailClient implements GuardrailChecker, KeySpendReader {
     @Override
     public Uni<KeySpend> spend(String keyId) {
         return calls.get(url + "/keys/" + keyId + "/spend").map(response -> calls.ok(SERVICE, response, KeySpend.class));
+    }
+
+    @Override
+    public Uni<KeyDataRegions> dataRegions(KeyContext key) {
+        return calls.get(url + "/keys/" + key.keyId() + "/data-regions?organization=" + query(key.organizationId())
+                + "&workspace=" + query(key.workspaceId()))
+                .map(response -> calls.ok(SERVICE, response, KeyDataRegions.class));
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

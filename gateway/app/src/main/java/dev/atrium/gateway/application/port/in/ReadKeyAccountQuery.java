@@ -3,6 +3,7 @@ package dev.atrium.gateway.application.port.in;
 import dev.atrium.billing.api.CreditTotals;
 import dev.atrium.billing.api.GenerationView;
 import dev.atrium.billing.api.WorkspaceActivity;
+import dev.atrium.guardrail.api.KeyDataRegions;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.workspace.api.KeyContext;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +25,6 @@ public interface ReadKeyAccountQuery {
      */
     Uni<WorkspaceActivity> activity(String apiKey, String date);
 
-    record KeyAccount(KeyContext key, KeySpend spend) {
+    record KeyAccount(KeyContext key, KeySpend spend, KeyDataRegions regions) {
     }
 }

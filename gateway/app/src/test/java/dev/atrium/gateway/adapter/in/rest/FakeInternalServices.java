@@ -15,6 +15,7 @@ import dev.atrium.gateway.application.port.out.RoutePlanner;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Constraints;
+import dev.atrium.guardrail.api.KeyDataRegions;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.guardrail.api.ModerationRequest;
 import dev.atrium.guardrail.api.ModerationResult;
@@ -201,6 +202,13 @@ public class FakeInternalServices implements KeyResolver, GuardrailChecker, Rout
         return Uni.createFrom().item(new KeySpend(keyId, new BigDecimal("1.25"), new BigDecimal("0.25"),
                 new BigDecimal("0.75"), new BigDecimal("1.25"), none, none, none, none, new BigDecimal("5"),
                 new BigDecimal("3.75"), "monthly"));
+    }
+
+    /** The BYOK key's policy keeps it in europe; the test key's restricts no region. */
+    @Override
+    public Uni<KeyDataRegions> dataRegions(KeyContext key) {
+        return Uni.createFrom().item(new KeyDataRegions(key.keyId(), BYOK_CONTEXT.keyId().equals(key.keyId())
+                ? List.of("europe") : List.of("global", "europe", "us")));
     }
 
     @Override

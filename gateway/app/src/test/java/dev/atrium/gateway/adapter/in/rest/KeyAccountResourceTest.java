@@ -1,6 +1,7 @@
 package dev.atrium.gateway.adapter.in.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,19 @@ class KeyAccountResourceTest {
                 .body("data.usage", equalTo(1.25f))
                 .body("data.usage_daily", equalTo(0.25f))
                 .body("data.workspace_id", equalTo(FakeInternalServices.CONTEXT.workspaceId()));
+    }
+
+    /** OpenRouter's field says where the key may go: every region when unrestricted, its guardrail's otherwise. */
+    @Test
+    void keyShowsTheDataRegionsItsPolicyAllows() {
+        given().header("Authorization", "Bearer " + FakeInternalServices.KEY)
+                .get("/api/v1/key")
+                .then().statusCode(200)
+                .body("data.allowed_data_regions", contains("global", "europe", "us"));
+        given().header("Authorization", "Bearer " + FakeInternalServices.BYOK_KEY)
+                .get("/api/v1/key")
+                .then().statusCode(200)
+                .body("data.allowed_data_regions", contains("europe"));
     }
 
     @Test

@@ -151,7 +151,7 @@ class OpenRouterShapesResourceTest {
         assertThat(body.getString("data.key_id")).isEqualTo("key_t");
         assertThat(body.getInt("data.byok_usage")).isZero();
         assertThat(body.getBoolean("data.is_management_key")).isFalse();
-        assertThat(body.getList("data.allowed_data_regions")).isEmpty();
+        assertThat(body.getList("data.allowed_data_regions")).containsExactly("global", "europe", "us");
         assertThat(body.getInt("data.free_model_daily_requests.limit")).isZero();
         assertThat(body.getInt("data.rate_limit.requests")).isEqualTo(-1);
         assertThat(body.getString("data.rate_limit.interval")).isEqualTo("10s");

@@ -7,6 +7,7 @@ import dev.atrium.guardrail.api.CheckLatency;
 import dev.atrium.guardrail.api.CheckRequest;
 import dev.atrium.guardrail.api.CheckResult;
 import dev.atrium.guardrail.api.Holder;
+import dev.atrium.guardrail.api.KeyDataRegions;
 import dev.atrium.guardrail.api.KeySpend;
 import dev.atrium.guardrail.api.ModerationRequest;
 import dev.atrium.guardrail.api.ModerationResult;
@@ -16,6 +17,7 @@ import dev.atrium.guardrail.application.port.in.ModerateOutputUseCase;
 import dev.atrium.guardrail.application.port.in.ModerateOutputUseCase.ModerateCommand;
 import dev.atrium.guardrail.application.port.in.ReleasePreviousLivesUseCase;
 import dev.atrium.guardrail.application.port.in.ReleaseReservationUseCase;
+import dev.atrium.guardrail.application.port.in.ViewEffectivePolicyQuery;
 import dev.atrium.guardrail.application.port.in.ViewKeySpendQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +46,15 @@ class InternalResource {
     private final ReleaseReservationUseCase releaseReservation;
     private final ModerateOutputUseCase moderateOutput;
     private final ReleasePreviousLivesUseCase releasePreviousLives;
+    private final ViewEffectivePolicyQuery effectivePolicy;
     private final MeterRegistry registry;
 
     InternalResource(CheckPolicyUseCase checkPolicy, ViewKeySpendQuery keySpend,
             ReleaseReservationUseCase releaseReservation, ModerateOutputUseCase moderateOutput,
-            ReleasePreviousLivesUseCase releasePreviousLives, MeterRegistry registry) {
+            ReleasePreviousLivesUseCase releasePreviousLives, ViewEffectivePolicyQuery effectivePolicy,
+            MeterRegistry registry) {
         this.registry = registry;
+        this.effectivePolicy = effectivePolicy;
         this.checkPolicy = checkPolicy;
         this.keySpend = keySpend;
         this.releaseReservation = releaseReservation;
@@ -155,6 +161,24 @@ class InternalResource {
     @Path("/keys/{key}/spend")
     public KeySpend spend(@PathParam("key") String key) {
         return view(keySpend.spend(key));
+    }
+
+    /**
+     * The data regions the key's requests may reach under its effective policy in the organization and workspace
+     * the gateway resolved it to (the key's level and its owner's apply once guardrail has learned the key).
+     */
+    @GET
+    @Path("/keys/{key}/data-regions")
+    public KeyDataRegions dataRegions(@PathParam("key") String key, @QueryParam("organization") String organization,
+            @QueryParam("workspace") String workspace) {
+        if (organization == null || organization.isBlank()) {
+            throw new InvalidFieldException("organization", "organization is required: the key's organization id");
+        }
+        if (workspace == null || workspace.isBlank()) {
+            throw new InvalidFieldException("workspace", "workspace is required: the key's workspace id");
+        }
+        return new KeyDataRegions(key,
+                effectivePolicy.effective(organization, workspace, key).policy().permittedDataRegions());
     }
 
     /** A key's spend as the API answers it, here and on its workspace's public routes (one key, a page of keys). */

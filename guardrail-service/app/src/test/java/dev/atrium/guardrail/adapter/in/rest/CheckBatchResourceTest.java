@@ -26,7 +26,7 @@ class CheckBatchResourceTest {
         return new CheckResult(true, 200, null, null, "res_" + command.keyId(), "org:0");
     };
 
-    private final InternalResource resource = new InternalResource(checks, null, null, null, null,
+    private final InternalResource resource = new InternalResource(checks, null, null, null, null, null,
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     private static CheckRequest check(String key) {

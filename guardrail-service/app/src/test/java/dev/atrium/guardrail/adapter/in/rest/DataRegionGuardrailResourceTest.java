@@ -65,6 +65,14 @@ class DataRegionGuardrailResourceTest {
                 .body("constraints.allowed_data_regions", contains("europe"));
         check(ORG, "ws_regions", "key_plain", "openai/gpt-4o-mini").body("allowed", equalTo(true))
                 .body("constraints.allowed_data_regions", containsInAnyOrder("europe", "us"));
+        // The gateway's GET /api/v1/key: the same merge, as OpenRouter's allowed_data_regions.
+        dataRegions(ORG, "ws_regions", "key_eu").statusCode(200).body("key_id", equalTo("key_eu"))
+                .body("allowed_data_regions", contains("europe"));
+        dataRegions(ORG, "ws_regions", "key_plain").statusCode(200).body("allowed_data_regions", contains("europe", "us"));
+        dataRegions("org_regions_free", "ws_free", "key_free").statusCode(200)
+                .body("allowed_data_regions", contains("global", "europe", "us"));
+        given().get("/internal/v1/keys/key_eu/data-regions?workspace=ws_regions").then().statusCode(400)
+                .body("error.metadata.field", equalTo("organization"));
 
         // Nothing in common with the ceiling: refused as a provider allow-list with nothing in common is.
         ActAs.caller("alice", "/orgs/org_regions/admin");
@@ -75,9 +83,15 @@ class DataRegionGuardrailResourceTest {
                 .body("status", equalTo(403))
                 .body("message", equalTo("No data region is allowed: the allowed_data_regions of the organization"
                         + " and the guardrail \"EU or anywhere\" have nothing in common"));
+        dataRegions(ORG, "ws_regions", "key_eu").statusCode(200).body("allowed_data_regions", empty());
         ActAs.caller("alice", "/orgs/org_regions/admin");
         given().get("/api/v1/workspaces/ws_regions/guardrails/effective?key=key_eu").then().statusCode(200)
                 .body("policy.allowed_data_regions", empty());
+    }
+
+    private static io.restassured.response.ValidatableResponse dataRegions(String org, String ws, String key) {
+        return given().queryParam("organization", org).queryParam("workspace", ws)
+                .get("/internal/v1/keys/" + key + "/data-regions").then();
     }
 
     @Test
