@@ -100,8 +100,11 @@ public class OutboxRelay {
         }
     }
 
-    /** The safety net: events whose wake was lost (a crash, another instance's rows) go at the next tick. */
-    @Scheduled(every = "${atrium.outbox.relay-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * The safety net: events whose wake was lost (a crash, another instance's rows) go at the next tick, once a
+     * second (Quarkus's scheduler runs nothing more often: a shorter {@code every} only logged a warning).
+     */
+    @Scheduled(every = "${atrium.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wake();
     }
