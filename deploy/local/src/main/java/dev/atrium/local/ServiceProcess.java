@@ -20,8 +20,9 @@ final class ServiceProcess {
      * deploy/kubernetes's JAVA_TOOL_OPTIONS are the same): the serial collector, a small heap sized from the
      * measured live data, and freed native memory given back to the system.
      */
-    static final List<String> COMMON_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MetaspaceSize=128m", "-XX:MaxMetaspaceSize=192m",
-            "-XX:-UseCodeCacheFlushing", "-XX:TrimNativeHeapInterval=1000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    static final List<String> COMMON_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MetaspaceSize=128m",
+            "-XX:MaxMetaspaceSize=192m", "-XX:-UseCodeCacheFlushing", "-XX:TrimNativeHeapInterval=1000",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     /** The gateway and guardrail serve every request: both JIT compilers, a larger young generation. */
     static final List<String> REQUEST_PATH_OPTIONS = List.of("-Xms48m", "-Xmx96m", "-Xmn24m",
             "-XX:ReservedCodeCacheSize=64m");

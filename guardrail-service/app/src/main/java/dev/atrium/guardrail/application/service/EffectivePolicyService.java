@@ -7,6 +7,7 @@ import dev.atrium.guardrail.domain.budget.BudgetStatus;
 import dev.atrium.guardrail.domain.budget.CounterState;
 import dev.atrium.guardrail.domain.budget.SpendCounter;
 import dev.atrium.guardrail.domain.named.AppliedGuardrail;
+import dev.atrium.guardrail.domain.policy.EffectivePolicy;
 import dev.atrium.guardrail.domain.policy.StoredPolicy;
 import dev.atrium.guardrail.domain.tenancy.KnownKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,5 +49,14 @@ public class EffectivePolicyService implements ViewEffectivePolicyQuery {
         List<BudgetStatus> statuses = budgets.stream()
                 .map(b -> BudgetStatus.of(b, states.getOrDefault(b.counter(now), CounterState.EMPTY), now)).toList();
         return new EffectiveView(levels.merge(stored, guardrails), statuses);
+    }
+
+    @Override
+    @Transactional
+    public EffectivePolicy policy(String organizationId, String workspaceId, String keyId) {
+        KnownKey key = levels.key(keyId);
+        String owner = key == null ? null : key.ownerUserId();
+        return levels.merge(levels.stored(organizationId, workspaceId, owner, keyId),
+                levels.applied(organizationId, workspaceId, owner, keyId));
     }
 }

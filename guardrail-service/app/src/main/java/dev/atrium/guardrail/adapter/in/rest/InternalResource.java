@@ -178,7 +178,7 @@ class InternalResource {
             throw new InvalidFieldException("workspace", "workspace is required: the key's workspace id");
         }
         return new KeyDataRegions(key,
-                effectivePolicy.effective(organization, workspace, key).policy().permittedDataRegions());
+                effectivePolicy.policy(organization, workspace, key).permittedDataRegions());
     }
 
     /** A key's spend as the API answers it, here and on its workspace's public routes (one key, a page of keys). */

@@ -14,6 +14,9 @@ public interface ViewEffectivePolicyQuery {
     /** As above, with the key's owner's member policy, the key's policy and the key's own limit when a key is given. */
     EffectiveView effective(String organizationId, String workspaceId, String keyId);
 
+    /** The merged policy alone, as {@link #effective} has it, without reading the budgets' spend. */
+    EffectivePolicy policy(String organizationId, String workspaceId, String keyId);
+
     record EffectiveView(EffectivePolicy policy, List<BudgetStatus> budgets) {
     }
 }

@@ -68,7 +68,8 @@ class DataRegionGuardrailResourceTest {
         // The gateway's GET /api/v1/key: the same merge, as OpenRouter's allowed_data_regions.
         dataRegions(ORG, "ws_regions", "key_eu").statusCode(200).body("key_id", equalTo("key_eu"))
                 .body("allowed_data_regions", contains("europe"));
-        dataRegions(ORG, "ws_regions", "key_plain").statusCode(200).body("allowed_data_regions", contains("europe", "us"));
+        dataRegions(ORG, "ws_regions", "key_plain").statusCode(200)
+                .body("allowed_data_regions", contains("europe", "us"));
         dataRegions("org_regions_free", "ws_free", "key_free").statusCode(200)
                 .body("allowed_data_regions", contains("global", "europe", "us"));
         given().get("/internal/v1/keys/key_eu/data-regions?workspace=ws_regions").then().statusCode(400)

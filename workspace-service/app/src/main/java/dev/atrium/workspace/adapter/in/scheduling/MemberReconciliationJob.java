@@ -7,6 +7,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -88,19 +89,14 @@ class MemberReconciliationJob {
         }
     }
 
-    /** {@code 250ms}, {@code 2s} or an ISO-8601 duration; {@code off} (or zero) for none. */
+    /** As Quarkus reads durations ({@code 250ms}, {@code 2s}, ISO-8601); {@code off} (or zero) for none. */
     static Duration interval(String every) {
         String value = every.trim().toLowerCase(Locale.ROOT);
         if (value.equals("off") || value.equals("disabled")) {
             return null;
         }
-        Duration parsed;
-        if (value.endsWith("ms")) {
-            parsed = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-        } else {
-            parsed = Duration.parse((value.startsWith("p") ? value : "PT" + value).toUpperCase(Locale.ROOT));
-        }
-        return parsed.isZero() || parsed.isNegative() ? null : parsed;
+        Duration parsed = DurationConverter.parseDuration(value);
+        return parsed == null || parsed.isZero() || parsed.isNegative() ? null : parsed;
     }
 
     @Scheduled(every = "${atrium.members.reconcile-every:2s}", delayed = "5s",
