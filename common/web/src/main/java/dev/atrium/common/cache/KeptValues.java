@@ -4,10 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The one cache facility of the services: values kept per key, at most {@code maxKept} of them (past
@@ -17,14 +20,29 @@ import java.util.function.Supplier;
  * it: a read notes the {@link #generation()} it began in, and {@link #keep} drops a value whose read
  * an invalidation overtook.
  *
+ * <p>A value asked for often can be read again ahead of its deadline instead of inside the request that
+ * finds it gone: once three quarters of its time have passed, {@link #claimRefresh} tells one caller to read
+ * it again, and the kept value answers meanwhile, never past its own deadline. How old an answer can be does
+ * not change; only who waits for the read does.
+ *
  * <p>Maintenance (eviction, expiry) runs on the calling thread: no executor, and a test's fake clock
  * decides alone what has expired.
  */
 public final class KeptValues<K, V> {
 
+    private static final Logger LOG = Logger.getLogger(KeptValues.class);
     private static final long NO_LIMIT = Long.MAX_VALUE;
 
-    private record Kept<T>(T value, long untilNanos) {
+    /**
+     * @param refreshFromNanos when three quarters of its time have passed ({@link #claimRefresh})
+     * @param refreshClaimed whether a caller was told to read it again
+     */
+    private record Kept<T>(T value, long untilNanos, long refreshFromNanos, AtomicBoolean refreshClaimed) {
+
+        static <T> Kept<T> until(T value, long keptAt, long untilNanos) {
+            long refreshFrom = untilNanos == NO_LIMIT ? NO_LIMIT : keptAt + (untilNanos - keptAt) / 4 * 3;
+            return new Kept<>(value, untilNanos, refreshFrom, new AtomicBoolean());
+        }
     }
 
     private final Cache<K, Kept<V>> cache;
@@ -88,6 +106,30 @@ public final class KeptValues<K, V> {
         return value;
     }
 
+    /**
+     * As {@link #get(Object, Supplier)}, and a value due for a refresh ({@link #claimRefresh}) is read again on
+     * {@code ahead} while the kept one answers; a read there that fails keeps nothing (the value is read in a
+     * caller's {@link #get} once it ends, which sees the failure).
+     */
+    public V get(K key, Supplier<V> read, Executor ahead) {
+        long asked = now();
+        V found = find(key, asked);
+        if (found == null) {
+            return get(key, read);
+        }
+        if (claimRefresh(key, asked)) {
+            long began = generation();
+            ahead.execute(() -> {
+                try {
+                    keep(key, read.get(), began, asked);
+                } catch (RuntimeException e) {
+                    LOG.debugf("A read ahead of a kept value's end failed: %s", e.toString());
+                }
+            });
+        }
+        return found;
+    }
+
     /** Where a read begins: {@link #keep} needs it to know whether an invalidation came since. */
     public long generation() {
         return generation.get();
@@ -116,15 +158,28 @@ public final class KeptValues<K, V> {
      */
     public void keep(K key, V value, long began, long asked) {
         if (keptFor == null) {
-            put(key, new Kept<>(value, NO_LIMIT), began);
+            put(key, Kept.until(value, asked, NO_LIMIT), began);
         } else if (!keptFor.isZero() && !keptFor.isNegative()) {
-            put(key, new Kept<>(value, asked + keptFor.toNanos()), began);
+            put(key, Kept.until(value, asked, asked + keptFor.toNanos()), began);
         }
     }
 
     /** Keeps a value until {@code untilNanos} on this cache's clock, read since generation {@code began}. */
     public void keepUntil(K key, V value, long began, long untilNanos) {
-        put(key, new Kept<>(value, untilNanos), began);
+        put(key, Kept.until(value, now(), untilNanos), began);
+    }
+
+    /**
+     * Whether the caller that asked at {@code asked} (a {@link #now()}) should read {@code key}'s value again:
+     * true once per kept value, when three quarters of its time have passed and its deadline has not. The
+     * caller reads it off its own request and {@link #keep}s the result, with the {@link #generation()} and
+     * time at which that read began: an invalidation during the read still wins. Meanwhile, and if that read
+     * fails, the kept value answers until its deadline; values kept until forgotten are never due.
+     */
+    public boolean claimRefresh(K key, long asked) {
+        Kept<V> found = cache.getIfPresent(key);
+        return found != null && found.refreshFromNanos() != NO_LIMIT && asked - found.refreshFromNanos() >= 0
+                && asked - found.untilNanos() < 0 && found.refreshClaimed().compareAndSet(false, true);
     }
 
     private void put(K key, Kept<V> kept, long began) {

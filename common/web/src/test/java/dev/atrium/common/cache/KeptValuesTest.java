@@ -3,6 +3,8 @@ package dev.atrium.common.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +100,89 @@ class KeptValuesTest {
         assertThat(forever.find("v1")).isEqualTo("preset");
         forever.forgetIf((key, value) -> key.startsWith("v"));
         assertThat(forever.find("v1")).isNull();
+    }
+
+    @Test
+    void aValueIsDueForOneRefreshOnceThreeQuartersOfItsTimeHavePassedAndAnswersUntilItsDeadline() {
+        kept.get("a", this::read);
+        nanos += Duration.ofMillis(749).toNanos();
+        assertThat(kept.claimRefresh("a", kept.now())).isFalse();
+        nanos += Duration.ofMillis(1).toNanos();
+        assertThat(kept.claimRefresh("a", kept.now())).isTrue();
+        assertThat(kept.claimRefresh("a", kept.now())).as("one caller reads it again").isFalse();
+        nanos += Duration.ofMillis(249).toNanos();
+        assertThat(kept.find("a")).as("the kept value answers until its deadline").isEqualTo(1);
+        nanos += Duration.ofMillis(1).toNanos();
+        assertThat(kept.find("a")).as("and never past it").isNull();
+        assertThat(kept.claimRefresh("a", kept.now())).isFalse();
+    }
+
+    @Test
+    void aRefreshedValueIsKeptForItsFullTimeFromWhenItsReadBeganAndIsDueAgainLater() {
+        kept.get("a", this::read);
+        nanos += Duration.ofMillis(800).toNanos();
+        assertThat(kept.claimRefresh("a", kept.now())).isTrue();
+        long began = kept.generation();
+        long asked = kept.now();
+        nanos += Duration.ofMillis(50).toNanos();
+        kept.keep("a", 2, began, asked);
+        nanos += Duration.ofMillis(900).toNanos();
+        assertThat(kept.find("a")).isEqualTo(2);
+        assertThat(kept.claimRefresh("a", kept.now())).isTrue();
+        nanos += Duration.ofMillis(100).toNanos();
+        assertThat(kept.find("a")).isNull();
+    }
+
+    @Test
+    void aRefreshReadBeforeAnInvalidationIsNotKept() {
+        kept.get("a", this::read);
+        nanos += Duration.ofMillis(800).toNanos();
+        assertThat(kept.claimRefresh("a", kept.now())).isTrue();
+        long began = kept.generation();
+        long asked = kept.now();
+        kept.forget("a");
+        kept.keep("a", 2, began, asked);
+        assertThat(kept.find("a")).isNull();
+    }
+
+    @Test
+    void valuesKeptUntilForgottenOrWithADeadlineOfTheirOwnFollowTheSameRule() {
+        KeptValues<String, String> forever = KeptValues.untilForgotten(10);
+        forever.keep("v1", "preset", forever.generation(), forever.now());
+        assertThat(forever.claimRefresh("v1", Long.MAX_VALUE - 1)).isFalse();
+        KeptValues<String, String> each = KeptValues.eachUntil(10, () -> nanos);
+        each.keepUntil("plan", "p", each.generation(), nanos + 1_000);
+        assertThat(each.claimRefresh("plan", nanos + 749)).isFalse();
+        assertThat(each.claimRefresh("plan", nanos + 750)).isTrue();
+        assertThat(each.claimRefresh("missing", nanos)).isFalse();
+    }
+
+    @Test
+    void aValueDueForARefreshIsReadAgainOnTheExecutorWhileTheKeptOneAnswers() {
+        List<Runnable> ahead = new ArrayList<>();
+        assertThat(kept.get("a", this::read, ahead::add)).isEqualTo(1);
+        nanos += Duration.ofMillis(800).toNanos();
+        assertThat(kept.get("a", this::read, ahead::add)).isEqualTo(1);
+        assertThat(kept.get("a", this::read, ahead::add)).isEqualTo(1);
+        assertThat(ahead).as("one read ahead").hasSize(1);
+        assertThat(reads.get()).as("not on the caller's thread").isEqualTo(1);
+        ahead.get(0).run();
+        assertThat(kept.get("a", this::read, ahead::add)).isEqualTo(2);
+        nanos += Duration.ofMillis(900).toNanos();
+        assertThat(kept.find("a")).as("kept a second from when the read ahead was asked").isEqualTo(2);
+    }
+
+    @Test
+    void aReadAheadThatFailsKeepsNothingAndTheValueIsReadByACallerAtItsEnd() {
+        List<Runnable> ahead = new ArrayList<>();
+        kept.get("a", this::read, ahead::add);
+        nanos += Duration.ofMillis(800).toNanos();
+        kept.get("a", () -> {
+            throw new IllegalStateException("database away");
+        }, ahead::add);
+        ahead.get(0).run();
+        assertThat(kept.find("a")).isEqualTo(1);
+        nanos += Duration.ofMillis(200).toNanos();
+        assertThat(kept.get("a", this::read, ahead::add)).isEqualTo(2);
     }
 }

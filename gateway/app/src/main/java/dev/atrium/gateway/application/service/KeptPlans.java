@@ -10,8 +10,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The plans routing allowed to be reused ({@link RoutePlan#reuse()}), kept per plan request for the time it
- * gave; each reuse draws the plan's load-balanced runs anew, as routing would. A failed provider attempt
- * forgets them all, so the next request asks routing, whose circuits may have opened.
+ * gave; each reuse draws the plan's load-balanced runs anew, as routing would. A plan in use is asked for again
+ * ahead of its end ({@link KeptValues#claimRefresh}), off the request that finds it due, so steady traffic does
+ * not wait for routing once a period. A failed provider attempt forgets them all, so the next request asks
+ * routing, whose circuits may have opened.
  */
 final class KeptPlans {
 
@@ -28,10 +30,14 @@ final class KeptPlans {
         long began = kept.generation();
         long asked = kept.now();
         RoutePlan found = kept.find(request, asked);
-        if (found != null) {
-            return Uni.createFrom().item(found.reordered(ThreadLocalRandom.current()));
+        if (found == null) {
+            return routing.plan(request).invoke(plan -> keep(request, plan, began, asked));
         }
-        return routing.plan(request).invoke(plan -> keep(request, plan, began, asked));
+        if (kept.claimRefresh(request, asked)) {
+            // Asked again off this request, ahead of the plan's end: it answers until then, as before.
+            routing.plan(request).subscribe().with(plan -> keep(request, plan, began, asked), failure -> { });
+        }
+        return Uni.createFrom().item(found.reordered(ThreadLocalRandom.current()));
     }
 
     private void keep(PlanRequest request, RoutePlan plan, long began, long asked) {

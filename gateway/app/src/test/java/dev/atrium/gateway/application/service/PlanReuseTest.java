@@ -55,6 +55,24 @@ class PlanReuseTest {
     }
 
     @Test
+    void aPlanInUseIsAskedForAgainAheadOfItsEndSoNoRequestWaitsForRouting() {
+        complete(body("openai/gpt-4o-mini"));
+        fakes.nanos += 749 * MS;
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.plansAsked).isEqualTo(1);
+        fakes.nanos += MS;
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.plansAsked).as("asked again at three quarters of the period").isEqualTo(2);
+        fakes.nanos += 700 * MS;
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.plansAsked).as("past the first plan's end, the fresh one answers").isEqualTo(2);
+        fakes.nanos += 1000 * MS;
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.plansAsked).as("a plan is never used past its own period").isEqualTo(3);
+        assertThat(fakes.usage).hasSize(5);
+    }
+
+    @Test
     void anotherPlanRequestIsPlannedOnItsOwn() {
         complete(body("openai/gpt-4o-mini"));
         ObjectNode sorted = body("openai/gpt-4o-mini");

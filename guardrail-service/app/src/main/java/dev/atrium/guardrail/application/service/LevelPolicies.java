@@ -21,6 +21,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,7 +36,10 @@ import java.util.function.LongSupplier;
  * when this instance hears of that commit ({@link LevelChanges}, {@link #changedElsewhere()}), and
  * {@link #KEPT_FOR} only bounds how stale a value gets while nothing can be heard. A key change is learned by
  * one instance only (the one its Kafka partition went to): without the notice, the others kept the key's old
- * limit for up to {@link #KEPT_FOR}.
+ * limit for up to {@link #KEPT_FOR}. A value checks keep asking for is read again on one thread of its own
+ * once three quarters of that time have passed ({@link KeptValues#get(Object, java.util.function.Supplier,
+ * Executor)}), so a busy key's checks do not stop for the reads once a second; how old a value can be is the
+ * same.
  */
 @ApplicationScoped
 public class LevelPolicies implements ForgetKeptLevelsUseCase {
@@ -50,11 +57,13 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
     /** Null: no named guardrails (tests of the level rules alone). */
     private final NamedGuardrailRepository named;
     private final KeptValues<List<String>, List<AppliedGuardrail>> applied;
+    /** Where values are read ahead of their end: one thread, and a read that finds it busy is left to a check. */
+    private final Executor ahead;
 
     @Inject
     public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
             NamedGuardrailRepository named, LevelChanges announced) {
-        this(policies, tenancy, afterTransaction, System::nanoTime, KEPT_FOR, named, announced);
+        this(policies, tenancy, afterTransaction, System::nanoTime, KEPT_FOR, named, announced, readingAhead());
     }
 
     /** Reads every time: for tests of the rules, which write straight to their stores. */
@@ -79,6 +88,14 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
 
     LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
             LongSupplier nanoTime, Duration keptFor, NamedGuardrailRepository named, LevelChanges announced) {
+        this(policies, tenancy, afterTransaction, nanoTime, keptFor, named, announced, Runnable::run);
+    }
+
+    /** @param ahead where values due for a refresh are read again; the tests' run at once */
+    LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
+            LongSupplier nanoTime, Duration keptFor, NamedGuardrailRepository named, LevelChanges announced,
+            Executor ahead) {
+        this.ahead = ahead;
         this.policies = policies;
         this.tenancy = tenancy;
         this.afterTransaction = afterTransaction;
@@ -98,6 +115,14 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
         afterTransaction.run(this::forgetAll);
     }
 
+    private static Executor readingAhead() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+            Thread thread = new Thread(r, "guardrail-levels-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
     @Override
     public void changedElsewhere() {
         forgetAll();
@@ -115,7 +140,7 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
             return List.of();
         }
         List<String> scope = Arrays.asList(organizationId, workspaceId, ownerUserId, keyId);
-        return applied.get(scope, () -> named.applying(organizationId, workspaceId, ownerUserId, keyId));
+        return applied.get(scope, () -> named.applying(organizationId, workspaceId, ownerUserId, keyId), ahead);
     }
 
     /** The levels' policies and the applied guardrails, merged under the ceiling. */
@@ -125,7 +150,7 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
     }
 
     KnownKey key(String keyId) {
-        return keyId == null ? null : keys.get(keyId, () -> tenancy.findKey(keyId)).orElse(null);
+        return keyId == null ? null : keys.get(keyId, () -> tenancy.findKey(keyId), ahead).orElse(null);
     }
 
     List<StoredPolicy> stored(String organizationId, String workspaceId, String ownerUserId, String keyId) {
@@ -138,7 +163,7 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
         if (keyId != null) {
             scopes.add(PolicyScope.key(keyId));
         }
-        return stored.get(List.copyOf(scopes), () -> policies.findAll(scopes));
+        return stored.get(List.copyOf(scopes), () -> policies.findAll(scopes), ahead);
     }
 
     EffectivePolicy merge(List<StoredPolicy> stored) {

@@ -121,6 +121,37 @@ class LevelPoliciesTest {
     }
 
     @Test
+    void aBusyKeysValuesAreReadAheadOffTheChecksAndAChangeDuringThatReadStillWins() {
+        List<Runnable> ahead = new ArrayList<>();
+        LevelPolicies busy = new LevelPolicies(store, store, afterTransaction::add, () -> nanos,
+                LevelPolicies.KEPT_FOR, null, () -> { }, ahead::add);
+        store.keys.put("key_1", key("5"));
+        busy.key("key_1");
+        busy.stored("org_1", "ws_1", "u", "key_1");
+        nanos += 750 * MS;
+        assertThat(busy.key("key_1").limit()).isEqualByComparingTo("5");
+        busy.stored("org_1", "ws_1", "u", "key_1");
+        assertThat(ahead).as("one read ahead each, not in the check").hasSize(2);
+        assertThat(store.keyReads).isEqualTo(1);
+        ahead.forEach(Runnable::run);
+        ahead.clear();
+        nanos += 900 * MS;
+        assertThat(busy.key("key_1").limit()).as("kept a second from the read ahead").isEqualByComparingTo("5");
+        busy.stored("org_1", "ws_1", "u", "key_1");
+        assertThat(store.keyReads).isEqualTo(2);
+        assertThat(store.policyReads).isEqualTo(2);
+
+        // Due again; the key changes while the read ahead waits: what it read is not kept past the change.
+        assertThat(ahead).hasSize(2);
+        store.keys.put("key_1", key("1"));
+        busy.changedElsewhere();
+        store.keys.put("key_1", key("5"));
+        ahead.forEach(Runnable::run);
+        store.keys.put("key_1", key("1"));
+        assertThat(busy.key("key_1").limit()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void theTestConstructorReadsEveryTime() {
         LevelPolicies reading = new LevelPolicies(store, store);
         reading.stored("org_1", "ws_1", null, null);

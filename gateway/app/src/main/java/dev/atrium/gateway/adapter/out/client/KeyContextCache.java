@@ -17,7 +17,9 @@ import java.util.function.LongSupplier;
  * workspace event says the key or its workspace changed; the time limit only bounds how stale an
  * entry can get while those events cannot arrive. Unknown keys are never kept. A key past its
  * {@code expires_at} is never answered from here, whatever the time limit: expiry needs no event, so it
- * is checked on every read against the wall clock (one comparison), and the entry dropped.
+ * is checked on every read against the wall clock (one comparison), and the entry dropped. A key in use is
+ * resolved again ahead of its time limit ({@link #refreshDue}), off the request that finds it due, so a
+ * steady client never waits for the hop; the limit itself is unchanged.
  */
 final class KeyContextCache {
 
@@ -57,8 +59,30 @@ final class KeyContextCache {
         return Optional.of(context);
     }
 
+    /**
+     * Whether the caller should resolve {@code apiKey} again now, ahead of its time limit: true once per kept
+     * context, when three quarters of the limit have passed ({@link KeptValues#claimRefresh}).
+     */
+    boolean refreshDue(String apiKey) {
+        return entries.claimRefresh(fingerprint(apiKey), entries.now());
+    }
+
+    /** Where a resolution starts on the clock: the time limit counts from it. */
+    long now() {
+        return entries.now();
+    }
+
     void put(String apiKey, KeyContext context, long startedAtEpoch) {
-        entries.keep(fingerprint(apiKey), context, startedAtEpoch, entries.now());
+        put(apiKey, context, startedAtEpoch, entries.now());
+    }
+
+    void put(String apiKey, KeyContext context, long startedAtEpoch, long startedAt) {
+        entries.keep(fingerprint(apiKey), context, startedAtEpoch, startedAt);
+    }
+
+    /** The key no longer resolves: its kept context, if any, answers no more. */
+    void forget(String apiKey) {
+        entries.forget(fingerprint(apiKey));
     }
 
     void forgetKey(String keyId) {

@@ -20,12 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** workspace-service's internal routes: keys, presets, BYOK secrets and observability destinations, each kept. */
 @ApplicationScoped
 class WorkspaceClient implements KeyResolver, WorkspaceSettingsReader, ObservabilityTargetsReader,
         DeliveryStatusWriter {
 
+    private static final Logger LOG = Logger.getLogger(WorkspaceClient.class);
     private static final String SERVICE = "workspace-service";
     private static final int MAX_CACHED = 100_000;
 
@@ -47,18 +49,32 @@ class WorkspaceClient implements KeyResolver, WorkspaceSettingsReader, Observabi
     @Override
     public Uni<Optional<KeyContext>> resolve(String apiKey) {
         Optional<KeyContext> known = keys.get(apiKey);
-        if (known.isPresent()) {
-            return Uni.createFrom().item(known);
+        if (known.isEmpty()) {
+            return ask(apiKey);
         }
+        if (keys.refreshDue(apiKey)) {
+            // Resolved again off this request: the kept context answers until its time limit, as before.
+            ask(apiKey).subscribe().with(again -> { }, failure -> LOG.debugf("A key's early resolution failed: %s",
+                    failure.toString()));
+        }
+        return Uni.createFrom().item(known);
+    }
+
+    private Uni<Optional<KeyContext>> ask(String apiKey) {
         long epoch = keys.epoch();
+        long started = keys.now();
         return calls.post(url + "/keys/resolve", new ResolveKeyRequest(apiKey))
                 .map(response -> switch (response.statusCode()) {
                     case 200 -> {
                         KeyContext context = calls.read(response, KeyContext.class);
-                        keys.put(apiKey, context, epoch);
+                        keys.put(apiKey, context, epoch, started);
                         yield Optional.of(context);
                     }
-                    case 404 -> Optional.<KeyContext>empty();
+                    case 404 -> {
+                        // Deleted or revoked while kept (its event not heard yet): answered no more from memory.
+                        keys.forget(apiKey);
+                        yield Optional.<KeyContext>empty();
+                    }
                     default -> throw unavailable(SERVICE, response);
                 });
     }

@@ -74,6 +74,42 @@ class KeyContextCacheTest {
         assertThat(off.get("sk-at-v1-a")).isEmpty();
     }
 
+    @Test
+    void aKeyInUseIsDueForOneEarlyResolutionWhoseAnswerIsKeptForTheWholeLimitFromItsStart() {
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch());
+        now.addAndGet(Duration.ofMillis(22_499).toNanos());
+        assertThat(cache.refreshDue("sk-at-v1-a")).isFalse();
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(cache.refreshDue("sk-at-v1-a")).isTrue();
+        assertThat(cache.refreshDue("sk-at-v1-a")).as("one early resolution per kept context").isFalse();
+
+        long epoch = cache.epoch();
+        long started = cache.now();
+        now.addAndGet(Duration.ofMillis(5).toNanos());
+        cache.put("sk-at-v1-a", context("key_a", "ws_2"), epoch, started);
+        now.addAndGet(Duration.ofMillis(29_990).toNanos());
+        assertThat(cache.get("sk-at-v1-a")).map(KeyContext::workspaceId).contains("ws_2");
+        now.addAndGet(Duration.ofMillis(10).toNanos());
+        assertThat(cache.get("sk-at-v1-a")).as("30 s from when the resolution began, not after").isEmpty();
+        assertThat(cache.refreshDue("sk-at-v1-unknown")).isFalse();
+    }
+
+    @Test
+    void aKeyThatNoLongerResolvesIsForgottenAndAnEarlyAnswerReadBeforeAChangeIsNotKept() {
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch());
+        now.addAndGet(Duration.ofSeconds(23).toNanos());
+        assertThat(cache.refreshDue("sk-at-v1-a")).isTrue();
+        long epoch = cache.epoch();
+        long started = cache.now();
+        cache.forgetWorkspace("ws_1");
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), epoch, started);
+        assertThat(cache.get("sk-at-v1-a")).isEmpty();
+
+        cache.put("sk-at-v1-b", context("key_b", "ws_1"), cache.epoch());
+        cache.forget("sk-at-v1-b");
+        assertThat(cache.get("sk-at-v1-b")).isEmpty();
+    }
+
     private static KeyContext context(String keyId, String workspaceId) {
         return new KeyContext(keyId, "k", "user", null, null, false, workspaceId, "default", "org_1", null, null, 1);
     }
