@@ -135,6 +135,7 @@ public final class Bench {
                                 + "within 120 s before the run; last problem: " + cold));
                     }
                 }
+                settle(o, load, probes, report);
                 drive(o, load, probes, report, memory);
                 if (o.closed()) {
                     closedLoop(o, load, probes, report, memory);
@@ -160,6 +161,20 @@ public final class Bench {
                 stack.close();
             }
         }
+    }
+
+    /** Every target under load at the lowest rate for {@code --settle}, in turn, before anything is measured. */
+    private static void settle(Options o, LoadGenerator load, List<Probe> probes, Report report)
+            throws InterruptedException {
+        if (o.settle().isZero() || o.rates().isEmpty()) {
+            return;
+        }
+        double rate = o.rates().stream().min(Double::compare).orElseThrow();
+        for (Probe probe : probes) {
+            load.run(probe, rate, o.settle());
+        }
+        report.note(print(String.format(Locale.ROOT, "Settled: every target %d s at %.0f req/s before the first "
+                + "measured point (not recorded)", o.settle().toSeconds(), rate)));
     }
 
     /** Mode by mode and rate by rate, every target in turn, so drifting background load hits all alike. */
@@ -330,6 +345,9 @@ public final class Bench {
                 .toList()));
         flags.add("--duration " + o.duration().toSeconds());
         flags.add("--warmup " + o.warmup().toSeconds());
+        if (!o.settle().isZero()) {
+            flags.add("--settle " + o.settle().toSeconds());
+        }
         flags.add("--stack " + o.stack());
         if (o.closed()) {
             flags.add("--connections " + String.join(",", o.connections().stream().map(String::valueOf).toList()));

@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The runner's command-line flags; see {@link #USAGE}. */
-record Options(List<Double> rates, Duration duration, Duration warmup, Duration pause, List<String> modes, String stack,
+record Options(List<Double> rates, Duration duration, Duration warmup, Duration settle, Duration pause, List<String> modes, String stack,
         Path home, boolean portkey, boolean components, double componentRate, boolean closed, List<Integer> connections,
         Duration closedDuration, List<Double> fleetRates, int fleetWorkspaces, int fleetKeys, Path root,
         Path markdown, Path png) {
 
     static final String USAGE = """
-            usage: Bench [--rates 100,300,600] [--duration 10] [--warmup 2] [--pause 3] [--modes non-streaming,streaming]
+            usage: Bench [--rates 100,300,600] [--duration 10] [--warmup 2] [--settle 0] [--pause 3] [--modes non-streaming,streaming]
                          [--stack start|running|none] [--home DIR] [--no-portkey] [--no-components]
                          [--component-rate 100] [--connections 1,16] [--closed-duration 10] [--no-closed]
                          [--fleet 10x5] [--fleet-rates 200,600] [--no-fleet]
@@ -27,6 +27,9 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
               --fleet          the many-keys open loop after the closed one: workspaces x keys per workspace
                                (seeded once per --home in the demo organization), sent to in turn at each
                                --fleet-rates rate; direct and Portkey get the same requests and keys
+              --settle         seconds of load at the lowest rate for every target before the first measured
+                               point, nothing recorded: every target measured in its steady state (a JVM's
+                               compiler works for tens of seconds after a start; the warm start is measured apart)
               --png            the plot (default benchmarks/latency-vs-rate.png beside --out)
             """;
 
@@ -39,6 +42,7 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
         List<Double> rates = List.of(100.0, 300.0, 600.0);
         Duration duration = Duration.ofSeconds(10);
         Duration warmup = Duration.ofSeconds(2);
+        Duration settle = Duration.ZERO;
         Duration pause = Duration.ofSeconds(3);
         List<String> modes = List.of(Probe.NON_STREAMING, Probe.STREAMING);
         String stack = "start";
@@ -60,6 +64,7 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
                 case "--rates" -> rates = Arrays.stream(args.get(++i).split(",")).map(Double::valueOf).toList();
                 case "--duration" -> duration = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                 case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
+                case "--settle" -> settle = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                 case "--pause" -> pause = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                 case "--modes" -> modes = List.of(args.get(++i).split(","));
                 case "--stack" -> stack = args.get(++i);
@@ -102,7 +107,7 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
         if (png == null) {
             png = markdown.toAbsolutePath().getParent().resolve("benchmarks/latency-vs-rate.png");
         }
-        return new Options(rates, duration, warmup, pause, modes, stack, home, portkey, components, componentRate,
+        return new Options(rates, duration, warmup, settle, pause, modes, stack, home, portkey, components, componentRate,
                 closed, connections, closedDuration, fleetRates, fleetWorkspaces, fleetKeys, root, markdown, png);
     }
 
