@@ -8,14 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The runner's command-line flags; see {@link #USAGE}. */
-record Options(List<Double> rates, Duration duration, Duration warmup, Duration settle, Duration pause, List<String> modes, String stack,
-        Path home, boolean portkey, boolean components, double componentRate, boolean closed, List<Integer> connections,
-        Duration closedDuration, List<Double> fleetRates, int fleetWorkspaces, int fleetKeys, Path root,
+record Options(List<Double> rates, Duration duration, Duration warmup, Duration settle, Duration pause,
+        List<String> modes, String stack, Path home, boolean portkey, boolean components, double componentRate,
+        boolean closed, List<Integer> connections, Duration closedDuration, List<Double> fleetRates,
+        int fleetWorkspaces, int fleetKeys, Path root,
         Path markdown, Path png) {
 
     static final String USAGE = """
-            usage: Bench [--rates 100,300,600] [--duration 10] [--warmup 2] [--settle 0] [--pause 3] [--modes non-streaming,streaming]
-                         [--stack start|running|none] [--home DIR] [--no-portkey] [--no-components]
+            usage: Bench [--rates 100,300,600] [--duration 10] [--warmup 2] [--settle 0] [--pause 3]
+                         [--modes non-streaming,streaming] [--stack start|running|none] [--home DIR]
+                         [--no-portkey] [--no-components]
                          [--component-rate 100] [--connections 1,16] [--closed-duration 10] [--no-closed]
                          [--fleet 10x5] [--fleet-rates 200,600] [--no-fleet]
                          [--out docs/benchmarks.md] [--png FILE]
@@ -107,8 +109,9 @@ record Options(List<Double> rates, Duration duration, Duration warmup, Duration 
         if (png == null) {
             png = markdown.toAbsolutePath().getParent().resolve("benchmarks/latency-vs-rate.png");
         }
-        return new Options(rates, duration, warmup, settle, pause, modes, stack, home, portkey, components, componentRate,
-                closed, connections, closedDuration, fleetRates, fleetWorkspaces, fleetKeys, root, markdown, png);
+        return new Options(rates, duration, warmup, settle, pause, modes, stack, home, portkey, components,
+                componentRate, closed, connections, closedDuration, fleetRates, fleetWorkspaces, fleetKeys, root,
+                markdown, png);
     }
 
     /** The repository root: the nearest folder up from here holding {@code mvnw}. */

@@ -68,9 +68,9 @@ public class Admission {
         this.plans = new KeptPlans(nanoTime);
     }
 
-    /** A provider attempt failed: plans are asked of routing again rather than reused. */
-    public void providerFailed() {
-        plans.forgetAll();
+    /** An attempt at {@code provider} failed: plans naming it are asked of routing again rather than reused. */
+    public void providerFailed(String provider) {
+        plans.forgetNaming(provider);
     }
 
     /** The request as it will be served: the key's context, the preset applied, the plugins that run. */

@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * The plans routing allowed to be reused ({@link RoutePlan#reuse()}), kept per plan request for the time it
  * gave; each reuse draws the plan's load-balanced runs anew, as routing would. A plan in use is asked for again
  * ahead of its end ({@link KeptValues#claimRefresh}), off the request that finds it due, so steady traffic does
- * not wait for routing once a period. A failed provider attempt forgets them all, so the next request asks
- * routing, whose circuits may have opened.
+ * not wait for routing once a period. A failed provider attempt forgets the plans naming that provider, so
+ * their next request asks routing, whose circuits may have opened.
  */
 final class KeptPlans {
 
@@ -48,7 +48,13 @@ final class KeptPlans {
         kept.keepUntil(request, plan, began, asked + plan.reuse().forMillis() * 1_000_000);
     }
 
-    void forgetAll() {
-        kept.forgetAll();
+    /**
+     * An attempt at {@code provider} failed: the plans that name it (any model, BYOK or not) are asked of
+     * routing again, since its circuits may have opened; plans without it stay, as routing would answer them
+     * the same.
+     */
+    void forgetNaming(String provider) {
+        kept.forgetIf((request, plan) -> plan.candidates().stream().anyMatch(c -> c.provider().equals(provider))
+                || plan.excluded().stream().anyMatch(c -> provider.equals(c.provider())));
     }
 }

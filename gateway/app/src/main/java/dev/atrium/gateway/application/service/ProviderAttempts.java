@@ -21,7 +21,7 @@ final class ProviderAttempts {
 
     void published(ProviderAttempt attempt) {
         if (!"success".equals(attempt.outcome())) {
-            admission.providerFailed();
+            admission.providerFailed(attempt.provider());
         }
         usage.providerAttempted(attempt);
     }

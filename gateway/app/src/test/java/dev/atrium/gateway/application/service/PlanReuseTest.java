@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
+import dev.atrium.routing.api.Candidate;
 import dev.atrium.routing.api.RoutePlan;
 import java.time.Clock;
 import java.util.HashSet;
@@ -102,6 +103,24 @@ class PlanReuseTest {
 
         assertThat(fakes.plansAsked).isEqualTo(2);
         assertThat(fakes.called).endsWith("openai:gpt-4o-mini", "azure:gpt-4o-mini");
+    }
+
+    @Test
+    void aFailedAttemptForgetsOnlyThePlansNamingThatProvider() {
+        fakes.reuse = new RoutePlan.Reuse(1000, List.of());
+        List<Candidate> openaiAndAzure = fakes.candidates;
+        fakes.candidates = List.of(Fakes.candidate("anthropic", "0.00000015", "0.0000006", false));
+        complete(body("anthropic/claude-3-haiku"));
+        fakes.candidates = openaiAndAzure;
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.plansAsked).isEqualTo(2);
+
+        fakes.failingProviders.put("openai", 503);
+        complete(body("openai/gpt-4o-mini"));
+        complete(body("openai/gpt-4o-mini"));
+        assertThat(fakes.plansAsked).as("the plan naming openai is asked for again").isEqualTo(3);
+        complete(body("anthropic/claude-3-haiku"));
+        assertThat(fakes.plansAsked).as("the plan without openai is still reused").isEqualTo(3);
     }
 
     private void complete(ObjectNode body) {
