@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.LongSupplier;
  * entry can get while those events cannot arrive. Unknown keys are never kept. A key past its
  * {@code expires_at} is never answered from here, whatever the time limit: expiry needs no event, so it
  * is checked on every read against the wall clock (one comparison), and the entry dropped. A key in use is
- * resolved again ahead of its time limit ({@link #refreshDue}), off the request that finds it due, so a
+ * resolved again ahead of its time limit ({@link #get(String, Consumer)}), off the request that finds it due, so a
  * steady client never waits for the hop; the limit itself is unchanged.
  */
 final class KeyContextCache {
@@ -47,8 +48,18 @@ final class KeyContextCache {
     }
 
     Optional<KeyContext> get(String apiKey) {
+        return get(apiKey, due -> { });
+    }
+
+    /**
+     * The kept context of {@code apiKey}; {@code whenDue} is given it once per kept context, when three quarters of
+     * the time limit have passed ({@link KeptValues#claimRefresh}): the caller resolves the key again off its
+     * request. The key is hashed once for both.
+     */
+    Optional<KeyContext> get(String apiKey, Consumer<KeyContext> whenDue) {
         String fingerprint = fingerprint(apiKey);
-        KeyContext context = entries.find(fingerprint);
+        long now = entries.now();
+        KeyContext context = entries.find(fingerprint, now);
         if (context == null) {
             return Optional.empty();
         }
@@ -56,15 +67,10 @@ final class KeyContextCache {
             entries.drop(fingerprint, context);
             return Optional.empty();
         }
+        if (entries.claimRefresh(fingerprint, now)) {
+            whenDue.accept(context);
+        }
         return Optional.of(context);
-    }
-
-    /**
-     * Whether the caller should resolve {@code apiKey} again now, ahead of its time limit: true once per kept
-     * context, when three quarters of the limit have passed ({@link KeptValues#claimRefresh}).
-     */
-    boolean refreshDue(String apiKey) {
-        return entries.claimRefresh(fingerprint(apiKey), entries.now());
     }
 
     /** Where a resolution starts on the clock: the time limit counts from it. */
@@ -72,17 +78,16 @@ final class KeyContextCache {
         return entries.now();
     }
 
-    void put(String apiKey, KeyContext context, long startedAtEpoch) {
-        put(apiKey, context, startedAtEpoch, entries.now());
-    }
-
     void put(String apiKey, KeyContext context, long startedAtEpoch, long startedAt) {
         entries.keep(fingerprint(apiKey), context, startedAtEpoch, startedAt);
     }
 
-    /** The key no longer resolves: its kept context, if any, answers no more. */
-    void forget(String apiKey) {
-        entries.forget(fingerprint(apiKey));
+    /**
+     * {@code apiKey} no longer resolves (deleted or revoked, its event not heard yet): {@code context}, if still
+     * the one kept, answers no more. Other keys' resolutions under way are kept, unlike {@link #forgetKey}.
+     */
+    void drop(String apiKey, KeyContext context) {
+        entries.drop(fingerprint(apiKey), context);
     }
 
     void forgetKey(String keyId) {

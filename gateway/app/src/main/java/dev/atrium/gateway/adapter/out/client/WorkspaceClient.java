@@ -48,16 +48,20 @@ class WorkspaceClient implements KeyResolver, WorkspaceSettingsReader, Observabi
 
     @Override
     public Uni<Optional<KeyContext>> resolve(String apiKey) {
-        Optional<KeyContext> known = keys.get(apiKey);
-        if (known.isEmpty()) {
-            return ask(apiKey);
-        }
-        if (keys.refreshDue(apiKey)) {
-            // Resolved again off this request: the kept context answers until its time limit, as before.
-            ask(apiKey).subscribe().with(again -> { }, failure -> LOG.debugf("A key's early resolution failed: %s",
-                    failure.toString()));
-        }
-        return Uni.createFrom().item(known);
+        Optional<KeyContext> known = keys.get(apiKey, kept -> resolveAhead(apiKey, kept));
+        return known.isPresent() ? Uni.createFrom().item(known) : ask(apiKey);
+    }
+
+    /**
+     * Resolved again off the request that found it due: the kept context answers until its time limit, as before;
+     * a key that no longer resolves (deleted or revoked, its event not heard yet) is dropped at once.
+     */
+    private void resolveAhead(String apiKey, KeyContext kept) {
+        ask(apiKey).subscribe().with(again -> {
+            if (again.isEmpty()) {
+                keys.drop(apiKey, kept);
+            }
+        }, failure -> LOG.debugf("A key's early resolution failed: %s", failure.toString()));
     }
 
     private Uni<Optional<KeyContext>> ask(String apiKey) {
@@ -70,11 +74,7 @@ class WorkspaceClient implements KeyResolver, WorkspaceSettingsReader, Observabi
                         keys.put(apiKey, context, epoch, started);
                         yield Optional.of(context);
                     }
-                    case 404 -> {
-                        // Deleted or revoked while kept (its event not heard yet): answered no more from memory.
-                        keys.forget(apiKey);
-                        yield Optional.<KeyContext>empty();
-                    }
+                    case 404 -> Optional.<KeyContext>empty();
                     default -> throw unavailable(SERVICE, response);
                 });
     }

@@ -6,6 +6,8 @@ import dev.atrium.local.testing.MutableClock;
 import dev.atrium.workspace.api.KeyContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class KeyContextCacheTest {
 
     @Test
     void answersFromMemoryUntilTheTimeLimit() {
-        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch());
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch(), cache.now());
         now.addAndGet(Duration.ofSeconds(29).toNanos());
         assertThat(cache.get("sk-at-v1-a")).map(KeyContext::keyId).contains("key_a");
         assertThat(cache.get("sk-at-v1-other")).isEmpty();
@@ -30,7 +32,7 @@ class KeyContextCacheTest {
     @Test
     void aKeyPastItsExpiryIsNeverAnsweredFromMemory() {
         KeyContext expiring = withExpiry(context("key_x", "ws_1"), WALL.plusSeconds(3));
-        cache.put("sk-at-v1-x", expiring, cache.epoch());
+        cache.put("sk-at-v1-x", expiring, cache.epoch(), cache.now());
         wall.set(WALL.plusMillis(2_999));
         assertThat(cache.get("sk-at-v1-x")).map(KeyContext::keyId).contains("key_x");
         wall.set(WALL.plusSeconds(3));
@@ -40,9 +42,9 @@ class KeyContextCacheTest {
 
     @Test
     void aChangedKeyOrWorkspaceIsForgottenAtOnce() {
-        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch());
-        cache.put("sk-at-v1-b", context("key_b", "ws_1"), cache.epoch());
-        cache.put("sk-at-v1-c", context("key_c", "ws_2"), cache.epoch());
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch(), cache.now());
+        cache.put("sk-at-v1-b", context("key_b", "ws_1"), cache.epoch(), cache.now());
+        cache.put("sk-at-v1-c", context("key_c", "ws_2"), cache.epoch(), cache.now());
 
         cache.forgetKey("key_a");
         assertThat(cache.get("sk-at-v1-a")).isEmpty();
@@ -57,31 +59,34 @@ class KeyContextCacheTest {
     void anAnswerReadBeforeAnEvictionIsNotKept() {
         long started = cache.epoch();
         cache.forgetKey("key_a");
-        cache.put("sk-at-v1-a", context("key_a", "ws_1"), started);
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), started, cache.now());
         assertThat(cache.get("sk-at-v1-a")).isEmpty();
     }
 
     @Test
     void staysWithinItsSizeAndIsOffAtZeroTtl() {
         for (String k : new String[] {"a", "b", "c", "d"}) {
-            cache.put("sk-at-v1-" + k, context("key_" + k, "ws_1"), cache.epoch());
+            cache.put("sk-at-v1-" + k, context("key_" + k, "ws_1"), cache.epoch(), cache.now());
         }
         assertThat(cache.size()).isLessThanOrEqualTo(3);
         assertThat(cache.get("sk-at-v1-d")).isPresent();
 
         KeyContextCache off = new KeyContextCache(0, 3, now::get, wall);
-        off.put("sk-at-v1-a", context("key_a", "ws_1"), off.epoch());
+        off.put("sk-at-v1-a", context("key_a", "ws_1"), off.epoch(), off.now());
         assertThat(off.get("sk-at-v1-a")).isEmpty();
     }
 
     @Test
     void aKeyInUseIsDueForOneEarlyResolutionWhoseAnswerIsKeptForTheWholeLimitFromItsStart() {
-        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch());
+        List<String> due = new ArrayList<>();
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch(), cache.now());
         now.addAndGet(Duration.ofMillis(22_499).toNanos());
-        assertThat(cache.refreshDue("sk-at-v1-a")).isFalse();
+        assertThat(cache.get("sk-at-v1-a", c -> due.add(c.keyId()))).isPresent();
+        assertThat(due).isEmpty();
         now.addAndGet(Duration.ofMillis(1).toNanos());
-        assertThat(cache.refreshDue("sk-at-v1-a")).isTrue();
-        assertThat(cache.refreshDue("sk-at-v1-a")).as("one early resolution per kept context").isFalse();
+        assertThat(cache.get("sk-at-v1-a", c -> due.add(c.keyId()))).isPresent();
+        assertThat(cache.get("sk-at-v1-a", c -> due.add(c.keyId()))).isPresent();
+        assertThat(due).as("one early resolution per kept context").containsExactly("key_a");
 
         long epoch = cache.epoch();
         long started = cache.now();
@@ -91,23 +96,47 @@ class KeyContextCacheTest {
         assertThat(cache.get("sk-at-v1-a")).map(KeyContext::workspaceId).contains("ws_2");
         now.addAndGet(Duration.ofMillis(10).toNanos());
         assertThat(cache.get("sk-at-v1-a")).as("30 s from when the resolution began, not after").isEmpty();
-        assertThat(cache.refreshDue("sk-at-v1-unknown")).isFalse();
+        assertThat(cache.get("sk-at-v1-unknown", c -> due.add(c.keyId()))).isEmpty();
+        assertThat(due).hasSize(1);
     }
 
     @Test
-    void aKeyThatNoLongerResolvesIsForgottenAndAnEarlyAnswerReadBeforeAChangeIsNotKept() {
-        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch());
+    void aKeyPastItsExpiryIsNotResolvedAheadButDropped() {
+        List<String> due = new ArrayList<>();
+        cache.put("sk-at-v1-x", withExpiry(context("key_x", "ws_1"), WALL.plusSeconds(25)), cache.epoch(),
+                cache.now());
+        now.addAndGet(Duration.ofSeconds(26).toNanos());
+        wall.set(WALL.plusSeconds(26));
+        assertThat(cache.get("sk-at-v1-x", c -> due.add(c.keyId()))).isEmpty();
+        assertThat(due).isEmpty();
+    }
+
+    @Test
+    void aKeyThatNoLongerResolvesIsDroppedWithoutDiscardingOtherKeysResolutions() {
+        KeyContext b = context("key_b", "ws_1");
+        cache.put("sk-at-v1-b", b, cache.epoch(), cache.now());
+        long epoch = cache.epoch();
+        long started = cache.now();
+        cache.drop("sk-at-v1-b", b);
+        assertThat(cache.get("sk-at-v1-b")).isEmpty();
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), epoch, started);
+        assertThat(cache.get("sk-at-v1-a")).as("a resolution under way when another key was dropped").isPresent();
+
+        KeyContext newer = context("key_c", "ws_1");
+        cache.put("sk-at-v1-c", newer, cache.epoch(), cache.now());
+        cache.drop("sk-at-v1-c", context("key_c", "ws_1"));
+        assertThat(cache.get("sk-at-v1-c")).as("only the context the early resolution replaced").isPresent();
+    }
+
+    @Test
+    void anEarlyAnswerReadBeforeAChangeIsNotKept() {
+        cache.put("sk-at-v1-a", context("key_a", "ws_1"), cache.epoch(), cache.now());
         now.addAndGet(Duration.ofSeconds(23).toNanos());
-        assertThat(cache.refreshDue("sk-at-v1-a")).isTrue();
         long epoch = cache.epoch();
         long started = cache.now();
         cache.forgetWorkspace("ws_1");
         cache.put("sk-at-v1-a", context("key_a", "ws_1"), epoch, started);
         assertThat(cache.get("sk-at-v1-a")).isEmpty();
-
-        cache.put("sk-at-v1-b", context("key_b", "ws_1"), cache.epoch());
-        cache.forget("sk-at-v1-b");
-        assertThat(cache.get("sk-at-v1-b")).isEmpty();
     }
 
     private static KeyContext context(String keyId, String workspaceId) {
