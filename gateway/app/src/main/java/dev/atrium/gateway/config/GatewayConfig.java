@@ -120,7 +120,7 @@ public interface GatewayConfig {
         String clientSecret();
     }
 
-    /** The warm-up before readiness (adapter/in/startup/WarmUpAtStart, docs/operations.md "Warm start"). */
+    /** The warm-up before readiness (adapter/in/rest/warmup/WarmUpAtStart, docs/operations.md "Warm start"). */
     WarmUp warmUp();
 
     interface WarmUp {

@@ -50,6 +50,10 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     final List<java.util.concurrent.CompletableFuture<Void>> durability = new ArrayList<>();
     boolean holdDurability;
     final List<ProviderAttempt> attempts = new ArrayList<>();
+    /** The usage records written nowhere ({@link UsagePublisher#warmUp}). */
+    final List<UsageRecorded> warmedUp = new ArrayList<>();
+    /** Every candidate the provider was asked as, answers and streams. */
+    final List<Candidate> asked = new ArrayList<>();
     final List<CheckRequest> checks = new ArrayList<>();
     /** Answered in order before {@link #verdict}. */
     final java.util.Deque<CheckResult> verdicts = new java.util.ArrayDeque<>();
@@ -120,8 +124,14 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     @Override
     public Uni<CheckResult> check(CheckRequest request) {
         checks.add(request);
+        if (checkDown) {
+            return Uni.createFrom().failure(new IllegalStateException("guardrail-service: connection refused"));
+        }
         return Uni.createFrom().item(verdicts.isEmpty() ? verdict : verdicts.poll());
     }
+
+    /** Every check fails as a refused connection does. */
+    boolean checkDown;
 
     /** The check asked last, or null. */
     CheckRequest lastCheck() {
@@ -179,6 +189,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     @Override
     public Uni<UpstreamAnswer> complete(Candidate candidate, ObjectNode body, String byokKey) {
         called.add(candidate.provider() + ":" + body.path("model").asText());
+        asked.add(candidate);
         credentials.add(byokKey == null ? "platform" : byokKey);
         lastBody = body;
         if (hangComplete) {
@@ -199,6 +210,7 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
     @Override
     public Uni<UpstreamStream> stream(Candidate candidate, ObjectNode body, String byokKey) {
         called.add(candidate.provider() + ":" + body.path("model").asText() + ":stream");
+        asked.add(candidate);
         credentials.add(byokKey == null ? "platform" : byokKey);
         Integer failure = failingProviders.get(candidate.provider());
         if (failure != null) {
@@ -255,6 +267,11 @@ final class Fakes implements KeyResolver, GuardrailChecker, RoutePlanner, Upstre
             stage.complete(null);
         }
         return stage;
+    }
+
+    @Override
+    public void warmUp(UsageRecorded sample) {
+        warmedUp.add(sample);
     }
 
     @Override

@@ -1,6 +1,10 @@
-package dev.atrium.gateway.adapter.in.startup;
+package dev.atrium.gateway.adapter.in.rest.warmup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.gateway.adapter.in.rest.ChatRequestReader;
 import dev.atrium.gateway.api.UsageRecorded;
+import dev.atrium.gateway.application.port.in.RehearseChatUseCase;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
 import dev.atrium.gateway.application.port.out.RoutePlanner;
@@ -46,7 +50,10 @@ import org.jboss.logging.Logger;
  * What a made-up key never reaches is readied too, without a request or a record that costs or counts: a
  * pooled connection to every provider of the planned models' candidates (their free model list, on the client
  * for answers and the one for streams), the reading of a key's context and the writing of a usage record
- * (a sample, written nowhere). The first request measured 145-153 ms against a hundredth of 17-24 ms before.
+ * (a sample, written nowhere). The admitted path itself is rehearsed
+ * ({@link RehearseChatUseCase}, ADR 0032): a chat completion and a stream run through the same application code
+ * with a made-up key context, a dry-run check whose refusal is not followed, and the planned candidate asked at
+ * an in-process endpoint ({@link InProcessProvider}), nothing counted, charged, recorded or sent to a provider.
  * Readiness stays DOWN until then, and until the JIT compiler has caught up with the rounds ({@link CompilerQuiet});
  * a warm-up that fails (a service still starting) only costs its time, and
  * after {@code atrium.gateway.warm-up.timeout} the gateway reports ready anyway.
@@ -66,6 +73,11 @@ class WarmUpAtStart implements HealthCheck {
     private final UpstreamProvider upstream;
     private final KeyResolver keys;
     private final UsagePublisher usage;
+    private final RehearseChatUseCase rehearsal;
+    private final ObjectMapper json;
+    /** The rehearsals' provider, listening while the warm-up runs; {@link #providerUrl} once it does. */
+    private final InProcessProvider provider;
+    private volatile String providerUrl;
     private final List<String> models;
     /** The planned candidates, one per provider endpoint, for the upstream connections. */
     private final Map<String, Candidate> endpoints = new LinkedHashMap<>();
@@ -76,7 +88,8 @@ class WarmUpAtStart implements HealthCheck {
     private final int port;
 
     WarmUpAtStart(Vertx vertx, RoutePlanner routes, GuardrailChecker guardrail, UpstreamProvider upstream,
-            KeyResolver keys, UsagePublisher usage, GatewayConfig config,
+            KeyResolver keys, UsagePublisher usage, RehearseChatUseCase rehearsal, ObjectMapper json,
+            GatewayConfig config,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.vertx = vertx;
@@ -85,6 +98,9 @@ class WarmUpAtStart implements HealthCheck {
         this.upstream = upstream;
         this.keys = keys;
         this.usage = usage;
+        this.rehearsal = rehearsal;
+        this.json = json;
+        this.provider = new InProcessProvider(json);
         this.models = config.warmUp().models();
         this.enabled = config.warmUp().enabled();
         this.rounds = config.warmUp().rounds();
@@ -109,11 +125,17 @@ class WarmUpAtStart implements HealthCheck {
         long started = System.nanoTime();
         List<String> firstRound = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
-        Uni<Void> all = Uni.createFrom().voidItem();
+        Uni<Void> all = provider.start(vertx).invoke(url -> providerUrl = url).replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Warm-up: no in-process provider (%s); the request path is not rehearsed", e.toString());
+                    return null;
+                });
         for (int round = 0; round < rounds; round++) {
             boolean first = round == 0;
             all = all.chain(() -> step("chat", first, firstRound, () -> chat(self, false)))
                     .chain(() -> step("streamed chat", first, firstRound, () -> chat(self, true)))
+                    .chain(() -> step("rehearsed chat", first, firstRound, () -> rehearse(false)))
+                    .chain(() -> step("rehearsed stream", first, firstRound, () -> rehearse(true)))
                     .chain(() -> step("route plan", first, firstRound, this::plan))
                     .chain(() -> step("dry-run check", first, firstRound, this::check))
                     .chain(() -> step("upstream connections", first, firstRound, this::connect))
@@ -122,6 +144,7 @@ class WarmUpAtStart implements HealthCheck {
         }
         all.ifNoItem().after(timeout).recoverWithItem((Void) null)
                 .eventually(self::close)
+                .eventually(provider::stop)
                 .chain(CompilerQuiet::await)
                 .subscribe().with(compiler -> {
                     warm.set(true);
@@ -152,6 +175,27 @@ class WarmUpAtStart implements HealthCheck {
                 .putHeader("Authorization", "Bearer " + key).putHeader("Content-Type", "application/json")
                 .sendBuffer(Buffer.buffer(BODY.formatted(models.get(0), streaming ? ",\"stream\":true" : "")))
                 .map(response -> response.statusCode()));
+    }
+
+    /**
+     * The request path as a client's request runs it, from the read body to the written answer, with nothing
+     * counted, charged, recorded or sent to a provider (ADR 0032, {@link RehearseChatUseCase}).
+     */
+    private Uni<?> rehearse(boolean streaming) {
+        if (providerUrl == null) {
+            return Uni.createFrom().voidItem();
+        }
+        ObjectNode body;
+        try {
+            body = (ObjectNode) json.readTree(BODY.formatted(models.get(0), streaming ? ",\"stream\":true" : ""));
+        } catch (java.io.IOException e) {
+            return Uni.createFrom().failure(e);
+        }
+        var command = ChatRequestReader.command("rehearsal", body);
+        return streaming
+                ? rehearsal.open(command, providerUrl).chain(stream -> stream.chunks().map(ObjectNode::toString)
+                        .collect().asList())
+                : rehearsal.complete(command, providerUrl).map(ObjectNode::toString);
     }
 
     /** Until the HTTP server listens (it may start after this observer): a refused connection is tried again. */

@@ -1,4 +1,4 @@
-package dev.atrium.gateway.adapter.in.startup;
+package dev.atrium.gateway.adapter.in.rest.warmup;
 
 import io.smallrye.mutiny.Uni;
 import java.lang.management.CompilationMXBean;
