@@ -17,15 +17,11 @@ class ArchitectureTest {
                         "a request's provider preferences are routing's published contract, plain Java")
                 .adaptersMayStillUse("dev.atrium.gateway.application.port.out.RoutePlanner",
                         "WarmUpAtStart plans a made-up route before readiness to warm the client; it decides nothing")
-                .adaptersMayStillUse("dev.atrium.gateway.application.port.out.GuardrailChecker",
-                        "WarmUpAtStart asks a dry-run check before readiness to warm the client; it decides nothing")
                 .adaptersMayStillUse("dev.atrium.gateway.application.port.out.UpstreamProvider",
                         "WarmUpAtStart opens the providers' pooled connections before readiness (their free model "
                         + "list); it decides nothing")
                 .adaptersMayStillUse("dev.atrium.gateway.application.port.out.KeyResolver",
                         "WarmUpAtStart readies the key-context reader before readiness; it resolves nothing")
-                .adaptersMayStillUse("dev.atrium.gateway.application.port.out.UsagePublisher",
-                        "WarmUpAtStart readies the usage writer with a sample written nowhere; it records nothing")
                 .adaptersMayStillUse("dev.atrium.gateway.application.service.ActivityPeriod",
                         "a value the activity report and its use case share; it belongs beside the port (issue 23, item 4)")
                 .rules()) {

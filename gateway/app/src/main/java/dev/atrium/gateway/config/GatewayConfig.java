@@ -128,7 +128,7 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Rounds of self-calls, route plan and dry-run check. */
+        /** Rounds of self-calls, rehearsals (ADR 0032) and route plans. */
         @WithDefault("20")
         int rounds();
 

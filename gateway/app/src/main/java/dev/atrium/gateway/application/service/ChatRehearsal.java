@@ -41,6 +41,8 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class ChatRehearsal implements RehearseChatUseCase {
 
+    /** Where the in-process provider listens; any other base URL is refused. */
+    private static final String IN_PROCESS = "http://127.0.0.1:";
     private static final CheckResult ALLOWED = new CheckResult(true, 200, null, null, null, "rehearsal");
 
     private final GuardrailChecker guardrail;
@@ -88,6 +90,10 @@ public class ChatRehearsal implements RehearseChatUseCase {
      * plan is reused as a client's would be ({@link KeptPlans}).
      */
     private ChatCompletionService service(String providerBaseUrl) {
+        if (!providerBaseUrl.startsWith(IN_PROCESS)) {
+            // Nothing is charged for a rehearsal: its call may never reach a provider, nor its credential leave.
+            throw new IllegalArgumentException("A rehearsal's provider answers on loopback, not " + providerBaseUrl);
+        }
         Rehearsing current = rehearsing;
         if (current == null || !current.providerBaseUrl().equals(providerBaseUrl)) {
             Rehearsed rehearsed = new Rehearsed(providerBaseUrl);

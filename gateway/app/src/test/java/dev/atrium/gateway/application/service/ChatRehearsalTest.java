@@ -1,6 +1,7 @@
 package dev.atrium.gateway.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,6 +68,18 @@ class ChatRehearsalTest {
         assertThat(fakes.plansAsked).isEqualTo(1);
         assertThat(fakes.asked).hasSize(3).allSatisfy(c -> assertThat(c.baseUrl()).isEqualTo(IN_PROCESS));
         assertThat(fakes.usage).isEmpty();
+    }
+
+    @Test
+    void aProviderOffLoopbackIsRefusedBeforeAnythingIsAsked() {
+        assertThatThrownBy(() -> rehearsal.complete(command(false), "https://api.openai.com"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rehearsal.open(command(true), "http://127.0.0.1.example.com"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(fakes.checks).isEmpty();
+        assertThat(fakes.plansAsked).isZero();
+        assertThat(fakes.asked).isEmpty();
     }
 
     @Test

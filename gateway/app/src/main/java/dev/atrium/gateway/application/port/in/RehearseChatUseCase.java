@@ -11,7 +11,8 @@ import io.smallrye.mutiny.Uni;
  * with nothing counted, held, charged, recorded or sent to a provider: a made-up key context (the command's key is
  * not read), routing's plan for a made-up workspace, guardrail's dry-run check, whose verdict is not followed
  * (a made-up organization has no credit), the planned candidate asked at {@code providerBaseUrl}, an endpoint of
- * this process that answers in-process, and the usage record written nowhere.
+ * this process that answers in-process, and the usage record written nowhere. A {@code providerBaseUrl} not on
+ * {@code http://127.0.0.1} is refused ({@link IllegalArgumentException}): a rehearsal never reaches a provider.
  */
 public interface RehearseChatUseCase {
 
