@@ -47,11 +47,11 @@ public final class KeptValues<K, V> {
 
     private final Cache<K, Kept<V>> cache;
     private final LongSupplier nanoTime;
-    /** Null: until evicted or forgotten. */
-    private final Duration keptFor;
+    /** How long a value read now is kept, asked at each keep; null: until evicted or forgotten. */
+    private final Supplier<Duration> keptFor;
     private final AtomicLong generation = new AtomicLong();
 
-    private KeptValues(long maxKept, Duration keptFor, LongSupplier nanoTime) {
+    private KeptValues(long maxKept, Supplier<Duration> keptFor, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.keptFor = keptFor;
         this.cache = Caffeine.newBuilder()
@@ -80,6 +80,15 @@ public final class KeptValues<K, V> {
 
     /** Each value kept for {@code keptFor} from when its read began; zero keeps nothing. */
     public static <K, V> KeptValues<K, V> keptFor(long maxKept, Duration keptFor, LongSupplier nanoTime) {
+        return new KeptValues<>(maxKept, () -> keptFor, nanoTime);
+    }
+
+    /**
+     * Each value kept for what {@code keptFor} answers when it is kept: for values whose safe age depends on
+     * something that can change, such as whether their changes are being heard. A value kept longer is not
+     * shortened when the answer changes: the caller {@link #forgetAll}s then.
+     */
+    public static <K, V> KeptValues<K, V> keptFor(long maxKept, Supplier<Duration> keptFor, LongSupplier nanoTime) {
         return new KeptValues<>(maxKept, keptFor, nanoTime);
     }
 
@@ -90,7 +99,7 @@ public final class KeptValues<K, V> {
 
     /** Values each with a deadline of their own, given to {@link #keepUntil}. */
     public static <K, V> KeptValues<K, V> eachUntil(long maxKept, LongSupplier nanoTime) {
-        return new KeptValues<>(maxKept, Duration.ZERO, nanoTime);
+        return new KeptValues<>(maxKept, () -> Duration.ZERO, nanoTime);
     }
 
     /** The kept value, or {@code read}'s, which is kept. */
@@ -154,13 +163,16 @@ public final class KeptValues<K, V> {
 
     /**
      * Keeps a value whose read began in generation {@code began} at {@code asked} (a {@link #now()}),
-     * for the time this cache keeps values.
+     * for the time this cache keeps values (asked now, counted from {@code asked}).
      */
     public void keep(K key, V value, long began, long asked) {
         if (keptFor == null) {
             put(key, Kept.until(value, asked, NO_LIMIT), began);
-        } else if (!keptFor.isZero() && !keptFor.isNegative()) {
-            put(key, Kept.until(value, asked, asked + keptFor.toNanos()), began);
+            return;
+        }
+        Duration kept = keptFor.get();
+        if (!kept.isZero() && !kept.isNegative()) {
+            put(key, Kept.until(value, asked, asked + kept.toNanos()), began);
         }
     }
 

@@ -84,6 +84,24 @@ class KeptValuesTest {
     }
 
     @Test
+    void aValueIsKeptForWhatTheTimeIsWhenItIsKeptAndNotShortenedLater() {
+        Duration[] keptFor = {Duration.ofSeconds(60)};
+        KeptValues<String, Integer> asked = KeptValues.keptFor(10, () -> keptFor[0], () -> nanos);
+        asked.get("long", this::read);
+        keptFor[0] = Duration.ofSeconds(1);
+        asked.get("short", this::read);
+
+        nanos += Duration.ofSeconds(1).toNanos();
+        assertThat(asked.find("short")).as("kept for the second it was given").isNull();
+        assertThat(asked.find("long")).as("kept for the minute it was given").isEqualTo(1);
+        nanos += Duration.ofSeconds(59).toNanos();
+        assertThat(asked.find("long")).isNull();
+        keptFor[0] = Duration.ZERO;
+        assertThat(asked.get("none", this::read)).isEqualTo(3);
+        assertThat(asked.find("none")).as("zero keeps nothing").isNull();
+    }
+
+    @Test
     void eachValueMayHaveADeadlineOfItsOwn() {
         KeptValues<String, String> each = KeptValues.eachUntil(10, () -> nanos);
         each.keepUntil("short", "s", each.generation(), nanos + 10);

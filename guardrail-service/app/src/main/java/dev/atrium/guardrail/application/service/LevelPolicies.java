@@ -30,21 +30,29 @@ import java.util.function.LongSupplier;
 /**
  * The policies that govern a request, ceiling first: organization, workspace, member (the key's owner), key,
  * and the named guardrails applied at those levels (the workspace's default, the owner's, the key's).
- * An instance keeps the keys and policies it read for {@link #KEPT_FOR}, so a check reads neither in the
- * common case (docs/adr/0006-guardrail-keeps-policies.md). A change written through this instance ends
- * everything kept when its transaction ends ({@link #changed()}); one written through another instance ends it
- * when this instance hears of that commit ({@link LevelChanges}, {@link #changedElsewhere()}), and
- * {@link #KEPT_FOR} only bounds how stale a value gets while nothing can be heard. A key change is learned by
- * one instance only (the one its Kafka partition went to): without the notice, the others kept the key's old
- * limit for up to {@link #KEPT_FOR}. A value checks keep asking for is read again on one thread of its own
- * once three quarters of that time have passed ({@link KeptValues#get(Object, java.util.function.Supplier,
- * Executor)}), so a busy key's checks do not stop for the reads once a second; how old a value can be is the
- * same.
+ * An instance keeps the keys and policies it read, so a check reads neither in the common case
+ * (docs/adr/0006-guardrail-keeps-policies.md). A change written through this instance ends everything kept
+ * when its transaction ends ({@link #changed()}); one written through another instance ends it when this
+ * instance hears of that commit ({@link LevelChanges}, {@link #changedElsewhere()}). How long a value is kept
+ * depends on whether this instance hears (docs/adr/0033-levels-kept-while-changes-are-heard.md): while its
+ * listener confirms, at least once a second, that every change committed before a recent instant was heard
+ * ({@link #heardAllBefore}), values are kept for {@link #KEPT_WHILE_HEARD}; once no confirmation is newer than
+ * {@link #KEPT_FOR}, everything kept is forgotten and values are kept for {@link #KEPT_FOR}, the bound on how
+ * stale a value gets while nothing can be heard. A value checks keep asking for is read again on one thread of
+ * its own once three quarters of its time have passed ({@link KeptValues#get(Object,
+ * java.util.function.Supplier, Executor)}), so a busy key's checks do not stop for the reads; how old a value
+ * can be is the same.
  */
 @ApplicationScoped
 public class LevelPolicies implements ForgetKeptLevelsUseCase {
 
+    /**
+     * How long a value is kept while nothing can be heard, and how long after the newest confirmation of
+     * hearing values kept meanwhile still answer.
+     */
     static final Duration KEPT_FOR = Duration.ofSeconds(1);
+    /** How long a value is kept while every change is heard at its commit: a bound on memory, not on staleness. */
+    static final Duration KEPT_WHILE_HEARD = Duration.ofSeconds(60);
     /** At most this many keys or scope sets kept; past it, those least asked for are evicted. */
     static final int MAX_KEPT = 10_000;
 
@@ -59,6 +67,12 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
     private final KeptValues<List<String>, List<AppliedGuardrail>> applied;
     /** Where values are read ahead of their end: one thread, and a read that finds it busy is left to a check. */
     private final Executor ahead;
+    private final LongSupplier nanoTime;
+    private final Duration keptFor;
+    /** The newest {@link #heardAllBefore} confirmation, on {@link #nanoTime}'s clock. */
+    private volatile long heardBefore;
+    /** Whether values are kept for {@link #KEPT_WHILE_HEARD}: a confirmation came and has not lapsed since. */
+    private volatile boolean hearing;
 
     @Inject
     public LevelPolicies(PolicyRepository policies, TenancyRepository tenancy, AfterTransaction afterTransaction,
@@ -96,14 +110,16 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
             LongSupplier nanoTime, Duration keptFor, NamedGuardrailRepository named, LevelChanges announced,
             Executor ahead) {
         this.ahead = ahead;
+        this.nanoTime = nanoTime;
+        this.keptFor = keptFor;
         this.policies = policies;
         this.tenancy = tenancy;
         this.afterTransaction = afterTransaction;
         this.announced = announced;
         this.named = named;
-        this.keys = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
-        this.stored = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
-        this.applied = KeptValues.keptFor(MAX_KEPT, keptFor, nanoTime);
+        this.keys = KeptValues.keptFor(MAX_KEPT, this::keptFor, nanoTime);
+        this.stored = KeptValues.keptFor(MAX_KEPT, this::keptFor, nanoTime);
+        this.applied = KeptValues.keptFor(MAX_KEPT, this::keptFor, nanoTime);
     }
 
     /**
@@ -128,6 +144,28 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
         forgetAll();
     }
 
+    @Override
+    public void heardAllBefore(long nanoTime) {
+        heardBefore = nanoTime;
+        hearing = true;
+    }
+
+    /** A value read now is kept this long: a minute while changes are heard, {@link #KEPT_FOR} otherwise. */
+    private Duration keptFor() {
+        return hearing && !keptFor.isZero() ? KEPT_WHILE_HEARD : keptFor;
+    }
+
+    /**
+     * Before anything kept answers: once the newest confirmation of hearing is older than {@link #KEPT_FOR}, a
+     * change may have gone unheard since, so everything kept longer than that is forgotten.
+     */
+    private void unlessUnheard() {
+        if (hearing && nanoTime.getAsLong() - heardBefore > KEPT_FOR.toNanos()) {
+            hearing = false;
+            forgetAll();
+        }
+    }
+
     private void forgetAll() {
         keys.forgetAll();
         stored.forgetAll();
@@ -139,6 +177,7 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
         if (named == null) {
             return List.of();
         }
+        unlessUnheard();
         List<String> scope = Arrays.asList(organizationId, workspaceId, ownerUserId, keyId);
         return applied.get(scope, () -> named.applying(organizationId, workspaceId, ownerUserId, keyId), ahead);
     }
@@ -150,10 +189,12 @@ public class LevelPolicies implements ForgetKeptLevelsUseCase {
     }
 
     KnownKey key(String keyId) {
+        unlessUnheard();
         return keyId == null ? null : keys.get(keyId, () -> tenancy.findKey(keyId), ahead).orElse(null);
     }
 
     List<StoredPolicy> stored(String organizationId, String workspaceId, String ownerUserId, String keyId) {
+        unlessUnheard();
         List<PolicyScope> scopes = new ArrayList<>();
         scopes.add(PolicyScope.organization(organizationId));
         scopes.add(PolicyScope.workspace(workspaceId));

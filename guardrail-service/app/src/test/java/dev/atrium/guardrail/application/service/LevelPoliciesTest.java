@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** An instance keeps the keys and policies it read for a second; a change through it ends them at its commit. */
+/**
+ * An instance keeps the keys and policies it read for a second, or for a minute while its listener confirms that
+ * no change went unheard; a change through it ends them at its commit, one elsewhere when it is heard.
+ */
 class LevelPoliciesTest {
 
     private static final long MS = 1_000_000;
@@ -118,6 +121,64 @@ class LevelPoliciesTest {
         commit(itsTransaction);
         assertThat(levels.key("key_1").limit()).as("cleared").isNull();
         assertThat(store.keyReads).isEqualTo(3);
+    }
+
+    @Test
+    void whileEveryChangeIsHeardTheyAreKeptForAMinuteAndAHeardChangeStillEndsThem() {
+        store.keys.put("key_1", key("5"));
+        levels.heardAllBefore(nanos);
+
+        for (int i = 0; i < 120; i++) {
+            assertThat(levels.key("key_1").limit()).isEqualByComparingTo("5");
+            levels.stored("org_1", "ws_1", "u", "key_1");
+            nanos += 250 * MS;
+            levels.heardAllBefore(nanos);
+        }
+        assertThat(store.keyReads).as("read once in 30 s of confirmations").isEqualTo(1);
+        assertThat(store.policyReads).isEqualTo(1);
+
+        store.keys.put("key_1", key("1"));
+        levels.changedElsewhere();
+        assertThat(levels.key("key_1").limit()).as("a change heard ends it at once").isEqualByComparingTo("1");
+        nanos += 60_000 * MS;
+        levels.heardAllBefore(nanos);
+        levels.key("key_1");
+        assertThat(store.keyReads).as("and a minute bounds what is kept").isEqualTo(3);
+    }
+
+    @Test
+    void aSecondAfterTheNewestConfirmationWhatWasKeptIsReadAgainAndKeptForASecond() {
+        store.keys.put("key_1", key("5"));
+        levels.heardAllBefore(nanos);
+        levels.key("key_1");
+        levels.stored("org_1", "ws_1", "u", "key_1");
+        // The listener's connection stops answering: a change committed now is not heard.
+        store.keys.put("key_1", key("1"));
+        nanos += 1_000 * MS;
+        assertThat(levels.key("key_1").limit()).as("within the second of the last confirmation")
+                .isEqualByComparingTo("5");
+        nanos += MS;
+        assertThat(levels.key("key_1").limit()).as("past it").isEqualByComparingTo("1");
+        levels.stored("org_1", "ws_1", "u", "key_1");
+        assertThat(store.keyReads).isEqualTo(2);
+        assertThat(store.policyReads).isEqualTo(2);
+
+        nanos += 700 * MS;
+        levels.key("key_1");
+        assertThat(store.keyReads).as("kept while unheard").isEqualTo(2);
+        nanos += 300 * MS;
+        levels.key("key_1");
+        assertThat(store.keyReads).as("for a second").isEqualTo(3);
+
+        // Listening again: everything is forgotten (notices were lost), then confirmations keep values longer.
+        levels.changedElsewhere();
+        levels.heardAllBefore(nanos);
+        levels.key("key_1");
+        nanos += 900 * MS;
+        levels.heardAllBefore(nanos);
+        nanos += 900 * MS;
+        levels.key("key_1");
+        assertThat(store.keyReads).isEqualTo(4);
     }
 
     @Test

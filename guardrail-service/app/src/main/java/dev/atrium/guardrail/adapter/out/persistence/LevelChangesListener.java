@@ -16,15 +16,23 @@ import org.postgresql.PGNotification;
 /**
  * The other half of {@link PostgresLevelChanges}: one pooled connection per instance listens on its channel,
  * and every notification (another instance's commit, or this one's) ends what {@code LevelPolicies} kept, so a
- * key's new limit applies on every instance as soon as the instance that learned it commits, not up to a
- * second later on the others. Without the connection (database down) nothing is heard and the second is the
- * bound again; once listening again, everything kept is forgotten, since notifications meanwhile were lost.
+ * key's new limit applies on every instance as soon as the instance that learned it commits. Every
+ * {@link #CONFIRM_EVERY_MILLIS} the connection answers a query: PostgreSQL sends a listening session the
+ * notifications of the transactions committed before a query's answer ahead of that answer, so once it came,
+ * every change committed before the query was sent has been heard, and {@code LevelPolicies} may keep values
+ * longer (docs/adr/0033-levels-kept-while-changes-are-heard.md). Without the connection (database down, or a
+ * connection that stopped answering) no confirmation comes and a second is the bound again; once listening
+ * again, everything kept is forgotten, since notifications meanwhile were lost.
  */
 @ApplicationScoped
 class LevelChangesListener {
 
     private static final Logger LOG = Logger.getLogger(LevelChangesListener.class);
     private static final int WAIT_MILLIS = 1_000;
+    /** A connection that does not answer a read within this is given up and another one listens. */
+    private static final int NETWORK_TIMEOUT_MILLIS = 5_000;
+    /** How often the connection is asked to prove it still hears: well within the second a confirmation lasts. */
+    private static final int CONFIRM_EVERY_MILLIS = 250;
 
     private final AgroalDataSource dataSource;
     private final ForgetKeptLevelsUseCase forget;
@@ -52,14 +60,16 @@ class LevelChangesListener {
     private void listen() {
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                c.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MILLIS);
                 s.execute("LISTEN " + PostgresLevelChanges.CHANNEL);
                 forget.changedElsewhere();
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
-                    PGNotification[] heard = pg.getNotifications(WAIT_MILLIS);
-                    if (heard != null && heard.length > 0) {
-                        forget.changedElsewhere();
-                    }
+                    long asked = System.nanoTime();
+                    s.execute("SELECT 1");
+                    forgetIfHeard(pg.getNotifications());
+                    forget.heardAllBefore(asked);
+                    forgetIfHeard(pg.getNotifications(CONFIRM_EVERY_MILLIS));
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -73,6 +83,12 @@ class LevelChangesListener {
                     return;
                 }
             }
+        }
+    }
+
+    private void forgetIfHeard(PGNotification[] heard) {
+        if (heard != null && heard.length > 0) {
+            forget.changedElsewhere();
         }
     }
 }

@@ -2,18 +2,24 @@ package dev.atrium.guardrail.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.guardrail.application.port.in.ForgetKeptLevelsUseCase;
 import dev.atrium.guardrail.application.port.out.LevelChanges;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * Another instance's key or policy change reaches this one through PostgreSQL when it commits: not while its
- * transaction is open, never when it rolls back (a second listener here stands for the other instance).
+ * transaction is open, never when it rolls back (a second listener here stands for the other instance). The
+ * listener confirms several times a second that nothing went unheard, and stops confirming when its connection
+ * is lost, until it listens again.
  */
 @QuarkusTest
 class LevelChangesAdapterTest {
@@ -24,25 +30,93 @@ class LevelChangesAdapterTest {
     @Inject
     LevelChanges changes;
 
+    /** What a listener told: how many changes it heard, and its newest confirmation. */
+    static final class Told implements ForgetKeptLevelsUseCase {
+        final AtomicInteger changed = new AtomicInteger();
+        final AtomicLong heardBefore = new AtomicLong(Long.MIN_VALUE);
+        final AtomicInteger confirmations = new AtomicInteger();
+
+        @Override
+        public void changedElsewhere() {
+            changed.incrementAndGet();
+        }
+
+        @Override
+        public void heardAllBefore(long nanoTime) {
+            heardBefore.set(nanoTime);
+            confirmations.incrementAndGet();
+        }
+    }
+
     @Test
     void aChangeIsHeardWhenItsTransactionCommitsAndNeverWhenItRollsBack() throws Exception {
-        AtomicInteger heard = new AtomicInteger();
-        LevelChangesListener elsewhere = new LevelChangesListener(dataSource, heard::incrementAndGet);
+        Told heard = new Told();
+        LevelChangesListener elsewhere = new LevelChangesListener(dataSource, heard);
         elsewhere.start(null);
         try {
             // Listening begins by forgetting everything, since nothing could be heard before.
-            assertThat(within(10_000, () -> heard.get() == 1)).as("listening").isTrue();
+            assertThat(within(10_000, () -> heard.changed.get() == 1)).as("listening").isTrue();
 
             QuarkusTransaction.requiringNew().run(() -> {
                 changes.announce();
-                assertThat(within(300, () -> heard.get() > 1)).as("heard while the transaction is open").isFalse();
+                assertThat(within(300, () -> heard.changed.get() > 1)).as("heard while the transaction is open")
+                        .isFalse();
             });
-            assertThat(within(2_000, () -> heard.get() == 2)).as("heard after the commit").isTrue();
+            assertThat(within(2_000, () -> heard.changed.get() == 2)).as("heard after the commit").isTrue();
 
             QuarkusTransaction.begin();
             changes.announce();
             QuarkusTransaction.rollback();
-            assertThat(within(500, () -> heard.get() > 2)).as("heard after a rollback").isFalse();
+            assertThat(within(500, () -> heard.changed.get() > 2)).as("heard after a rollback").isFalse();
+        } finally {
+            elsewhere.stop(null);
+        }
+    }
+
+    @Test
+    void aChangeCommittedBeforeAConfirmationIsHeardBeforeIt() throws Exception {
+        Told heard = new Told();
+        LevelChangesListener elsewhere = new LevelChangesListener(dataSource, heard);
+        elsewhere.start(null);
+        try {
+            assertThat(within(10_000, () -> heard.heardBefore.get() != Long.MIN_VALUE)).as("confirmed").isTrue();
+            for (int i = 0; i < 5; i++) {
+                int before = heard.changed.get();
+                QuarkusTransaction.requiringNew().run(changes::announce);
+                long committed = System.nanoTime();
+                assertThat(within(2_000, () -> heard.heardBefore.get() - committed > 0)).as("confirmed again")
+                        .isTrue();
+                assertThat(heard.changed.get()).as("the change committed before the confirmation was heard")
+                        .isGreaterThan(before);
+            }
+        } finally {
+            elsewhere.stop(null);
+        }
+    }
+
+    @Test
+    void confirmationsComeSeveralTimesASecondAndStopWhileTheConnectionIsLost() throws Exception {
+        Told heard = new Told();
+        LevelChangesListener elsewhere = new LevelChangesListener(dataSource, heard);
+        elsewhere.start(null);
+        try {
+            assertThat(within(10_000, () -> heard.heardBefore.get() != Long.MIN_VALUE)).as("confirmed").isTrue();
+            long first = heard.heardBefore.get();
+            assertThat(within(3_000, () -> heard.confirmations.get() >= 4)).as("confirmed again and again").isTrue();
+            assertThat(heard.heardBefore.get()).isGreaterThan(first);
+
+            int listenings = heard.changed.get();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                // Waits (up to 5 s) until the listening sessions have ended.
+                s.execute("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
+                        + " WHERE query = 'SELECT 1' AND pid <> pg_backend_pid()");
+            }
+            long cut = System.nanoTime();
+            assertThat(within(900, () -> heard.heardBefore.get() - cut > 0))
+                    .as("confirmed by a connection that was cut").isFalse();
+            assertThat(within(5_000, () -> heard.changed.get() > listenings))
+                    .as("everything forgotten when listening again").isTrue();
+            assertThat(within(2_000, () -> heard.heardBefore.get() - cut > 0)).as("confirming again").isTrue();
         } finally {
             elsewhere.stop(null);
         }
