@@ -217,13 +217,18 @@ if (ws) {
         model: answer.model };
     });
     await probe("apiKeys.get after its answers", async () => {
-      // guardrail settles the minted key's answers from Kafka within seconds: its usage then shows here.
-      const deadline = Date.now() + 20000;
-      let r;
-      while (((r = await client.apiKeys.get({ hash: key.hash })).data.usage ?? 0) <= 0 && Date.now() < deadline) {
+      // guardrail settles the minted key's answers from Kafka within seconds: its usage then shows here. The key
+      // answered several requests, settled one by one: the listing is compared at a moment the usage read the
+      // same before and after it, so a settlement between the two reads is not taken for a difference.
+      let r, listed;
+      for (const deadline = Date.now() + 20000; ; ) {
+        r = await client.apiKeys.get({ hash: key.hash });
+        listed = (await client.apiKeys.list({ workspaceId: ws.id })).data.find(k => k.hash === key.hash);
+        const after = await client.apiKeys.get({ hash: key.hash });
+        const settled = (r.data.usage ?? 0) > 0 && after.data.usage === r.data.usage;
+        if ((settled && listed?.usage === r.data.usage) || Date.now() > deadline) break;
         await new Promise(res => setTimeout(res, 250));
       }
-      const listed = (await client.apiKeys.list({ workspaceId: ws.id })).data.find(k => k.hash === key.hash);
       return { usage: r.data.usage, usage_monthly: r.data.usageMonthly, limit_remaining: r.data.limitRemaining,
         byok_usage: r.data.byokUsage, listed_usage: listed?.usage, listed_byok_usage: listed?.byokUsage };
     });
