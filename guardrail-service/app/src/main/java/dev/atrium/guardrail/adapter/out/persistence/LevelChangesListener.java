@@ -71,6 +71,8 @@ class LevelChangesListener {
                     forget.heardAllBefore(asked);
                     forgetIfHeard(pg.getNotifications(CONFIRM_EVERY_MILLIS));
                 }
+                // Stopped: the connection goes back to the pool listening to nothing, as any other.
+                s.execute("UNLISTEN *");
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
