@@ -112,6 +112,11 @@ public class ErrorMappers {
             LOG.warnf("The database refused a value the input rules let through: %s", Errors.rootMessage(e));
             return respond(400, Errors.DATA_REFUSED, Map.of());
         }
+        if (Errors.databaseUnavailable(e)) {
+            LOG.warnf("The database is unavailable: %s", Errors.rootMessage(e));
+            return api(new ApiException(503, Errors.DATABASE_UNAVAILABLE,
+                    Map.of("retry_after_seconds", Errors.RETRY_DATABASE_AFTER_SECONDS)));
+        }
         LOG.error("Unhandled failure", e);
         return respond(500, "Internal error", Map.of());
     }

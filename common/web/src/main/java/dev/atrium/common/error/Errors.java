@@ -15,6 +15,9 @@ public final class Errors {
         if (failure instanceof ApiException api) {
             return api.status();
         }
+        if (databaseUnavailable(failure)) {
+            return 503;
+        }
         return failure instanceof IllegalArgumentException || refusedByDatabase(failure) ? 400 : 500;
     }
 
@@ -28,6 +31,26 @@ public final class Errors {
     public static boolean refusedByDatabase(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final String DATABASE_UNAVAILABLE = "The service's database is unavailable; try again shortly";
+    /** What a 503 for an unavailable database tells a client to wait: a restarted server is back within seconds. */
+    static final int RETRY_DATABASE_AFTER_SECONDS = 1;
+
+    /**
+     * True when the database could not be reached or ended the session: SQLSTATE class 08 (connection
+     * exception: refused, broken, or closed under the statement) or 57P01-57P03 (the server shutting down,
+     * crashed, or not accepting connections yet). An outage, not a fault of the service or of the request:
+     * answered 503 with a Retry-After, as a client's SDK retries (docs/adr/0034-pooled-connections-validated-after-a-second-idle.md).
+     */
+    public static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
         }
@@ -54,6 +77,10 @@ public final class Errors {
         }
         if (refusedByDatabase(failure)) {
             return ErrorBody.of(400, DATA_REFUSED, Map.of());
+        }
+        if (databaseUnavailable(failure)) {
+            LOG.warnf("The database is unavailable: %s", rootMessage(failure));
+            return ErrorBody.of(503, DATABASE_UNAVAILABLE, Map.of("retry_after_seconds", RETRY_DATABASE_AFTER_SECONDS));
         }
         LOG.error("Unhandled failure", failure);
         return ErrorBody.of(500, "Internal error", Map.of());

@@ -1,0 +1,46 @@
+package dev.atrium.common.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class ErrorsTest {
+
+    private static RuntimeException wrapped(String sqlState) {
+        return new IllegalStateException("Query failed", new SQLException("from the driver", sqlState));
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedOrEndedTheSessionIsAnOutageAnswered503() {
+        for (String state : new String[] {"08001", "08006", "08003", "57P01", "57P02", "57P03"}) {
+            RuntimeException failure = wrapped(state);
+            assertThat(Errors.databaseUnavailable(failure)).as(state).isTrue();
+            assertThat(Errors.status(failure)).as(state).isEqualTo(503);
+            ErrorBody body = Errors.body(failure);
+            assertThat(body.error().code()).isEqualTo(503);
+            assertThat(body.error().message()).isEqualTo(Errors.DATABASE_UNAVAILABLE);
+            assertThat(body.error().metadata()).containsEntry("retry_after_seconds", 1);
+        }
+    }
+
+    @Test
+    void otherDatabaseFailuresAreNotAnOutage() {
+        assertThat(Errors.databaseUnavailable(wrapped("23505"))).as("unique violation").isFalse();
+        assertThat(Errors.databaseUnavailable(wrapped("57014"))).as("statement cancelled").isFalse();
+        assertThat(Errors.databaseUnavailable(wrapped(null))).as("no state (the pool's acquisition timeout)").isFalse();
+        assertThat(Errors.status(wrapped("40P01"))).as("deadlock").isEqualTo(500);
+        assertThat(Errors.status(wrapped("22001"))).as("a value refused").isEqualTo(400);
+    }
+
+    @Test
+    void theMapperAnswersAnOutage503WithRetryAfterInTheErrorShape() {
+        Response response = new ErrorMappers().unexpected(wrapped("08006"));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+        ErrorBody body = (ErrorBody) response.getEntity();
+        assertThat(body.error().message()).isEqualTo(Errors.DATABASE_UNAVAILABLE);
+        assertThat(new ErrorMappers().unexpected(wrapped("40P01")).getStatus()).isEqualTo(500);
+    }
+}
