@@ -45,7 +45,8 @@ public final class Errors {
      * True when the database could not be reached or ended the session: SQLSTATE class 08 (connection
      * exception: refused, broken, or closed under the statement) or 57P01-57P03 (the server shutting down,
      * crashed, or not accepting connections yet). An outage, not a fault of the service or of the request:
-     * answered 503 with a Retry-After, as a client's SDK retries (docs/adr/0034-pooled-connections-validated-after-a-second-idle.md).
+     * answered 503 with a Retry-After, which a client's SDK retries
+     * (docs/adr/0034-pooled-connections-validated-after-a-second-idle.md).
      */
     public static boolean databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -80,7 +81,8 @@ public final class Errors {
         }
         if (databaseUnavailable(failure)) {
             LOG.warnf("The database is unavailable: %s", rootMessage(failure));
-            return ErrorBody.of(503, DATABASE_UNAVAILABLE, Map.of("retry_after_seconds", RETRY_DATABASE_AFTER_SECONDS));
+            return ErrorBody.of(503, DATABASE_UNAVAILABLE,
+                    Map.of("retry_after_seconds", RETRY_DATABASE_AFTER_SECONDS));
         }
         LOG.error("Unhandled failure", failure);
         return ErrorBody.of(500, "Internal error", Map.of());
