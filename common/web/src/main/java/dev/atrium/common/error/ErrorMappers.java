@@ -11,24 +11,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Maps every failure, ours and Quarkus's, to the one error shape. */
 public class ErrorMappers {
 
-    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response.ResponseBuilder builder = Response.status(e.status());
-        Object retryAfter = e.metadata().get("retry_after_seconds");
-        if (retryAfter != null) {
-            builder.header("Retry-After", retryAfter.toString());
-        }
-        return builder.type(MediaType.APPLICATION_JSON)
-                .entity(ErrorBody.of(e.status(), e.getMessage(), e.metadata()))
-                .build();
+        return respond(Errors.body(e));
     }
 
     @ServerExceptionMapper
@@ -106,23 +96,23 @@ public class ErrorMappers {
         return respond(status, message, Map.of());
     }
 
+    /** A value the database refused (400), the database away (503), anything else (500): as {@link Errors#body}. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        if (Errors.refusedByDatabase(e)) {
-            LOG.warnf("The database refused a value the input rules let through: %s", Errors.rootMessage(e));
-            return respond(400, Errors.DATA_REFUSED, Map.of());
-        }
-        if (Errors.databaseUnavailable(e)) {
-            LOG.warnf("The database is unavailable: %s", Errors.rootMessage(e));
-            return api(new ApiException(503, Errors.DATABASE_UNAVAILABLE,
-                    Map.of("retry_after_seconds", Errors.RETRY_DATABASE_AFTER_SECONDS)));
-        }
-        LOG.error("Unhandled failure", e);
-        return respond(500, "Internal error", Map.of());
+        return respond(Errors.body(e));
     }
 
     static Response respond(int status, String message, Map<String, Object> metadata) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(ErrorBody.of(status, message, metadata)).build();
+        return respond(ErrorBody.of(status, message, metadata));
+    }
+
+    /** The body under its own code, with {@code Retry-After} when its metadata says when to try again. */
+    static Response respond(ErrorBody body) {
+        Response.ResponseBuilder builder = Response.status(body.error().code());
+        Object retryAfter = body.error().metadata().get(Errors.RETRY_AFTER_SECONDS);
+        if (retryAfter != null) {
+            builder.header("Retry-After", retryAfter.toString());
+        }
+        return builder.type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }

@@ -3,22 +3,15 @@ package dev.atrium.common.error;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** The status and body of any failure, for handlers outside JAX-RS (Vert.x routes, stream chunks). */
+/**
+ * The body of any failure, its status the body's code: for the JAX-RS mappers ({@link ErrorMappers}) and for
+ * handlers outside JAX-RS (Vert.x routes, stream chunks).
+ */
 public final class Errors {
 
     private static final Logger LOG = Logger.getLogger(Errors.class);
 
     private Errors() {
-    }
-
-    public static int status(Throwable failure) {
-        if (failure instanceof ApiException api) {
-            return api.status();
-        }
-        if (databaseUnavailable(failure)) {
-            return 503;
-        }
-        return failure instanceof IllegalArgumentException || refusedByDatabase(failure) ? 400 : 500;
     }
 
     static final String DATA_REFUSED = "A value in the request is too long, out of range or holds a character that cannot be stored";
@@ -36,6 +29,9 @@ public final class Errors {
         }
         return false;
     }
+
+    /** The error metadata's field saying when to try again, in seconds; sent as {@code Retry-After} too. */
+    public static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
 
     static final String DATABASE_UNAVAILABLE = "The service's database is unavailable; try again shortly";
     /** What a 503 for an unavailable database tells a client to wait: a restarted server is back within seconds. */
@@ -77,12 +73,12 @@ public final class Errors {
             return ErrorBody.of(400, failure.getMessage(), Map.of());
         }
         if (refusedByDatabase(failure)) {
+            LOG.warnf("The database refused a value the input rules let through: %s", rootMessage(failure));
             return ErrorBody.of(400, DATA_REFUSED, Map.of());
         }
         if (databaseUnavailable(failure)) {
             LOG.warnf("The database is unavailable: %s", rootMessage(failure));
-            return ErrorBody.of(503, DATABASE_UNAVAILABLE,
-                    Map.of("retry_after_seconds", RETRY_DATABASE_AFTER_SECONDS));
+            return ErrorBody.of(503, DATABASE_UNAVAILABLE, Map.of(RETRY_AFTER_SECONDS, RETRY_DATABASE_AFTER_SECONDS));
         }
         LOG.error("Unhandled failure", failure);
         return ErrorBody.of(500, "Internal error", Map.of());

@@ -17,9 +17,8 @@ class ErrorsTest {
         for (String state : new String[] {"08001", "08006", "08003", "57P01", "57P02", "57P03"}) {
             RuntimeException failure = wrapped(state);
             assertThat(Errors.databaseUnavailable(failure)).as(state).isTrue();
-            assertThat(Errors.status(failure)).as(state).isEqualTo(503);
             ErrorBody body = Errors.body(failure);
-            assertThat(body.error().code()).isEqualTo(503);
+            assertThat(body.error().code()).as(state).isEqualTo(503);
             assertThat(body.error().message()).isEqualTo(Errors.DATABASE_UNAVAILABLE);
             assertThat(body.error().metadata()).containsEntry("retry_after_seconds", 1);
         }
@@ -30,8 +29,8 @@ class ErrorsTest {
         assertThat(Errors.databaseUnavailable(wrapped("23505"))).as("unique violation").isFalse();
         assertThat(Errors.databaseUnavailable(wrapped("57014"))).as("statement cancelled").isFalse();
         assertThat(Errors.databaseUnavailable(wrapped(null))).as("no state (the pool's acquisition timeout)").isFalse();
-        assertThat(Errors.status(wrapped("40P01"))).as("deadlock").isEqualTo(500);
-        assertThat(Errors.status(wrapped("22001"))).as("a value refused").isEqualTo(400);
+        assertThat(Errors.body(wrapped("40P01")).error().code()).as("deadlock").isEqualTo(500);
+        assertThat(Errors.body(wrapped("22001")).error().code()).as("a value refused").isEqualTo(400);
     }
 
     @Test

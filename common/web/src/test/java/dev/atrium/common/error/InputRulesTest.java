@@ -83,8 +83,8 @@ class InputRulesTest {
     void aValueTheDatabaseRefusedIsA400() {
         RuntimeException wrapped = new RuntimeException("could not execute statement",
                 new SQLException("value too long for type character varying(64)", "22001"));
-        assertThat(Errors.status(wrapped)).isEqualTo(400);
         assertThat(Errors.body(wrapped).error().code()).isEqualTo(400);
-        assertThat(Errors.status(new RuntimeException(new SQLException("deadlock", "40P01")))).isEqualTo(500);
+        assertThat(Errors.body(new RuntimeException(new SQLException("deadlock", "40P01"))).error().code())
+                .isEqualTo(500);
     }
 }

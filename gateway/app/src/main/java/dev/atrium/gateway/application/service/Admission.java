@@ -2,6 +2,7 @@ package dev.atrium.gateway.application.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.common.error.Errors;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
 import dev.atrium.gateway.application.port.out.GuardrailChecker;
 import dev.atrium.gateway.application.port.out.KeyResolver;
@@ -135,7 +136,7 @@ public class Admission {
                 Map<String, Object> metadata = new HashMap<>();
                 metadata.put("policy_revision", String.valueOf(verdict.policyRevision()));
                 if (verdict.retryAfterSeconds() != null) {
-                    metadata.put("retry_after_seconds", verdict.retryAfterSeconds());
+                    metadata.put(Errors.RETRY_AFTER_SECONDS, verdict.retryAfterSeconds());
                 }
                 throw new ApiException(verdict.status(), verdict.message(), metadata);
             }

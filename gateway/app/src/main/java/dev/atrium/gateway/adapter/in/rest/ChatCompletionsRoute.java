@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.common.error.ApiException;
+import dev.atrium.common.error.ErrorBody;
 import dev.atrium.common.error.Errors;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase;
 import dev.atrium.gateway.application.port.in.CompleteChatUseCase.CompleteChatCommand;
@@ -167,11 +168,11 @@ class ChatCompletionsRoute {
     }
 
     private void writeError(HttpServerResponse response, Throwable failure) {
-        int status = Errors.status(failure);
-        Object retryAfter = failure instanceof ApiException api ? api.metadata().get("retry_after_seconds") : null;
+        ErrorBody body = Errors.body(failure);
+        Object retryAfter = body.error().metadata().get(Errors.RETRY_AFTER_SECONDS);
         if (retryAfter != null && !response.ended()) {
             response.putHeader("Retry-After", retryAfter.toString());
         }
-        write(response, status, Errors.body(failure));
+        write(response, body.error().code(), body);
     }
 }
