@@ -1,6 +1,8 @@
 package dev.atrium.common.error;
 
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,8 +24,12 @@ public final class Errors {
      * this keeps a rule that was missed a 400, and the transaction it failed wrote nothing.
      */
     public static boolean refusedByDatabase(Throwable failure) {
+        return causedBy(failure, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("22"));
+    }
+
+    private static boolean causedBy(Throwable failure, Predicate<SQLException> cause) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof SQLException sql && cause.test(sql)) {
                 return true;
             }
         }
@@ -45,13 +51,21 @@ public final class Errors {
      * (docs/adr/0034-pooled-connections-validated-after-a-second-idle.md).
      */
     public static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(failure, sql -> sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
+    }
+
+    static final String BUSY = "The service is too busy to answer now; try again shortly";
+    /** Agroal's message when no pooled connection came free within the acquisition timeout; it sets no SQLSTATE. */
+    private static final String POOL_TIMEOUT = "Sorry, acquisition timeout!";
+
+    /**
+     * True when no pooled database connection came free within the pool's acquisition timeout: the service
+     * is overloaded, not broken, and the request wrote nothing (it never reached the database). Answered 503
+     * with a Retry-After, like an outage, which a client's SDK retries.
+     */
+    public static boolean poolExhausted(Throwable failure) {
+        return causedBy(failure, sql -> sql.getSQLState() == null && POOL_TIMEOUT.equals(sql.getMessage()));
     }
 
     static String rootMessage(Throwable failure) {
@@ -79,6 +93,10 @@ public final class Errors {
         if (databaseUnavailable(failure)) {
             LOG.warnf("The database is unavailable: %s", rootMessage(failure));
             return ErrorBody.of(503, DATABASE_UNAVAILABLE, Map.of(RETRY_AFTER_SECONDS, RETRY_DATABASE_AFTER_SECONDS));
+        }
+        if (poolExhausted(failure)) {
+            LOG.warnf("No database connection came free in time: %s", rootMessage(failure));
+            return ErrorBody.of(503, BUSY, Map.of(RETRY_AFTER_SECONDS, RETRY_DATABASE_AFTER_SECONDS));
         }
         LOG.error("Unhandled failure", failure);
         return ErrorBody.of(500, "Internal error", Map.of());

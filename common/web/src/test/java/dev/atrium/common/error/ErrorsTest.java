@@ -34,6 +34,22 @@ class ErrorsTest {
     }
 
     @Test
+    void aPoolWithNoConnectionFreeInTimeIsBusyAnswered503() {
+        RuntimeException failure = new IllegalStateException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"));
+        assertThat(Errors.poolExhausted(failure)).isTrue();
+        ErrorBody body = Errors.body(failure);
+        assertThat(body.error().code()).isEqualTo(503);
+        assertThat(body.error().message()).isEqualTo(Errors.BUSY);
+        assertThat(body.error().metadata()).containsEntry("retry_after_seconds", 1);
+        Response response = new ErrorMappers().unexpected(failure);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(Errors.poolExhausted(new IllegalStateException(new SQLException("something else"))))
+                .as("another failure without a state").isFalse();
+    }
+
+    @Test
     void theMapperAnswersAnOutage503WithRetryAfterInTheErrorShape() {
         Response response = new ErrorMappers().unexpected(wrapped("08006"));
         assertThat(response.getStatus()).isEqualTo(503);
