@@ -45,15 +45,25 @@ public final class Rss {
     }
 
     /**
-     * The embedded PostgreSQL server among this JVM's descendants (the Stack writes no PID file for
-     * it): the postgres process whose parent is not one. Its RSS then includes every backend, and
-     * shared buffers once per process, so it overstates.
+     * The stack's embedded PostgreSQL server: the postmaster named by the first line of its data directory's
+     * {@code postmaster.pid} ({@code <home>/postgres}), when that process is alive and is a postgres. Not found
+     * among this JVM's descendants: {@code pg_ctl} starts it and exits, so it belongs to init. Its RSS then
+     * includes every backend, and shared buffers once per process, so it overstates. Empty for an external
+     * database ({@code ATRIUM_DB_URL}), which has no data directory here.
      */
-    public static java.util.Optional<Long> embeddedPostgres() {
-        return ProcessHandle.current().descendants()
-                .filter(Rss::isPostgres)
-                .filter(h -> h.parent().map(p -> !isPostgres(p)).orElse(true))
-                .map(ProcessHandle::pid).findFirst();
+    public static java.util.Optional<Long> embeddedPostgres(Path home) {
+        return postmasterPid(home.resolve("postgres")).filter(pid -> ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive).map(Rss::isPostgres).orElse(false));
+    }
+
+    /** The postmaster's PID from a data directory's {@code postmaster.pid}, if it holds one. */
+    static java.util.Optional<Long> postmasterPid(Path dataDirectory) {
+        try {
+            return Files.readAllLines(dataDirectory.resolve("postmaster.pid")).stream().findFirst()
+                    .map(String::strip).filter(line -> line.matches("\\d+")).map(Long::parseLong);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static boolean isPostgres(ProcessHandle h) {
