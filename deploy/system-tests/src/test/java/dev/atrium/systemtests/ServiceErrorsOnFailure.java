@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 /**
  * A failed system test names what the services logged as errors while it ran: each ERROR entry's first line and
@@ -38,14 +39,18 @@ public class ServiceErrorsOnFailure implements BeforeEachCallback, TestExecution
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         @SuppressWarnings("unchecked")
         Map<Path, Long> offsets = context.getStore(NAMESPACE).get("offsets", Map.class);
-        List<String> errors = offsets == null ? List.of() : errorsSince(LOGS, offsets);
-        if (errors.isEmpty()) {
-            throw failure;
+        throw named(failure, offsets == null ? List.of() : errorsSince(LOGS, offsets));
+    }
+
+    /** The failure to report: the test's own, with the services' errors added to its message when there are any. */
+    static Throwable named(Throwable failure, List<String> errors) {
+        if (errors.isEmpty() || failure instanceof TestAbortedException) {
+            return failure; // an assumption that did not hold skips the test, whatever was logged
         }
         AssertionError named = new AssertionError(failure.getMessage() + "\nThe services logged meanwhile:\n"
                 + String.join("\n", errors), failure);
         named.setStackTrace(failure.getStackTrace());
-        throw named;
+        return named;
     }
 
     static Map<Path, Long> sizes(Path dir) throws IOException {

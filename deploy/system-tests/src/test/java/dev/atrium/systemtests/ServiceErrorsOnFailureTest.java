@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 /** Plain JUnit: what a failed system test adds to its message from the services' logs. */
 class ServiceErrorsOnFailureTest {
@@ -36,5 +38,17 @@ class ServiceErrorsOnFailureTest {
                 "  guardrail: 10:00:02,000 ERROR [dev.atr.com.err.Errors] (executor-thread-7) Unhandled failure:"
                         + " org.hibernate.exception.GenericJDBCException: Unable to acquire JDBC Connection",
                 "    Caused by: java.sql.SQLException: Sorry, acquisition timeout!");
+    }
+
+    @Test
+    void aFailureCarriesTheErrorsAndASkippedTestStaysSkipped() {
+        AssertionError failed = new AssertionError("expected: 200 but was: 500");
+        Throwable named = ServiceErrorsOnFailure.named(failed, List.of("  guardrail: 10:00:02,000 ERROR boom"));
+        assertThat(named).isInstanceOf(AssertionError.class).hasCause(failed)
+                .hasMessage("expected: 200 but was: 500\nThe services logged meanwhile:\n"
+                        + "  guardrail: 10:00:02,000 ERROR boom");
+        TestAbortedException skipped = new TestAbortedException("no chromium");
+        assertThat(ServiceErrorsOnFailure.named(skipped, List.of("  x: ERROR"))).isSameAs(skipped);
+        assertThat(ServiceErrorsOnFailure.named(failed, List.of())).isSameAs(failed);
     }
 }
