@@ -36,7 +36,12 @@ final class SharedStack {
                     line -> System.out.println("[stack] " + line)).otlpEndpoint(otlp.endpoint())
                     // Holds a killed gateway strands are given back within a fault test, not after 6 minutes;
                     // still far above any request of the tests (a few seconds at most).
-                    .setting("guardrail", "atrium.guardrail.reservation-ttl", HOLD_TTL.toSeconds() + "s");
+                    .setting("guardrail", "atrium.guardrail.reservation-ttl", HOLD_TTL.toSeconds() + "s")
+                    // As guardrail's own tests (%test): GuardrailReplicasTest releases 256 checks of one organization
+                    // at once straight at guardrail, bypassing the gateway's one call out per organization (ADR
+                    // 0007), so they queue for its rows and the pool; the slowest waited over a second inside
+                    // guardrail on a quiet 2-core machine, against the production pool's 3 s acquisition timeout.
+                    .setting("guardrail", "quarkus.datasource.jdbc.acquisition-timeout", "30S");
             started.start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             stack = started;
