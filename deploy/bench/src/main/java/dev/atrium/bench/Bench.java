@@ -79,7 +79,8 @@ public final class Bench {
                     warmStart(stack, demo, report);
                 }
                 Rss.stackPids(o.home()).forEach(memory::watch);
-                Rss.embeddedPostgres(o.home()).ifPresent(pid -> memory.watch("postgres (all backends)", pid));
+                Rss.embeddedPostgres(o.home())
+                        .ifPresent(pid -> memory.watchProportional("postgres (all backends, PSS)", pid));
             }
             setZeroLatency(upstream);
             String upstreamBase = upstream + "/p/" + UPSTREAM_PROVIDER + "/v1";

@@ -35,9 +35,22 @@ public final class Rss {
     }
 
     private static double own(long pid) {
+        return procMib(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:");
+    }
+
+    /**
+     * Proportional set size in MiB of the process and its descendants: each shared page counted once across them
+     * ({@code /proc/<pid>/smaps_rollup} Pss), for PostgreSQL, whose backends all map the same shared buffers, so
+     * that their RSS summed counts those buffers once per backend. -1 when the process is gone.
+     */
+    public static double proportionalMib(long pid) {
+        return withDescendants(pid, p -> procMib(Path.of("/proc", String.valueOf(p), "smaps_rollup"), "Pss:"));
+    }
+
+    /** A {@code /proc} file's line starting with {@code field}, in kB, as MiB; -1 when absent or unreadable. */
+    private static double procMib(Path file, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(field)).findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).orElse(-1.0);
         } catch (IOException | RuntimeException e) {
             return -1;
@@ -92,14 +105,28 @@ public final class Rss {
         return pids;
     }
 
-    /** The largest RSS a process reached when one of the keeper's samples was taken. */
+    /**
+     * The largest RSS a process reached when one of the keeper's samples was taken (PSS for those watched with
+     * {@link #watchProportional}).
+     */
     public static final class Tracker {
         private final Map<String, Long> pids = new LinkedHashMap<>();
+        private final java.util.Set<String> proportional = new java.util.HashSet<>();
         private final Map<String, Double> idle = new LinkedHashMap<>();
         private final Map<String, Double> loaded = new LinkedHashMap<>();
 
         public void watch(String name, long pid) {
             pids.put(name, pid);
+        }
+
+        /** Sampled as PSS with its descendants ({@link #proportionalMib}): a server whose processes share memory. */
+        public void watchProportional(String name, long pid) {
+            watch(name, pid);
+            proportional.add(name);
+        }
+
+        private double sample(String name, long pid) {
+            return proportional.contains(name) ? proportionalMib(pid) : mib(pid);
         }
 
         /** The watched processes by name (the CPU breakdown reads the same ones). */
@@ -108,11 +135,11 @@ public final class Rss {
         }
 
         public void sampleIdle() {
-            pids.forEach((name, pid) -> idle.put(name, mib(pid)));
+            pids.forEach((name, pid) -> idle.put(name, sample(name, pid)));
         }
 
         public void sampleLoaded() {
-            pids.forEach((name, pid) -> loaded.merge(name, mib(pid), Math::max));
+            pids.forEach((name, pid) -> loaded.merge(name, sample(name, pid), Math::max));
         }
 
         public Map<String, Double> idle() {

@@ -27,6 +27,8 @@ class RssTest {
             assertThat(ProcessHandle.current().descendants().anyMatch(d -> d.pid() == pid))
                     .as("the postmaster is not among this JVM's descendants (pg_ctl started it and exited)").isFalse();
             assertThat(Rss.mib(pid)).as("its RSS with its backends").isPositive();
+            assertThat(Rss.proportionalMib(pid)).as("its PSS with its backends: shared buffers counted once")
+                    .isPositive().isLessThanOrEqualTo(Rss.mib(pid));
             assertThat(Cpu.snapshot(Map.of("postgres", pid)).get("postgres")).as("its CPU seconds").isNotNegative();
         }
     }
