@@ -60,9 +60,9 @@ public final class Rss {
     /**
      * The stack's embedded PostgreSQL server: the postmaster named by the first line of its data directory's
      * {@code postmaster.pid} ({@code <home>/postgres}), when that process is alive and is a postgres. Not found
-     * among this JVM's descendants: {@code pg_ctl} starts it and exits, so it belongs to init. Its RSS then
-     * includes every backend, and shared buffers once per process, so it overstates. Empty for an external
-     * database ({@code ATRIUM_DB_URL}), which has no data directory here.
+     * among this JVM's descendants: {@code pg_ctl} starts it and exits, so it belongs to init. Its memory is
+     * sampled as PSS ({@link #proportionalMib}). Empty for an external database ({@code ATRIUM_DB_URL}), which
+     * has no data directory here.
      */
     public static java.util.Optional<Long> embeddedPostgres(Path home) {
         return postmasterPid(home.resolve("postgres")).filter(pid -> ProcessHandle.of(pid)

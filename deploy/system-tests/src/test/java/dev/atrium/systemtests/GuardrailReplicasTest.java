@@ -89,7 +89,7 @@ class GuardrailReplicasTest {
         long burst = (System.nanoTime() - released) / 1_000_000;
         double[] first = checkSeconds(ports.guardrail());
         double[] other = checkSeconds(second);
-        // Inside guardrail a check's time includes its wait for a pooled connection (3 s at most) and for the rows.
+        // Inside guardrail a check's time includes its wait for a pooled connection and for its rows' locks.
         System.out.printf("[guardrail-replicas] %d checks released together, the last answered after %d ms; inside"
                 + " guardrail a check took %.1f and %.1f ms on average, the slowest %.0f and %.0f ms%n", CHECKS, burst,
                 1000 * (first[0] - inside.get(0)[0]) / (first[1] - inside.get(0)[1]),
