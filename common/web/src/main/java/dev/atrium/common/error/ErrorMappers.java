@@ -109,9 +109,9 @@ public class ErrorMappers {
     /** The body under its own code, with {@code Retry-After} when its metadata says when to try again. */
     static Response respond(ErrorBody body) {
         Response.ResponseBuilder builder = Response.status(body.error().code());
-        Object retryAfter = body.error().metadata().get(Errors.RETRY_AFTER_SECONDS);
+        String retryAfter = Errors.retryAfter(body);
         if (retryAfter != null) {
-            builder.header("Retry-After", retryAfter.toString());
+            builder.header("Retry-After", retryAfter);
         }
         return builder.type(MediaType.APPLICATION_JSON).entity(body).build();
     }

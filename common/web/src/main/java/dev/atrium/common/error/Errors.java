@@ -39,8 +39,17 @@ public final class Errors {
     /** The error metadata's field saying when to try again, in seconds; sent as {@code Retry-After} too. */
     public static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
 
+    /** The {@code Retry-After} header's value for a body, from its {@link #RETRY_AFTER_SECONDS}; null for none. */
+    public static String retryAfter(ErrorBody body) {
+        Object seconds = body.error().metadata().get(RETRY_AFTER_SECONDS);
+        return seconds == null ? null : seconds.toString();
+    }
+
     static final String DATABASE_UNAVAILABLE = "The service's database is unavailable; try again shortly";
-    /** What a 503 for an unavailable database tells a client to wait: a restarted server is back within seconds. */
+    /**
+     * What a 503 for the database (away, or no pooled connection free) tells a client to wait: a restarted server
+     * is back within seconds, and a burst has passed.
+     */
     static final int RETRY_DATABASE_AFTER_SECONDS = 1;
 
     /**
@@ -50,7 +59,7 @@ public final class Errors {
      * answered 503 with a Retry-After, which a client's SDK retries
      * (docs/adr/0034-pooled-connections-validated-after-a-second-idle.md).
      */
-    public static boolean databaseUnavailable(Throwable failure) {
+    static boolean databaseUnavailable(Throwable failure) {
         return causedBy(failure, sql -> sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
     }
@@ -64,7 +73,7 @@ public final class Errors {
      * is overloaded, not broken, and the request wrote nothing (it never reached the database). Answered 503
      * with a Retry-After, like an outage, which a client's SDK retries.
      */
-    public static boolean poolExhausted(Throwable failure) {
+    static boolean poolExhausted(Throwable failure) {
         return causedBy(failure, sql -> sql.getSQLState() == null && POOL_TIMEOUT.equals(sql.getMessage()));
     }
 

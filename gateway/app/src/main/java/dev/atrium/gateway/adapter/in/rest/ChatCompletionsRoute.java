@@ -169,9 +169,9 @@ class ChatCompletionsRoute {
 
     private void writeError(HttpServerResponse response, Throwable failure) {
         ErrorBody body = Errors.body(failure);
-        Object retryAfter = body.error().metadata().get(Errors.RETRY_AFTER_SECONDS);
+        String retryAfter = Errors.retryAfter(body);
         if (retryAfter != null && !response.ended()) {
-            response.putHeader("Retry-After", retryAfter.toString());
+            response.putHeader("Retry-After", retryAfter);
         }
         write(response, body.error().code(), body);
     }
